@@ -26,6 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import fr.cartesagents.ca.testutil.OpenSsl;
+import fr.cartesagents.ca.testutil.ProcessResult;
+
 class Pkcs12CryptoTokenTest {
 
     private static final char[] PASSWORD = "correct horse battery".toCharArray();
@@ -176,6 +179,22 @@ class Pkcs12CryptoTokenTest {
                     .hasMessageContaining("does not certify");
             assertThat(token.certificateChain("a").orElseThrow()[0].getSubject().toString()).contains("Placeholder");
         }
+    }
+
+    @Test
+    void opensslReadsTheTokenFile() {
+        OpenSsl openssl = OpenSsl.require();
+        Path file = directory.resolve("token.p12");
+        try (Pkcs12CryptoToken token = Pkcs12CryptoToken.create(file, PASSWORD)) {
+            token.generateKeyPair("interop", KeySpec.RSA_2048);
+        }
+        ProcessResult keys = openssl.run("pkcs12", "-in", file.toString(), "-passin", "pass:" + new String(PASSWORD),
+                "-nocerts", "-nodes");
+        assertThat(keys.succeeded()).as(keys::describe).isTrue();
+        assertThat(keys.stdout()).contains("friendlyName: interop").contains("-----BEGIN PRIVATE KEY-----");
+
+        ProcessResult wrong = openssl.run("pkcs12", "-in", file.toString(), "-passin", "pass:not-the-password", "-nokeys");
+        assertThat(wrong.succeeded()).isFalse();
     }
 
     private static byte[] sign(ContentSigner signer, byte[] message) throws IOException {
