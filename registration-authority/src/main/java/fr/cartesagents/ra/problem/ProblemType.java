@@ -11,6 +11,8 @@ import org.springframework.http.HttpStatus;
 public enum ProblemType {
     BAD_REQUEST("bad-request", "Malformed request", HttpStatus.BAD_REQUEST),
     ISSUANCE_REFUSED("issuance-refused", "Certificate issuance refused", HttpStatus.UNPROCESSABLE_CONTENT),
+    MALFORMED_CERTIFICATE_REQUEST("malformed-certificate-request", "Malformed certificate request", HttpStatus.BAD_REQUEST),
+    ISSUANCE_FAILED("issuance-failed", "The CA could not issue", HttpStatus.INTERNAL_SERVER_ERROR),
     REQUEST_TOO_LARGE("request-too-large", "Request too large", HttpStatus.CONTENT_TOO_LARGE),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", HttpStatus.UNSUPPORTED_MEDIA_TYPE),
     NOT_ACCEPTABLE("not-acceptable", "Not acceptable", HttpStatus.NOT_ACCEPTABLE),

@@ -1,14 +1,15 @@
 package fr.cartesagents.ra.security;
 
 import java.math.BigInteger;
-import java.security.Principal;
 import java.util.Objects;
 
 /**
  * Who called the API: the holder of a client certificate issued by our CA, known by the SHA-256
  * fingerprint of that certificate (what the administrator list and the idempotency keys refer to).
+ * Not a {@code java.security.Principal}, on purpose: WebFlux would inject the whole Authentication
+ * into a parameter of that type.
  */
-public record CallerPrincipal(String fingerprintSha256, BigInteger serial, String subject) implements Principal {
+public record CallerPrincipal(String fingerprintSha256, BigInteger serial, String subject) {
 
     public CallerPrincipal {
         Objects.requireNonNull(fingerprintSha256, "fingerprintSha256");
@@ -16,7 +17,6 @@ public record CallerPrincipal(String fingerprintSha256, BigInteger serial, Strin
         Objects.requireNonNull(subject, "subject");
     }
 
-    @Override
     public String getName() {
         return "cert:" + fingerprintSha256;
     }

@@ -2,7 +2,6 @@ package fr.cartesagents.ra.security;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -25,15 +24,10 @@ import fr.cartesagents.ra.problem.ProblemWriter;
 @EnableWebFluxSecurity
 class SecurityConfiguration {
 
+    /** Also the one ReactiveAuthenticationManager: Spring Boot then creates no user with a generated password. */
     @Bean
     ClientCertificateAuthentication clientCertificateAuthentication(AdministratorRegistry administrators) {
         return new ClientCertificateAuthentication(administrators);
-    }
-
-    /** Exposed as a bean so that Spring Boot does not create a user with a generated password. */
-    @Bean
-    ReactiveAuthenticationManager clientCertificateAuthenticationManager(ClientCertificateAuthentication authentication) {
-        return authentication;
     }
 
     @Bean
