@@ -1,0 +1,71 @@
+package fr.cartesagents.ca.issuance;
+
+import java.io.IOException;
+import java.util.Set;
+
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
+import org.bouncycastle.operator.ContentVerifierProvider;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
+import org.bouncycastle.pkcs.PKCS10CertificationRequest;
+import org.bouncycastle.pkcs.PKCSException;
+
+import fr.cartesagents.ca.issuance.IssuanceRefusedException.Reason;
+
+/** Parsing a PKCS#10 request (RFC 2986) and checking its proof of possession. */
+final class CertificationRequests {
+
+    /** Signatures accepted as proof of possession: SHA-2 only, no MD5 or SHA-1. */
+    private static final Set<ASN1ObjectIdentifier> POP_ALGORITHMS = Set.of(
+            PKCSObjectIdentifiers.sha256WithRSAEncryption, PKCSObjectIdentifiers.sha384WithRSAEncryption,
+            PKCSObjectIdentifiers.sha512WithRSAEncryption, PKCSObjectIdentifiers.id_RSASSA_PSS,
+            X9ObjectIdentifiers.ecdsa_with_SHA256, X9ObjectIdentifiers.ecdsa_with_SHA384,
+            X9ObjectIdentifiers.ecdsa_with_SHA512);
+
+    private CertificationRequests() {
+    }
+
+    static PKCS10CertificationRequest parse(byte[] der) {
+        if (der.length > CertificateAuthority.MAX_REQUEST_BYTES) {
+            throw new IssuanceRefusedException(Reason.REQUEST_TOO_LARGE, "the certificate request is " + der.length
+                    + " bytes, the limit is " + CertificateAuthority.MAX_REQUEST_BYTES);
+        }
+        PKCS10CertificationRequest request;
+        try {
+            request = new PKCS10CertificationRequest(der);
+            if (!request.toASN1Structure().getCertificationRequestInfo().getVersion().hasValue(0)) {
+                throw new IssuanceRefusedException(Reason.MALFORMED_REQUEST, "the certificate request version is not 1 (0)");
+            }
+            request.getSubjectPublicKeyInfo().getPublicKeyData();
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof IssuanceRefusedException refused) {
+                throw refused;
+            }
+            throw new IssuanceRefusedException(Reason.MALFORMED_REQUEST,
+                    "the certificate request is not a DER-encoded PKCS#10 CertificationRequest");
+        }
+        return request;
+    }
+
+    /** The request is signed by the private key of the public key it carries. */
+    static void verifyProofOfPossession(PKCS10CertificationRequest request) {
+        ASN1ObjectIdentifier algorithm = request.getSignatureAlgorithm().getAlgorithm();
+        if (!POP_ALGORITHMS.contains(algorithm)) {
+            throw new IssuanceRefusedException(Reason.BAD_SIGNATURE, "the request is signed with "
+                    + algorithm.getId() + "; accepted: RSA PKCS#1 v1.5 or PSS, or ECDSA, with SHA-256/384/512");
+        }
+        boolean valid;
+        try {
+            ContentVerifierProvider verifier = new JcaContentVerifierProviderBuilder().build(request.getSubjectPublicKeyInfo());
+            valid = request.isSignatureValid(verifier);
+        } catch (OperatorCreationException | PKCSException | RuntimeException e) {
+            valid = false;
+        }
+        if (!valid) {
+            throw new IssuanceRefusedException(Reason.BAD_SIGNATURE,
+                    "the request's signature does not verify with its public key (no proof of possession)");
+        }
+    }
+}
