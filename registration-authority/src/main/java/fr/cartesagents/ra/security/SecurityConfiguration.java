@@ -9,6 +9,9 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
 import org.springframework.security.web.server.authentication.ServerAuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
+import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
+import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 
 import fr.cartesagents.ra.problem.Problem;
@@ -28,6 +31,25 @@ class SecurityConfiguration {
     @Bean
     ClientCertificateAuthentication clientCertificateAuthentication(AdministratorRegistry administrators) {
         return new ClientCertificateAuthentication(administrators);
+    }
+
+    /**
+     * The default firewall, except that URL-encoded slashes are allowed: the GET form of OCSP puts
+     * base64, whose '/' is sent as %2F, in the path (RFC 6960 appendix A.1).
+     */
+    @Bean
+    ServerWebExchangeFirewall serverWebExchangeFirewall() {
+        StrictServerWebExchangeFirewall firewall = new StrictServerWebExchangeFirewall();
+        firewall.setAllowUrlEncodedSlash(true);
+        firewall.setAllowUrlEncodedDoubleSlash(true);
+        return firewall;
+    }
+
+    /** A request the firewall rejects gets a problem document too. */
+    @Bean
+    ServerExchangeRejectedHandler serverExchangeRejectedHandler(ProblemWriter problems) {
+        return (exchange, rejected) -> problems.write(exchange, Problem.of(ProblemType.BAD_REQUEST,
+                "The request was rejected: " + rejected.getMessage()));
     }
 
     @Bean

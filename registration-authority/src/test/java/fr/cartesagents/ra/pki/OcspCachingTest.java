@@ -103,6 +103,22 @@ class OcspCachingTest extends RunningServer {
                 .isInstanceOf(RevokedStatus.class);
     }
 
+    @Test
+    void whenTheGetFormCarriesPercentEncodedSlashesAndPluses_thenTheRequestIsDecodedAndAnswered() throws Exception {
+        BigInteger serial = BigInteger.ONE;
+        String encoded = Base64.getEncoder().encodeToString(request(serial));
+        while (!(encoded.contains("/") && encoded.contains("+"))) {
+            serial = serial.add(BigInteger.ONE);
+            encoded = Base64.getEncoder().encodeToString(request(serial));
+        }
+        HttpResponse<byte[]> response = get(HttpClient.newHttpClient(),
+                pki("/pki/ocsp/" + encoded.replace("/", "%2F").replace("+", "%2B")));
+        assertThat(response.statusCode()).isEqualTo(200);
+        BasicOCSPResp answer = basic(response.body());
+        assertThat(answer.getResponses()[0].getCertID().getSerialNumber()).isEqualTo(serial);
+        assertThat(answer.getResponses()[0].getCertStatus()).isInstanceOf(org.bouncycastle.cert.ocsp.UnknownStatus.class);
+    }
+
     private BigInteger issue(String holderId) {
         String csr = CertificateRequests.csr(openssl, work, holderId, "ec");
         HttpResponse<byte[]> response = postJson(administratorClient(), api("/api/v1/admin/certificates"),
