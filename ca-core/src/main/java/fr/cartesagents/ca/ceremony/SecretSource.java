@@ -128,7 +128,7 @@ record SecretSource(String what, String promptOption, String fileOption, String 
     }
 
     private char[] fromConsole(CommandSpec spec, boolean newSecret) {
-        Console console = System.console();
+        Console console = interactiveConsole();
         if (console == null) {
             throw new ParameterException(spec.commandLine(), "no " + what + ": give " + promptOption
                     + " to be prompted, " + fileOption + " FILE or " + environmentOption + " VARIABLE");
@@ -152,6 +152,19 @@ record SecretSource(String what, String promptOption, String fileOption, String 
             }
         }
         return first;
+    }
+
+    /** The console if a person sits at it; from JDK 22 on, System.console() also answers for redirected streams. */
+    private static Console interactiveConsole() {
+        Console console = System.console();
+        if (console == null) {
+            return null;
+        }
+        try {
+            return (Boolean) Console.class.getMethod("isTerminal").invoke(console) ? console : null;
+        } catch (ReflectiveOperationException e) {
+            return console; // before JDK 22 there is a console only when a terminal is attached
+        }
     }
 
     private char[] nonEmpty(char[] secret, String where) {
