@@ -32,8 +32,9 @@ public class OcspService {
     private final Clock clock;
     private final Duration refreshAfter;
     private final Map<BigInteger, OcspResult> preProduced = new ConcurrentHashMap<>();
-    /** Bumped by every invalidation: a response whose statuses were read before it is not cached. */
+    /** Ticks at every invalidation; a response is cached only if its serial was not invalidated since its status was read. */
     private final AtomicLong invalidations = new AtomicLong();
+    private final Map<BigInteger, Long> lastInvalidation = new ConcurrentHashMap<>();
 
     OcspService(OcspResponder responder, PrefetchedStatuses statuses, CertificateRecords certificates, Clock clock) {
         this.responder = responder;
@@ -64,15 +65,20 @@ public class OcspService {
                 .collect(Collectors.toMap(CertificateRecord::serial, CertificateRecord::ocspStatus))
                 .flatMap(known -> sign(request, known))
                 .doOnNext(result -> {
-                    if (request.canUsePreProducedResponse() && result.cacheable() && invalidations.get() == generation) {
-                        preProduced.put(request.serialNumbers().get(0), result);
+                    BigInteger serial = request.serialNumbers().get(0);
+                    if (request.canUsePreProducedResponse() && result.cacheable()
+                            && lastInvalidation.getOrDefault(serial, Long.MIN_VALUE) <= generation) {
+                        preProduced.put(serial, result);
+                        if (lastInvalidation.getOrDefault(serial, Long.MIN_VALUE) > generation) {
+                            preProduced.remove(serial, result); // invalidated while being stored
+                        }
                     }
                 });
     }
 
     /** Drops what was produced for {@code serial}: the next request reads its status again. */
     public void invalidate(BigInteger serial) {
-        invalidations.incrementAndGet();
+        lastInvalidation.put(serial, invalidations.incrementAndGet());
         preProduced.remove(serial);
     }
 

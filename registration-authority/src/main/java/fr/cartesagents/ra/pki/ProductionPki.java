@@ -16,6 +16,9 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.bouncycastle.cert.X509CertificateHolder;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 
 import fr.cartesagents.ca.authority.CaSigner;
 import fr.cartesagents.ca.hierarchy.PemFiles;
@@ -31,7 +34,7 @@ import fr.cartesagents.ra.security.ServerTlsMaterial;
  * (certificates from the key ceremony, keys in their tokens). A missing property stops the start
  * with the full list of what is missing.
  */
-final class ProductionPki {
+public final class ProductionPki {
 
     private ProductionPki() {
     }
@@ -66,55 +69,85 @@ final class ProductionPki {
         }
     }
 
-    /** @throws IllegalStateException naming every missing property */
-    static void requireConfigured(PkiProperties properties) {
+    /**
+     * Under the production profile, checks that everything the server will not create is configured:
+     * the database and the PKI. Called before anything starts, so that one message names all that is missing.
+     *
+     * @throws IllegalStateException naming every missing property
+     */
+    public static void requireConfigured(Environment environment) {
+        if (!environment.acceptsProfiles(Profiles.of(PkiConfiguration.PRODUCTION_PROFILE))) {
+            return;
+        }
         List<String> missing = new ArrayList<>();
-        if (properties.publicBaseUrl() == null) {
-            missing.add("cartes.pki.public-base-url");
+        if (blank(environment.getProperty("spring.r2dbc.url"))) {
+            missing.add("spring.r2dbc.url");
         }
-        if (properties.root().certificate() == null) {
-            missing.add("cartes.pki.root.certificate");
+        PkiProperties properties = Binder.get(environment).bindOrCreate("cartes.pki", PkiProperties.class);
+        missing.addAll(missingPki(properties));
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("The production profile does not create keys nor an embedded database: configure "
+                    + String.join(", ", missing) + " (see application-production.yml)");
         }
-        requireCa("issuing", properties.issuing(), missing);
-        requireCa("ocsp", properties.ocsp(), missing);
-        if (properties.tls().keyStore() == null) {
-            missing.add("cartes.pki.tls.key-store");
-        }
-        if (properties.tls().keyStorePassword() == null) {
-            missing.add("cartes.pki.tls.key-store-password");
-        }
+    }
+
+    static void requireConfigured(PkiProperties properties) {
+        List<String> missing = missingPki(properties);
         if (!missing.isEmpty()) {
             throw new IllegalStateException("The production profile does not create keys: configure " + String.join(", ", missing)
                     + " (see application-production.yml)");
         }
     }
 
+    private static List<String> missingPki(PkiProperties properties) {
+        List<String> missing = new ArrayList<>();
+        if (properties.publicBaseUrl() == null || blank(properties.publicBaseUrl().toString())) {
+            missing.add("cartes.pki.public-base-url");
+        }
+        if (blank(properties.root().certificate())) {
+            missing.add("cartes.pki.root.certificate");
+        }
+        requireCa("issuing", properties.issuing(), missing);
+        requireCa("ocsp", properties.ocsp(), missing);
+        if (blank(properties.tls().keyStore())) {
+            missing.add("cartes.pki.tls.key-store");
+        }
+        if (blank(properties.tls().keyStorePassword())) {
+            missing.add("cartes.pki.tls.key-store-password");
+        }
+        return missing;
+    }
+
+    private static boolean blank(Object value) {
+        return value == null || value.toString().isBlank();
+    }
+
     private static void requireCa(String name, PkiProperties.Ca ca, List<String> missing) {
         String prefix = "cartes.pki." + name + ".";
-        if (ca.certificate() == null) {
+        if (blank(ca.certificate())) {
             missing.add(prefix + "certificate");
         }
-        if (ca.keyAlias() == null) {
+        if (blank(ca.keyAlias())) {
             missing.add(prefix + "key-alias");
         }
         PkiProperties.Token token = ca.token();
         if (token.type() == null || !(token.type().equals("pkcs11") || token.type().equals("pkcs12"))) {
             missing.add(prefix + "token.type (pkcs11 or pkcs12)");
         } else if (token.type().equals("pkcs11")) {
-            if (token.module() == null) {
+            if (blank(token.module())) {
                 missing.add(prefix + "token.module");
             }
-            if (token.tokenLabel() == null) {
+            if (blank(token.tokenLabel())) {
                 missing.add(prefix + "token.token-label");
             }
-            if (token.pin() == null) {
+            if (blank(token.pin())) {
                 missing.add(prefix + "token.pin");
             }
         } else {
-            if (token.file() == null) {
+            if (blank(token.file())) {
                 missing.add(prefix + "token.file");
             }
-            if (token.password() == null) {
+            if (blank(token.password())) {
                 missing.add(prefix + "token.password");
             }
         }
