@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
  * possession, key strength and type, subject encoding, pre-issuance lint. The subject comes from the
  * options, never from the request.
  */
-@Command(name = "issue", mixinStandardHelpOptions = true, versionProvider = KeyCeremonyCli.Version.class,
+@Command(name = "issue", mixinStandardHelpOptions = true, sortOptions = false, sortSynopsis = false, versionProvider = KeyCeremonyCli.Version.class,
         description = {"Issue a certificate from a PKCS#10 request (CSR) with the issuing CA; prints its serial.",
                 "Holder profiles (authentication, signature) take --given-name, --surname, --organization, --siren "
                         + "and --holder-id; tls-server takes --dns-name; tls-client and ocsp-signer take --subject-dn."})
