@@ -58,7 +58,8 @@ final class CertificationRequests {
         }
         boolean valid;
         try {
-            ContentVerifierProvider verifier = new JcaContentVerifierProviderBuilder().build(request.getSubjectPublicKeyInfo());
+            ContentVerifierProvider verifier = new JcaContentVerifierProviderBuilder()
+                    .build(Issuer.toPublicKey(request.getSubjectPublicKeyInfo()));
             valid = request.isSignatureValid(verifier);
         } catch (OperatorCreationException | PKCSException | RuntimeException e) {
             valid = false;

@@ -16,24 +16,30 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import fr.cartesagents.ca.revocation.fixture.OpenSsl;
 import fr.cartesagents.ca.revocation.fixture.TestPki;
 import fr.cartesagents.ca.status.RevocationReason;
 import fr.cartesagents.ca.status.RevokedCertificate;
+import fr.cartesagents.ca.testutil.OpenSsl;
+import fr.cartesagents.ca.testutil.ProcessResult;
 import fr.cartesagents.ca.token.KeySpec;
 
 /** openssl, not our own parser, decides whether our CRLs are valid. */
 class CrlOpenSslInteropTest {
 
     private static TestPki pki;
+    private static OpenSsl openssl;
 
     @TempDir
     Path dir;
 
     @BeforeAll
     static void createPki() {
-        OpenSsl.assumeAvailable();
+        openssl = OpenSsl.require();
         pki = TestPki.create(KeySpec.RSA_2048);
+    }
+
+    private String file(String name) {
+        return dir.resolve(name).toString();
     }
 
     @Test
@@ -46,7 +52,7 @@ class CrlOpenSslInteropTest {
         Files.write(dir.resolve("crl.der"), crl.der());
         TestPki.writePem(dir.resolve("issuing.pem"), pki.issuing().certificate());
 
-        OpenSsl.Result verify = OpenSsl.run(dir, "crl", "-inform", "DER", "-in", "crl.der", "-CAfile", "issuing.pem",
+        ProcessResult verify = openssl.run("crl", "-inform", "DER", "-in", file("crl.der"), "-CAfile", file("issuing.pem"),
                 "-noout", "-text");
 
         assertThat(verify.exitCode()).as(verify.output()).isZero();
@@ -63,7 +69,7 @@ class CrlOpenSslInteropTest {
         Files.write(dir.resolve("crl.der"), der);
         TestPki.writePem(dir.resolve("issuing.pem"), pki.issuing().certificate());
 
-        OpenSsl.Result verify = OpenSsl.run(dir, "crl", "-inform", "DER", "-in", "crl.der", "-CAfile", "issuing.pem", "-noout");
+        ProcessResult verify = openssl.run("crl", "-inform", "DER", "-in", file("crl.der"), "-CAfile", file("issuing.pem"), "-noout");
 
         assertThat(verify.output()).doesNotContain("verify OK").contains("verify failure");
     }
@@ -81,10 +87,10 @@ class CrlOpenSslInteropTest {
         TestPki.writePem(dir.resolve("good.pem"), goodLeaf);
         TestPki.writePem(dir.resolve("crl.pem"), new X509CRLHolder(crl.der()));
 
-        OpenSsl.Result revoked = OpenSsl.run(dir, "verify", "-crl_check", "-CAfile", "chain.pem", "-CRLfile", "crl.pem",
-                "revoked.pem");
-        OpenSsl.Result good = OpenSsl.run(dir, "verify", "-crl_check", "-CAfile", "chain.pem", "-CRLfile", "crl.pem",
-                "good.pem");
+        ProcessResult revoked = openssl.run("verify", "-crl_check", "-CAfile", file("chain.pem"), "-CRLfile", file("crl.pem"),
+                file("revoked.pem"));
+        ProcessResult good = openssl.run("verify", "-crl_check", "-CAfile", file("chain.pem"), "-CRLfile", file("crl.pem"),
+                file("good.pem"));
 
         assertThat(revoked.exitCode()).isNotZero();
         assertThat(revoked.output()).contains("certificate revoked");
@@ -101,7 +107,7 @@ class CrlOpenSslInteropTest {
         Files.write(dir.resolve("delta.der"), delta.der());
         TestPki.writePem(dir.resolve("issuing.pem"), pki.issuing().certificate());
 
-        OpenSsl.Result verify = OpenSsl.run(dir, "crl", "-inform", "DER", "-in", "delta.der", "-CAfile", "issuing.pem",
+        ProcessResult verify = openssl.run("crl", "-inform", "DER", "-in", file("delta.der"), "-CAfile", file("issuing.pem"),
                 "-noout", "-text");
 
         assertThat(verify.exitCode()).as(verify.output()).isZero();
@@ -116,7 +122,7 @@ class CrlOpenSslInteropTest {
         Files.write(dir.resolve("large.der"), crl.der());
         TestPki.writePem(dir.resolve("issuing.pem"), pki.issuing().certificate());
 
-        OpenSsl.Result verify = OpenSsl.run(dir, "crl", "-inform", "DER", "-in", "large.der", "-CAfile", "issuing.pem",
+        ProcessResult verify = openssl.run("crl", "-inform", "DER", "-in", file("large.der"), "-CAfile", file("issuing.pem"),
                 "-noout");
 
         assertThat(verify.exitCode()).as(verify.output()).isZero();

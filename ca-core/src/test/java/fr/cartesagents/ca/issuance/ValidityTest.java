@@ -1,0 +1,57 @@
+package fr.cartesagents.ca.issuance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.Period;
+import java.time.ZoneOffset;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import fr.cartesagents.ca.token.KeySpec;
+
+class ValidityTest {
+
+    private static final Instant NOW = Instant.parse("2026-03-02T09:15:30.750Z");
+
+    @Test
+    void whenTheIssuerOutlivesTheProfile_thenHolderCertificatesLastThreeYearsFromIssuance(@TempDir Path directory) {
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        try (TestHierarchy pki = TestHierarchy.create(directory, KeySpec.EC_P256, Period.ofYears(6), clock)) {
+            IssuedCertificate issued = pki.ca().issue(new IssuanceRequest("authentication",
+                    TestKeys.csr(TestKeys.ec("secp256r1")), TestSubjects.marieDupont()));
+            assertThat(issued.notBefore()).isEqualTo(Instant.parse("2026-03-02T09:15:30Z"));
+            assertThat(issued.notAfter()).isEqualTo(Instant.parse("2029-03-02T09:15:30Z"));
+        }
+    }
+
+    @Test
+    void whenTheIssuerExpiresFirst_thenNotAfterIsCappedAtTheIssuers(@TempDir Path directory) {
+        Clock creation = Clock.fixed(NOW, ZoneOffset.UTC);
+        try (TestHierarchy pki = TestHierarchy.create(directory, KeySpec.EC_P256, Period.ofYears(1), creation)) {
+            Instant issuerNotAfter = pki.issuing().certificate().getNotAfter().toInstant();
+            Clock later = Clock.fixed(NOW.plus(java.time.Duration.ofDays(100)), ZoneOffset.UTC);
+            IssuedCertificate issued = pki.caBuilder().clock(later).build().issue(new IssuanceRequest("signature",
+                    TestKeys.csr(TestKeys.ec("secp256r1")), TestSubjects.marieDupont()));
+            assertThat(issued.notAfter()).isEqualTo(issuerNotAfter);
+            assertThat(issued.notBefore()).isEqualTo(later.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        }
+    }
+
+    @Test
+    void whenIssuedAfter2049_thenTimesAreGeneralizedTime(@TempDir Path directory) throws Exception {
+        Clock clock = Clock.fixed(Instant.parse("2048-06-01T00:00:00Z"), ZoneOffset.UTC);
+        try (TestHierarchy pki = TestHierarchy.create(directory, KeySpec.EC_P256, Period.ofYears(6), clock)) {
+            IssuedCertificate issued = pki.ca().issue(new IssuanceRequest("signature",
+                    TestKeys.csr(TestKeys.ec("secp256r1")), TestSubjects.marieDupont()));
+            var validity = issued.certificate().toASN1Structure().getTBSCertificate();
+            // RFC 5280 4.1.2.5: UTCTime through 2049, GeneralizedTime from 2050.
+            assertThat(validity.getStartDate().toASN1Primitive()).isInstanceOf(org.bouncycastle.asn1.ASN1UTCTime.class);
+            assertThat(validity.getEndDate().toASN1Primitive()).isInstanceOf(org.bouncycastle.asn1.ASN1GeneralizedTime.class);
+            Certificates.toJdk(issued.certificate()).verify(pki.issuing().publicKey());
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package fr.cartesagents.ra.certificate;
+
+import java.net.URI;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import fr.cartesagents.ra.idempotency.IdempotencyKeys;
+import fr.cartesagents.ra.idempotency.IdempotentRequest;
+import fr.cartesagents.ra.idempotency.StoredResponse;
+import fr.cartesagents.ra.security.CallerPrincipal;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The administrators' certificate API (HTTPS, administrator client certificate). */
+@RestController
+class CertificateController {
+
+    private static final String BASE = "/api/v1/admin/certificates";
+
+    private final CertificateService certificates;
+    private final IdempotencyKeys idempotency;
+    private final JsonMapper json;
+
+    CertificateController(CertificateService certificates, IdempotencyKeys idempotency, JsonMapper json) {
+        this.certificates = certificates;
+        this.idempotency = idempotency;
+        this.json = json;
+    }
+
+    @PostMapping(path = BASE, consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<String>> issue(@AuthenticationPrincipal CallerPrincipal caller,
+                                       @RequestHeader(name = IdempotentRequest.HEADER, required = false) String key,
+                                       @RequestBody IssueCertificateRequest request) {
+        IdempotentRequest idempotent = IdempotentRequest.of(caller.fingerprintSha256(), key, "POST", BASE,
+                json.writeValueAsString(request));
+        return idempotency.execute(idempotent, certificates.issue(caller, request)
+                        .map(issued -> StoredResponse.fresh(HttpStatus.CREATED.value(),
+                                json.writeValueAsString(CertificateView.of(issued, true)))))
+                .map(this::toResponse);
+    }
+
+    @PostMapping(path = BASE + "/{serial}/revocation", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<String>> revoke(@AuthenticationPrincipal CallerPrincipal caller, @PathVariable String serial,
+                                        @RequestHeader(name = IdempotentRequest.HEADER, required = false) String key,
+                                        @RequestBody RevocationRequest request) {
+        IdempotentRequest idempotent = IdempotentRequest.of(caller.fingerprintSha256(), key, "POST",
+                BASE + "/" + serial + "/revocation", json.writeValueAsString(request));
+        return idempotency.execute(idempotent, certificates.revoke(caller, serial, request)
+                        .map(revoked -> StoredResponse.fresh(HttpStatus.OK.value(),
+                                json.writeValueAsString(CertificateView.of(revoked, false)))))
+                .map(this::toResponse);
+    }
+
+    @GetMapping(path = BASE + "/{serial}", produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<CertificateView> status(@PathVariable String serial) {
+        return certificates.find(serial).map(record -> CertificateView.of(record, true));
+    }
+
+    private ResponseEntity<String> toResponse(StoredResponse stored) {
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(stored.status()).contentType(MediaType.APPLICATION_JSON);
+        if (stored.replayed()) {
+            response.header("Idempotent-Replayed", "true");
+        }
+        if (stored.status() == HttpStatus.CREATED.value()) {
+            try {
+                String serial = json.readTree(stored.jsonBody()).get("serial").asString();
+                response.location(URI.create(BASE + "/" + serial));
+            } catch (RuntimeException ignored) {
+                // a Location header is a courtesy; the body names the serial
+            }
+        }
+        return response.body(stored.jsonBody());
+    }
+}

@@ -1,0 +1,142 @@
+package fr.cartesagents.ra.certificate;
+
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.Optional;
+
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+
+import fr.cartesagents.ca.status.RevocationReason;
+import fr.cartesagents.ca.status.RevokedCertificate;
+import fr.cartesagents.ra.security.CertificateFingerprint;
+import io.r2dbc.spi.Readable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** The {@code certificate} table. Writes join the caller's transaction. */
+@Repository
+public class CertificateRecords {
+
+    private static final String COLUMNS = "serial, ca_id, profile, subject, holder_id, not_before, not_after, der, status,"
+            + " revoked_at, revocation_reason, invalidity_date";
+
+    private final DatabaseClient database;
+
+    public CertificateRecords(DatabaseClient database) {
+        this.database = database;
+    }
+
+    /** Records a certificate; with {@code ifAbsent}, a serial already on record is left as it is. */
+    public Mono<Long> insert(String caId, X509CertificateHolder certificate, String profile, Optional<String> holderId,
+                             boolean ifAbsent) {
+        byte[] der = encoded(certificate);
+        DatabaseClient.GenericExecuteSpec insert = database.sql("insert into certificate (serial, ca_id, profile, subject,"
+                        + " holder_id, not_before, not_after, der, fingerprint_sha256, status) values (:serial, :caId, :profile,"
+                        + " :subject, :holderId, :notBefore, :notAfter, :der, :fingerprint, 'good')"
+                        + (ifAbsent ? " on conflict (serial) do nothing" : ""))
+                .bind("serial", SerialNumbers.toHex(certificate.getSerialNumber()))
+                .bind("caId", caId)
+                .bind("profile", profile)
+                .bind("subject", certificate.getSubject().toString())
+                .bind("notBefore", utc(certificate.getNotBefore().toInstant()))
+                .bind("notAfter", utc(certificate.getNotAfter().toInstant()))
+                .bind("der", der)
+                .bind("fingerprint", CertificateFingerprint.sha256(der));
+        insert = holderId.isPresent() ? insert.bind("holderId", holderId.get()) : insert.bindNull("holderId", String.class);
+        return insert.fetch().rowsUpdated();
+    }
+
+    public Mono<CertificateRecord> find(BigInteger serial) {
+        return database.sql("select " + COLUMNS + " from certificate where serial = :serial")
+                .bind("serial", SerialNumbers.toHex(serial))
+                .map(CertificateRecords::record)
+                .one();
+    }
+
+    public Flux<CertificateRecord> findAll(String caId, Collection<BigInteger> serials) {
+        return database.sql("select " + COLUMNS + " from certificate where ca_id = :caId and serial = any(:serials)")
+                .bind("caId", caId)
+                .bind("serials", serials.stream().map(SerialNumbers::toHex).toArray(String[]::new))
+                .map(CertificateRecords::record)
+                .all();
+    }
+
+    /** Revokes a good certificate: 1 row, or 0 when it was not good any more (revoked meanwhile). */
+    public Mono<Long> markRevoked(BigInteger serial, Instant revokedAt, RevocationReason reason, Optional<Instant> invalidityDate) {
+        DatabaseClient.GenericExecuteSpec update = database.sql("update certificate set status = 'revoked', revoked_at = :revokedAt,"
+                        + " revocation_reason = :reason, invalidity_date = :invalidityDate where serial = :serial and status = 'good'")
+                .bind("serial", SerialNumbers.toHex(serial))
+                .bind("revokedAt", utc(revokedAt))
+                .bind("reason", reason.rfcName());
+        update = invalidityDate.isPresent() ? update.bind("invalidityDate", utc(invalidityDate.get()))
+                : update.bindNull("invalidityDate", OffsetDateTime.class);
+        return update.fetch().rowsUpdated();
+    }
+
+    /** Every revoked certificate of {@code caId}, for a full CRL. */
+    public Flux<RevokedCertificate> revoked(String caId) {
+        return database.sql("select serial, revoked_at, revocation_reason, invalidity_date from certificate"
+                        + " where ca_id = :caId and status = 'revoked' order by revoked_at, serial")
+                .bind("caId", caId)
+                .map(CertificateRecords::revokedEntry)
+                .all();
+    }
+
+    /** Certificates of {@code caId} revoked at or after {@code since}, for a delta CRL. */
+    public Flux<RevokedCertificate> revokedSince(String caId, Instant since) {
+        return database.sql("select serial, revoked_at, revocation_reason, invalidity_date from certificate"
+                        + " where ca_id = :caId and status = 'revoked' and revoked_at >= :since order by revoked_at, serial")
+                .bind("caId", caId)
+                .bind("since", utc(since))
+                .map(CertificateRecords::revokedEntry)
+                .all();
+    }
+
+    /** Serials revoked after {@code since} (by any instance), with the latest revocation time seen. */
+    public Flux<RevokedCertificate> revokedAfter(Instant since) {
+        return database.sql("select serial, revoked_at, revocation_reason, invalidity_date from certificate"
+                        + " where status = 'revoked' and revoked_at > :since")
+                .bind("since", utc(since))
+                .map(CertificateRecords::revokedEntry)
+                .all();
+    }
+
+    private static RevokedCertificate revokedEntry(Readable row) {
+        return new RevokedCertificate(new BigInteger(row.get("serial", String.class), 16),
+                row.get("revoked_at", OffsetDateTime.class).toInstant(),
+                RevocationReason.fromRfcName(row.get("revocation_reason", String.class)).orElseThrow(),
+                Optional.ofNullable(row.get("invalidity_date", OffsetDateTime.class)).map(OffsetDateTime::toInstant));
+    }
+
+    private static CertificateRecord record(Readable row) {
+        return new CertificateRecord(new BigInteger(row.get("serial", String.class), 16),
+                row.get("ca_id", String.class),
+                row.get("profile", String.class),
+                row.get("subject", String.class),
+                Optional.ofNullable(row.get("holder_id", String.class)),
+                row.get("not_before", OffsetDateTime.class).toInstant(),
+                row.get("not_after", OffsetDateTime.class).toInstant(),
+                row.get("der", byte[].class),
+                CertificateStatusName.ofColumn(row.get("status", String.class)),
+                Optional.ofNullable(row.get("revoked_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant),
+                Optional.ofNullable(row.get("revocation_reason", String.class)).flatMap(RevocationReason::fromRfcName),
+                Optional.ofNullable(row.get("invalidity_date", OffsetDateTime.class)).map(OffsetDateTime::toInstant));
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static byte[] encoded(X509CertificateHolder certificate) {
+        try {
+            return certificate.getEncoded();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

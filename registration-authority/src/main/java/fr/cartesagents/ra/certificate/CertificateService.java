@@ -1,0 +1,202 @@
+package fr.cartesagents.ra.certificate;
+
+import java.math.BigInteger;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+import fr.cartesagents.ca.issuance.CertificateAuthority;
+import fr.cartesagents.ca.issuance.HolderSubject;
+import fr.cartesagents.ca.issuance.IssuanceRefusedException;
+import fr.cartesagents.ca.issuance.IssuanceRequest;
+import fr.cartesagents.ca.issuance.IssuedCertificate;
+import fr.cartesagents.ca.issuance.Siren;
+import fr.cartesagents.ca.status.RevocationReason;
+import fr.cartesagents.ra.audit.AuditEntry;
+import fr.cartesagents.ra.audit.AuditTrail;
+import fr.cartesagents.ra.pki.CaIds;
+import fr.cartesagents.ra.pki.CrlPublisher;
+import fr.cartesagents.ra.pki.OcspService;
+import fr.cartesagents.ra.problem.ProblemException;
+import fr.cartesagents.ra.problem.ProblemType;
+import fr.cartesagents.ra.security.CallerPrincipal;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Issuance and revocation of holder certificates. Each change is stored with its audit event in
+ * one transaction (the caller's, typically opened by the idempotency layer); a revocation also
+ * publishes new CRLs in it, and drops the pre-produced OCSP response once committed.
+ */
+@Service
+public class CertificateService {
+
+    /** Reasons an administrator may give: not the delta-only removeFromCRL, nor a hold we could not release. */
+    private static final Set<RevocationReason> ALLOWED_REASONS = EnumSet.complementOf(
+            EnumSet.of(RevocationReason.REMOVE_FROM_CRL, RevocationReason.CERTIFICATE_HOLD));
+
+    private final CertificateAuthority holderCa;
+    private final CertificateRecords records;
+    private final AuditTrail audit;
+    private final CrlPublisher crls;
+    private final OcspService ocsp;
+    private final TransactionalOperator transactions;
+    private final Clock clock;
+
+    public CertificateService(CertificateAuthority holderCa, CertificateRecords records, AuditTrail audit, CrlPublisher crls,
+                              OcspService ocsp, TransactionalOperator transactions, Clock clock) {
+        this.holderCa = holderCa;
+        this.records = records;
+        this.audit = audit;
+        this.crls = crls;
+        this.ocsp = ocsp;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** Checks and signs (on a thread that may block on the HSM), then records with its audit event. */
+    public Mono<CertificateRecord> issue(CallerPrincipal caller, IssueCertificateRequest request) {
+        IssuanceRequest issuance = toIssuanceRequest(request);
+        return Mono.fromCallable(() -> holderCa.issue(issuance))
+                .subscribeOn(Schedulers.boundedElastic())
+                .onErrorMap(IssuanceRefusedException.class, CertificateService::refused)
+                .flatMap(issued -> transactions.transactional(
+                        records.insert(CaIds.ISSUING, issued.certificate(), issued.profileName(),
+                                        Optional.of(request.subject().holderId()), false)
+                                .then(audit.append(issuedEvent(caller, issued, request)))
+                                .then(records.find(issued.serial()))));
+    }
+
+    public Mono<CertificateRecord> revoke(CallerPrincipal caller, String serialText, RevocationRequest request) {
+        BigInteger serial = serial(serialText);
+        RevocationReason reason = reason(request);
+        Optional<Instant> invalidityDate = invalidityDate(request);
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        return transactions.transactional(records.find(serial)
+                        .switchIfEmpty(Mono.error(() -> notFound(serialText)))
+                        .flatMap(record -> record.status() == CertificateStatusName.REVOKED
+                                ? Mono.error(alreadyRevoked(record))
+                                : records.markRevoked(serial, now, reason, invalidityDate))
+                        .flatMap(updated -> updated == 0
+                                ? records.find(serial).flatMap(record -> Mono.<CertificateRecord>error(alreadyRevoked(record)))
+                                : audit.append(new AuditEntry(caller.auditName(), "certificate.revoked",
+                                        "certificate:" + SerialNumbers.toHex(serial),
+                                        revocationDetails(reason, invalidityDate)))
+                                        .then(crls.publish(CaIds.ISSUING))
+                                        .then(records.find(serial))))
+                .doOnSuccess(revoked -> ocsp.invalidate(serial));
+    }
+
+    public Mono<CertificateRecord> find(String serialText) {
+        return records.find(serial(serialText)).switchIfEmpty(Mono.error(() -> notFound(serialText)));
+    }
+
+    private static IssuanceRequest toIssuanceRequest(IssueCertificateRequest request) {
+        List<String> missing = new ArrayList<>();
+        if (request.profile() == null) {
+            missing.add("profile");
+        }
+        if (request.csr() == null) {
+            missing.add("csr");
+        }
+        IssueCertificateRequest.HolderRequest holder = request.subject();
+        if (holder == null) {
+            missing.add("subject");
+        } else {
+            for (Map.Entry<String, String> field : Map.of("subject.givenName", nullToEmpty(holder.givenName()),
+                    "subject.surname", nullToEmpty(holder.surname()), "subject.organization", nullToEmpty(holder.organization()),
+                    "subject.siren", nullToEmpty(holder.siren()), "subject.holderId", nullToEmpty(holder.holderId())).entrySet()) {
+                if (field.getValue().isBlank()) {
+                    missing.add(field.getKey());
+                }
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new ProblemException(ProblemType.BAD_REQUEST, "Missing fields: " + String.join(", ", missing.stream().sorted().toList()));
+        }
+        Siren siren;
+        try {
+            siren = new Siren(holder.siren());
+        } catch (IllegalArgumentException e) {
+            throw refused(new IssuanceRefusedException(IssuanceRefusedException.Reason.INVALID_SUBJECT,
+                    "subject.siren is not a valid SIREN (9 digits with a Luhn check digit)"));
+        }
+        HolderSubject subject = new HolderSubject(holder.givenName(), holder.surname(), holder.organization(), siren,
+                holder.holderId());
+        try {
+            return IssuanceRequest.fromPem(request.profile(), request.csr(), subject);
+        } catch (IssuanceRefusedException e) {
+            throw refused(e);
+        }
+    }
+
+    /** An issuance refusal as a problem: its reason is a member of the document. */
+    public static ProblemException refused(IssuanceRefusedException e) {
+        ProblemType type = switch (e.reason()) {
+            case REQUEST_TOO_LARGE -> ProblemType.REQUEST_TOO_LARGE;
+            case MALFORMED_REQUEST -> ProblemType.MALFORMED_CERTIFICATE_REQUEST;
+            case LINT_FAILED, ISSUER_NOT_VALID -> ProblemType.ISSUANCE_FAILED;
+            default -> ProblemType.ISSUANCE_REFUSED;
+        };
+        return new ProblemException(type, e.getMessage(), Map.of("reason", e.reason().name()), e);
+    }
+
+    private static AuditEntry issuedEvent(CallerPrincipal caller, IssuedCertificate issued, IssueCertificateRequest request) {
+        return new AuditEntry(caller.auditName(), "certificate.issued", "certificate:" + issued.serialHex(),
+                Map.of("profile", issued.profileName(), "subject", issued.certificate().getSubject().toString(),
+                        "holderId", request.subject().holderId(), "notAfter", issued.notAfter().toString()));
+    }
+
+    private static Map<String, String> revocationDetails(RevocationReason reason, Optional<Instant> invalidityDate) {
+        return invalidityDate.map(date -> Map.of("reason", reason.rfcName(), "invalidityDate", date.toString()))
+                .orElse(Map.of("reason", reason.rfcName()));
+    }
+
+    private static BigInteger serial(String text) {
+        return SerialNumbers.parseHex(text).orElseThrow(() -> new ProblemException(ProblemType.CERTIFICATE_NOT_FOUND,
+                "'" + text + "' is not a certificate serial (lowercase hexadecimal)"));
+    }
+
+    private static RevocationReason reason(RevocationRequest request) {
+        if (request == null || request.reason() == null) {
+            throw new ProblemException(ProblemType.BAD_REQUEST, "Missing field: reason");
+        }
+        return RevocationReason.fromRfcName(request.reason()).filter(ALLOWED_REASONS::contains)
+                .orElseThrow(() -> new ProblemException(ProblemType.BAD_REQUEST, "Unknown or disallowed revocation reason '"
+                        + request.reason() + "'; use one of " + ALLOWED_REASONS.stream().map(RevocationReason::rfcName).toList()));
+    }
+
+    private static Optional<Instant> invalidityDate(RevocationRequest request) {
+        if (request.invalidityDate() == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Instant.parse(request.invalidityDate()).truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        } catch (DateTimeParseException e) {
+            throw new ProblemException(ProblemType.BAD_REQUEST, "invalidityDate must be an ISO-8601 instant, e.g. 2025-01-31T10:00:00Z");
+        }
+    }
+
+    private static ProblemException notFound(String serial) {
+        return new ProblemException(ProblemType.CERTIFICATE_NOT_FOUND, "No certificate with serial " + serial);
+    }
+
+    private static ProblemException alreadyRevoked(CertificateRecord record) {
+        return new ProblemException(ProblemType.ALREADY_REVOKED, "Certificate " + record.serialHex() + " was revoked at "
+                + record.revokedAt().map(Object::toString).orElse("?") + " ("
+                + record.revocationReason().map(RevocationReason::rfcName).orElse("?") + ")");
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}

@@ -1,0 +1,112 @@
+package fr.cartesagents.ra.pki;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import fr.cartesagents.ca.ocsp.OcspResponder;
+import fr.cartesagents.ca.ocsp.OcspResult;
+import reactor.core.publisher.Mono;
+
+/**
+ * OCSP over HTTP (RFC 6960 appendix A, RFC 5019): POST with the DER request as body, or GET with
+ * the request in base64 as the last path segment. Answers always carry an OCSP response (errors
+ * such as malformedRequest are in the OCSP status, with HTTP 200), with the caching headers of
+ * RFC 5019 section 6.2 when the response may be shared.
+ */
+@RestController
+class OcspController {
+
+    static final MediaType OCSP_RESPONSE = MediaType.parseMediaType("application/ocsp-response");
+    private static final String GET_PREFIX = "/pki/ocsp/";
+
+    private final OcspService ocsp;
+    private final Clock clock;
+
+    OcspController(OcspService ocsp, Clock clock) {
+        this.ocsp = ocsp;
+        this.clock = clock;
+    }
+
+    @PostMapping("/pki/ocsp")
+    Mono<ResponseEntity<byte[]>> post(ServerHttpRequest request) {
+        return DataBufferUtils.join(request.getBody(), OcspResponder.MAX_REQUEST_BYTES + 1)
+                .map(buffer -> {
+                    byte[] bytes = new byte[buffer.readableByteCount()];
+                    buffer.read(bytes);
+                    DataBufferUtils.release(buffer);
+                    return bytes;
+                })
+                .onErrorReturn(org.springframework.core.io.buffer.DataBufferLimitException.class, new byte[0])
+                .defaultIfEmpty(new byte[0])
+                .flatMap(ocsp::respond)
+                .map(this::response);
+    }
+
+    @GetMapping("/pki/ocsp/**")
+    Mono<ResponseEntity<byte[]>> get(ServerHttpRequest request) {
+        String path = request.getPath().pathWithinApplication().value();
+        byte[] der = decode(path.substring(path.indexOf(GET_PREFIX) + GET_PREFIX.length()));
+        return ocsp.respond(der).map(this::response);
+    }
+
+    private ResponseEntity<byte[]> response(OcspResult result) {
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok().contentType(OCSP_RESPONSE);
+        if (result.cacheable()) {
+            Instant now = clock.instant();
+            response.cacheControl(CacheControl.maxAge(result.maxAge(now)).cachePublic().noTransform().mustRevalidate())
+                    .lastModified(result.producedAt().orElseThrow())
+                    .eTag(result.entityTag());
+            response.header("Expires", java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
+                    .format(result.nextUpdate().orElseThrow().atZone(java.time.ZoneOffset.UTC)));
+        } else {
+            response.cacheControl(CacheControl.noStore());
+        }
+        return response.body(result.der());
+    }
+
+    /**
+     * The GET form puts base64 (RFC 6960) in a path segment, so '/' and '+' arrive percent-encoded
+     * or not at all; URL-safe base64 is accepted too. Undecodable input gives empty bytes, which the
+     * responder answers with malformedRequest.
+     */
+    static byte[] decode(String encoded) {
+        try {
+            String text = percentDecode(encoded).replaceAll("\\s", "");
+            if (text.indexOf('-') >= 0 || text.indexOf('_') >= 0) {
+                return Base64.getUrlDecoder().decode(text);
+            }
+            return Base64.getDecoder().decode(text);
+        } catch (IllegalArgumentException e) {
+            return new byte[0];
+        }
+    }
+
+    /** Percent-decoding that leaves '+' alone (it is a base64 character here, not a space). */
+    private static String percentDecode(String text) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '%' && i + 2 < text.length()) {
+                out.write(Integer.parseInt(text.substring(i + 1, i + 3), 16));
+                i += 2;
+            } else {
+                out.write(c);
+            }
+        }
+        return out.toString(StandardCharsets.US_ASCII);
+    }
+
+}

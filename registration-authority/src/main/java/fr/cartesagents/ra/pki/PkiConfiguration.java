@@ -1,0 +1,97 @@
+package fr.cartesagents.ra.pki;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+import fr.cartesagents.ca.crl.CrlGenerator;
+import fr.cartesagents.ca.crl.CrlSettings;
+import fr.cartesagents.ca.issuance.CertificateAuthority;
+import fr.cartesagents.ca.ocsp.OcspResponder;
+import fr.cartesagents.ca.profile.PkiSettings;
+import fr.cartesagents.ca.profile.ProfileCatalog;
+import fr.cartesagents.ra.certificate.CertificateRecords;
+import fr.cartesagents.ra.config.CartesDataDirectory;
+import fr.cartesagents.ra.database.MigratedSchema;
+import fr.cartesagents.ra.security.ServerTlsMaterial;
+
+/**
+ * Loads the PKI (demo ceremony, or the production configuration under the {@code production}
+ * profile) and builds what signs with it: the holder CA of the API, the CRL publisher, the OCSP
+ * responder.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+class PkiConfiguration {
+
+    static final String PRODUCTION_PROFILE = "production";
+
+    @Bean
+    PkiSettings pkiSettings(PkiProperties properties) {
+        return switch (properties.policySet()) {
+            case "default" -> PkiSettings.defaults();
+            case "ants-compatible" -> PkiSettings.antsCompatible();
+            default -> throw new IllegalStateException("cartes.pki.policy-set must be 'default' or 'ants-compatible', not '"
+                    + properties.policySet() + "'");
+        };
+    }
+
+    @Bean(destroyMethod = "close")
+    OperationalPki operationalPki(Environment environment, PkiProperties properties, PkiSettings settings,
+                                  CartesDataDirectory dataDirectory, Clock clock, @Value("${server.port:8080}") int httpPort,
+                                  @Value("${cartes.pki.demo.softhsm-module:/usr/lib/softhsm/libsofthsm2.so}") Path softHsmModule) {
+        if (environment.acceptsProfiles(Profiles.of(PRODUCTION_PROFILE))) {
+            return ProductionPki.load(properties, settings);
+        }
+        URI baseUrl = properties.publicBaseUrl() != null ? properties.publicBaseUrl() : URI.create("http://localhost:" + httpPort);
+        return new DemoCeremony(dataDirectory, baseUrl, settings, properties.tls().dnsNames(), softHsmModule, clock).establish();
+    }
+
+    @Bean
+    ServerTlsMaterial serverTlsMaterial(OperationalPki pki) {
+        return pki.tls();
+    }
+
+    /** The CA behind the API: holder authentication and signature certificates, nothing else. */
+    @Bean
+    CertificateAuthority holderCertificateAuthority(OperationalPki pki, Clock clock) {
+        ProfileCatalog standard = ProfileCatalog.standard(pki.settings());
+        return CertificateAuthority.builder()
+                .signer(pki.issuing())
+                .profiles(ProfileCatalog.of(standard.byName(ProfileCatalog.AUTHENTICATION), standard.byName(ProfileCatalog.SIGNATURE)))
+                .urls(pki.issuingUrls())
+                .clock(clock)
+                .build();
+    }
+
+    @Bean
+    CrlPublisher crlPublisher(OperationalPki pki, PkiProperties properties, CertificateRecords certificates, CrlStore store,
+                              DatabaseClient database, TransactionalOperator transactions, Clock clock, MigratedSchema schema) {
+        CrlSettings settings = new CrlSettings(properties.crl().nextUpdate());
+        Map<String, CrlGenerator> generators = new HashMap<>();
+        Map<String, URI> deltaUrls = new HashMap<>();
+        generators.put(CaIds.ISSUING, new CrlGenerator(pki.issuing(), settings, clock));
+        deltaUrls.put(CaIds.ISSUING, pki.issuingUrls().deltaCrl());
+        pki.rootSigner().ifPresent(root -> generators.put(CaIds.ROOT, new CrlGenerator(root, settings, clock)));
+        return new CrlPublisher(generators, deltaUrls, certificates, store, database, transactions, clock);
+    }
+
+    @Bean
+    OcspService ocspService(OperationalPki pki, PkiProperties properties, CertificateRecords certificates, Clock clock) {
+        PrefetchedStatuses statuses = new PrefetchedStatuses();
+        OcspResponder responder = new OcspResponder(pki.ocspSigner(), pki.issuing().certificate(), statuses, clock,
+                properties.ocspResponses().validity());
+        return new OcspService(responder, statuses, certificates, clock);
+    }
+}

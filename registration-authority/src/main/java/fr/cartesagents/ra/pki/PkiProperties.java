@@ -1,0 +1,73 @@
+package fr.cartesagents.ra.pki;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code cartes.pki.*}: where the CA keys are and how the PKI repository publishes. In the default
+ * (demo) profile the keys are created by a demo ceremony under the data directory and only
+ * {@code public-base-url}, {@code policy-set}, {@code crl.*}, {@code ocsp.*} and {@code tls.dns-names}
+ * matter; the {@code production} profile requires the certificates and tokens below.
+ *
+ * @param publicBaseUrl base of the URLs written into certificates (AIA, CRL distribution points);
+ *                      default {@code http://localhost:<server.port>}
+ * @param policySet     {@code default} (this project's OID arc) or {@code ants-compatible}
+ */
+@ConfigurationProperties("cartes.pki")
+public record PkiProperties(URI publicBaseUrl,
+                            @DefaultValue("default") String policySet,
+                            @DefaultValue Ca root,
+                            @DefaultValue Ca issuing,
+                            @DefaultValue Ca ocsp,
+                            @DefaultValue Tls tls,
+                            @DefaultValue Crl crl,
+                            @DefaultValue Ocsp ocspResponses) {
+
+    /**
+     * A CA (or the OCSP signer) of a production deployment: its certificate (PEM) and the token
+     * holding its key. The root needs only its certificate (its key stays offline).
+     */
+    public record Ca(Path certificate, @DefaultValue Token token, String keyAlias) {
+    }
+
+    /**
+     * @param type        {@code pkcs11} or {@code pkcs12}
+     * @param module      PKCS#11 library of the HSM
+     * @param tokenLabel  PKCS#11 token label
+     * @param pin         PKCS#11 user PIN (from a secret store or the environment, never a file in the repository)
+     * @param file        PKCS#12 file
+     * @param password    PKCS#12 password
+     */
+    public record Token(String type, Path module, String tokenLabel, String pin, Path file, String password) {
+    }
+
+    /**
+     * @param keyStore         PKCS#12 key store with the HTTPS listener's key and chain (production)
+     * @param keyStorePassword its password
+     * @param dnsNames         names (and IP literals) the demo TLS certificate is issued for
+     */
+    public record Tls(Path keyStore, String keyStorePassword,
+                      @DefaultValue({"localhost", "127.0.0.1", "::1"}) List<String> dnsNames) {
+    }
+
+    /**
+     * @param nextUpdate     nextUpdate - thisUpdate of each CRL
+     * @param renewBefore    a new CRL is issued this long before the current one's nextUpdate
+     * @param checkInterval  how often the CRL schedule looks
+     */
+    public record Crl(@DefaultValue("PT26H") Duration nextUpdate, @DefaultValue("PT3H") Duration renewBefore,
+                      @DefaultValue("PT1M") Duration checkInterval) {
+    }
+
+    /**
+     * @param validity              nextUpdate - thisUpdate of each OCSP response
+     * @param revocationPollInterval how often an instance looks for revocations made by the others
+     */
+    public record Ocsp(@DefaultValue("PT1H") Duration validity, @DefaultValue("PT2S") Duration revocationPollInterval) {
+    }
+}

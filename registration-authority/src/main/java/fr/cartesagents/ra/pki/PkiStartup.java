@@ -1,0 +1,75 @@
+package fr.cartesagents.ra.pki;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+import fr.cartesagents.ra.audit.AuditEntry;
+import fr.cartesagents.ra.audit.AuditTrail;
+import fr.cartesagents.ra.certificate.CertificateRecords;
+import fr.cartesagents.ra.security.AdministratorRegistry;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Puts the PKI on record before the server answers anyone: the CA certificates the repository
+ * publishes, the certificates the ceremony issued (so that OCSP knows them and they can be
+ * revoked), the demo administrator, and a first CRL of each CA whose key is here. Idempotent:
+ * each start records only what is missing.
+ */
+@Component
+class PkiStartup implements InitializingBean {
+
+    static final String SYSTEM_ACTOR = "system";
+    private static final Logger LOG = LoggerFactory.getLogger(PkiStartup.class);
+
+    private final OperationalPki pki;
+    private final CaRecords cas;
+    private final CertificateRecords certificates;
+    private final AdministratorRegistry administrators;
+    private final CrlPublisher crls;
+    private final AuditTrail audit;
+    private final TransactionalOperator transactions;
+    private final PkiProperties properties;
+
+    PkiStartup(OperationalPki pki, CaRecords cas, CertificateRecords certificates, AdministratorRegistry administrators,
+               CrlPublisher crls, AuditTrail audit, TransactionalOperator transactions, PkiProperties properties) {
+        this.pki = pki;
+        this.cas = cas;
+        this.certificates = certificates;
+        this.administrators = administrators;
+        this.crls = crls;
+        this.audit = audit;
+        this.transactions = transactions;
+        this.properties = properties;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        Mono<Long> recorded = Flux.concat(
+                        cas.insertIfAbsent(CaIds.ROOT, "root", pki.rootCertificate()),
+                        cas.insertIfAbsent(CaIds.ISSUING, "issuing", pki.issuing().certificate()),
+                        cas.insertIfAbsent(CaIds.OCSP, "ocsp", pki.ocspSigner().certificate()),
+                        Flux.fromIterable(pki.ceremonyCertificates()).concatMap(issued -> certificates.insert(CaIds.ISSUING,
+                                issued.certificate(), issued.profile(), Optional.empty(), true)))
+                .reduce(0L, Long::sum);
+        Mono<Void> administrator = Mono.justOrEmpty(pki.demoAdministratorFingerprint())
+                .flatMap(fingerprint -> administrators.register(fingerprint, "demo administrator (admin.p12)"));
+        transactions.transactional(recorded.flatMap(count -> administrator.then(count == 0 ? Mono.empty()
+                        : audit.append(new AuditEntry(SYSTEM_ACTOR, "pki.recorded", "pki",
+                                Map.of("records", Long.toString(count), "issuingCa", pki.issuing().certificate().getSubject().toString()))))
+                        .then()))
+                .block(Duration.ofMinutes(1));
+        for (String caId : crls.caIds()) {
+            if (Boolean.TRUE.equals(crls.publishIfDue(caId, properties.crl().renewBefore()).block(Duration.ofMinutes(5)))) {
+                LOG.info("Published the CRLs of {}", caId);
+            }
+        }
+    }
+}

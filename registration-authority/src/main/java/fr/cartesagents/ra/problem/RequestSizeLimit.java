@@ -1,0 +1,59 @@
+package fr.cartesagents.ra.problem;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.codec.ServerCodecConfigurer;
+import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.reactive.config.WebFluxConfigurer;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Request bodies are bounded ({@code cartes.http.max-request-size}, default 256 KiB): a declared
+ * Content-Length above the limit is refused with a 413 problem before the body is read, and the
+ * codecs refuse to buffer more than the limit for chunked bodies (turned into a 413 by
+ * {@link ProblemExceptionHandler}).
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class RequestSizeLimit implements WebFilter {
+
+    private final long maxBytes;
+    private final ProblemWriter writer;
+
+    RequestSizeLimit(@Value("${cartes.http.max-request-size:256KB}") DataSize maxSize, ProblemWriter writer) {
+        this.maxBytes = maxSize.toBytes();
+        this.writer = writer;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        long declared = exchange.getRequest().getHeaders().getContentLength();
+        if (declared > maxBytes) {
+            return writer.write(exchange, Problem.of(ProblemType.REQUEST_TOO_LARGE,
+                    "The request body (" + declared + " bytes) is larger than the " + maxBytes + " bytes accepted"));
+        }
+        return chain.filter(exchange);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class CodecLimit implements WebFluxConfigurer {
+
+        private final DataSize maxSize;
+
+        CodecLimit(@Value("${cartes.http.max-request-size:256KB}") DataSize maxSize) {
+            this.maxSize = maxSize;
+        }
+
+        @Override
+        public void configureHttpMessageCodecs(ServerCodecConfigurer configurer) {
+            configurer.defaultCodecs().maxInMemorySize((int) maxSize.toBytes());
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package fr.cartesagents.ra.security;
+
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Which client certificates are administrators: those whose fingerprint is listed in
+ * {@code cartes.security.administrator-fingerprints} or registered in the {@code administrator}
+ * table (the demo ceremony registers its own administrator there).
+ */
+@Component
+public class AdministratorRegistry {
+
+    private final DatabaseClient database;
+    private final Set<String> configured;
+
+    public AdministratorRegistry(DatabaseClient database,
+                                 @Value("${cartes.security.administrator-fingerprints:}") List<String> configured) {
+        this.database = database;
+        this.configured = configured.stream().filter(f -> !f.isBlank()).map(CertificateFingerprint::normalize)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    public Mono<Boolean> isAdministrator(String fingerprintSha256) {
+        if (configured.contains(fingerprintSha256)) {
+            return Mono.just(true);
+        }
+        return database.sql("select 1 from administrator where fingerprint_sha256 = :fingerprint")
+                .bind("fingerprint", fingerprintSha256)
+                .map(row -> true)
+                .first()
+                .defaultIfEmpty(false);
+    }
+
+    /** Whether our records say this certificate was revoked (a certificate we do not know is not). */
+    public Mono<Boolean> isRevoked(BigInteger serial) {
+        return database.sql("select status from certificate where serial = :serial")
+                .bind("serial", serial.toString(16))
+                .map(row -> "revoked".equals(row.get("status", String.class)))
+                .first()
+                .defaultIfEmpty(false);
+    }
+
+    public Mono<Void> register(String fingerprintSha256, String label) {
+        return database.sql("insert into administrator (fingerprint_sha256, label) values (:fingerprint, :label)"
+                        + " on conflict (fingerprint_sha256) do nothing")
+                .bind("fingerprint", CertificateFingerprint.normalize(fingerprintSha256))
+                .bind("label", label)
+                .then();
+    }
+}
