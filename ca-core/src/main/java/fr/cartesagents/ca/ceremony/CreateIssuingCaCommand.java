@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** Generates the issuing CA key in its token (the HSM) and has the root sign its certificate. */
-@Command(name = "create-issuing-ca", mixinStandardHelpOptions = true, versionProvider = KeyCeremonyCli.Version.class,
+@Command(name = "create-issuing-ca", mixinStandardHelpOptions = true, sortOptions = false, sortSynopsis = false, versionProvider = KeyCeremonyCli.Version.class,
         description = {"Generate the issuing CA key in a token (normally the HSM) and sign its certificate with the root.",
                 "The certificate points to the root's CRL and certificate in the repository (--repository-url, --root-id)."})
 final class CreateIssuingCaCommand implements Callable<Integer> {

@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** Generates the delegated OCSP responder's key and has the issuing CA sign its certificate. */
-@Command(name = "create-ocsp-signer", mixinStandardHelpOptions = true, versionProvider = KeyCeremonyCli.Version.class,
+@Command(name = "create-ocsp-signer", mixinStandardHelpOptions = true, sortOptions = false, sortSynopsis = false, versionProvider = KeyCeremonyCli.Version.class,
         description = {"Generate the delegated OCSP responder key in a token and sign its certificate with the issuing CA",
                 "(extended key usage OCSPSigning, id-pkix-ocsp-nocheck)."})
 final class CreateOcspSignerCommand implements Callable<Integer> {

@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** Generates the root key in its token and self-signs the root certificate. */
-@Command(name = "create-root", mixinStandardHelpOptions = true, versionProvider = KeyCeremonyCli.Version.class,
+@Command(name = "create-root", mixinStandardHelpOptions = true, sortOptions = false, sortSynopsis = false, versionProvider = KeyCeremonyCli.Version.class,
         description = "Generate the offline root key in a token and self-sign the root certificate.")
 final class CreateRootCommand implements Callable<Integer> {
 

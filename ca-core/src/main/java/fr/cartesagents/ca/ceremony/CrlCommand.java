@@ -27,7 +27,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** Signs a full or delta CRL for a CA (the root's, signed offline, or the issuing CA's). */
-@Command(name = "crl", mixinStandardHelpOptions = true, versionProvider = KeyCeremonyCli.Version.class,
+@Command(name = "crl", mixinStandardHelpOptions = true, sortOptions = false, sortSynopsis = false, versionProvider = KeyCeremonyCli.Version.class,
         description = {"Sign a full or delta CRL with a CA (the root or the issuing CA).",
                 "Revoked certificates come from a CSV file: serialHex,revocationTime,reason[,invalidityDate]",
                 "e.g. 4f1c2a9e77d01b35,2025-03-01T09:30:00Z,keyCompromise,2025-02-28T00:00:00Z"})

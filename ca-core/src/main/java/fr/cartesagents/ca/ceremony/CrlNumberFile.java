@@ -15,8 +15,9 @@ import java.nio.file.StandardOpenOption;
 /**
  * A file holding the number of the last CRL a CA signed. Drawing the next number writes it back before
  * the CRL is signed: a number is never used twice, even if signing then fails (RFC 5280 5.2.3 wants
- * them increasing; gaps are harmless). Two ceremonies drawing at once are serialised by a lock on a
- * sibling {@code .lock} file, and the number file is replaced atomically, so it always holds a number.
+ * them increasing; gaps are harmless). Two processes drawing at once are serialised by a lock on a
+ * sibling {@code .lock} file (threads of one process by this class's monitor: a JVM holds file locks
+ * for the whole process), and the number file is replaced atomically, so it always holds a number.
  */
 final class CrlNumberFile {
 
@@ -27,7 +28,7 @@ final class CrlNumberFile {
      * @throws CeremonyException if the file is missing (a missing file could restart the sequence at 1
      *                           and publish numbers relying parties already saw) or does not hold a number
      */
-    static BigInteger drawNext(Path file) {
+    static synchronized BigInteger drawNext(Path file) {
         Path absolute = file.toAbsolutePath();
         Path lockFile = absolute.resolveSibling(absolute.getFileName() + ".lock");
         try (FileChannel lockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);

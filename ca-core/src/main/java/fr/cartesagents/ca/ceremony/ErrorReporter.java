@@ -39,7 +39,9 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
         err.println("Error: " + describe(exception));
         if (isVerbose(parseResult)) {
             exception.printStackTrace(err);
-        } else if (!(exception instanceof CeremonyException || exception instanceof IssuanceRefusedException)) {
+        } else if (exception.getCause() != null || !(exception instanceof CeremonyException
+                || exception instanceof IssuanceRefusedException || exception instanceof CryptoTokenException)) {
+            // The message of a known failure without a cause says it all; anything else may need the trace.
             err.println("(run again with --verbose for the details)");
         }
         err.flush();

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** Initialises a token on a free slot of a PKCS#11 module and sets its security-officer and user PINs. */
-@Command(name = "init-token", mixinStandardHelpOptions = true,
+@Command(name = "init-token", mixinStandardHelpOptions = true, sortOptions = false, sortSynopsis = false,
         versionProvider = KeyCeremonyCli.Version.class,
         description = {"Initialise a PKCS#11 token (SoftHSM2 or a free HSM slot): label, security-officer PIN, user PIN.",
                 "PINs are prompted without echo, or read from a file or an environment variable; never typed on the command line."})

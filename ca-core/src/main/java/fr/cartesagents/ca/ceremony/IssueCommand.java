@@ -20,6 +20,7 @@ import fr.cartesagents.ca.issuance.IssuanceRequest;
 import fr.cartesagents.ca.issuance.IssuedCertificate;
 import fr.cartesagents.ca.issuance.ServerSubject;
 import fr.cartesagents.ca.issuance.Siren;
+import fr.cartesagents.ca.issuance.Subject;
 import fr.cartesagents.ca.profile.CertificateProfile;
 import fr.cartesagents.ca.profile.IssuerUrls;
 import fr.cartesagents.ca.profile.ProfileCatalog;
@@ -35,7 +36,7 @@ import picocli.CommandLine.Spec;
  * possession, key strength and type, subject encoding, pre-issuance lint. The subject comes from the
  * options, never from the request.
  */
-@Command(name = "issue", mixinStandardHelpOptions = true, versionProvider = KeyCeremonyCli.Version.class,
+@Command(name = "issue", mixinStandardHelpOptions = true, sortOptions = false, sortSynopsis = false, versionProvider = KeyCeremonyCli.Version.class,
         description = {"Issue a certificate from a PKCS#10 request (CSR) with the issuing CA; prints its serial.",
                 "Holder profiles (authentication, signature) take --given-name, --surname, --organization, --siren "
                         + "and --holder-id; tls-server takes --dns-name; tls-client and ocsp-signer take --subject-dn."})
@@ -106,7 +107,7 @@ final class IssueCommand implements Callable<Integer> {
             chosen = chosen.withValidity(validity);
             catalog = standard.with(chosen);
         }
-        fr.cartesagents.ca.issuance.Subject subject = subject();
+        Subject subject = subject();
         IssuerUrls urls = IssuerUrls.forRepository(repositoryUrl, caId);
         CeremonyFiles.refuseExisting(output.pem, output.der);
         IssuanceRequest request = request(chosen.name(), subject);
@@ -129,7 +130,7 @@ final class IssueCommand implements Callable<Integer> {
         return 0;
     }
 
-    private fr.cartesagents.ca.issuance.Subject subject() {
+    private Subject subject() {
         List<String> holderOptions = new ArrayList<>();
         addIfGiven(holderOptions, "--given-name", givenName);
         addIfGiven(holderOptions, "--surname", surname);
@@ -160,7 +161,7 @@ final class IssueCommand implements Callable<Integer> {
         return new DistinguishedName(subjectDn);
     }
 
-    private IssuanceRequest request(String profileName, fr.cartesagents.ca.issuance.Subject subject) {
+    private IssuanceRequest request(String profileName, Subject subject) {
         // Twice the CA's limit: the PEM armour takes room, and the CA itself refuses what is too large.
         byte[] content = CeremonyFiles.read(csr, "--csr", 2L * CertificateAuthority.MAX_REQUEST_BYTES);
         if (content.length > 0 && content[0] == 0x30) {

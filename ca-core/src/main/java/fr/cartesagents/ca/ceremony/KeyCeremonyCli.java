@@ -1,5 +1,9 @@
 package fr.cartesagents.ca.ceremony;
 
+import java.security.Security;
+
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -29,6 +33,12 @@ public final class KeyCeremonyCli implements Runnable {
     CommandSpec spec;
 
     public static void main(String[] args) {
+        QuietPkcs11Wrapper.install(System.err);
+        // The JDK alone cannot rebuild an EC public key named by its OID, which checking the proof of
+        // possession of an ECDSA request needs; BouncyCastle, last in line, fills that gap (as in the server).
+        if (Security.getProvider(BouncyCastleProvider.PROVIDER_NAME) == null) {
+            Security.addProvider(new BouncyCastleProvider());
+        }
         System.exit(commandLine().execute(args));
     }
 

@@ -69,7 +69,12 @@ record SecretSource(String what, String promptOption, String fileOption, String 
         }
         if (prompted != null) {
             refuseValueOnCommandLine(spec);
-            return nonEmpty(prompted.clone(), "typed at the prompt");
+            char[] typed = nonEmpty(prompted.clone(), "typed at the prompt");
+            Console console = interactiveConsole();
+            if (newSecret && console != null) {
+                confirm(console, typed);
+            }
+            return typed;
         }
         if (file != null) {
             return fromFile();
@@ -139,19 +144,24 @@ record SecretSource(String what, String promptOption, String fileOption, String 
         }
         nonEmpty(first, "typed at the prompt");
         if (newSecret) {
-            char[] again = console.readPassword("%s (again): ", capitalized(what));
-            try {
-                if (!Arrays.equals(first, again)) {
-                    Arrays.fill(first, '\0');
-                    throw new CeremonyException("the two " + what + "s typed differ; nothing was done");
-                }
-            } finally {
-                if (again != null) {
-                    Arrays.fill(again, '\0');
-                }
-            }
+            confirm(console, first);
         }
         return first;
+    }
+
+    /** A new secret is typed twice: a typing error would otherwise lock everybody out of the key. */
+    private void confirm(Console console, char[] first) {
+        char[] again = console.readPassword("%s (again): ", capitalized(what));
+        try {
+            if (!Arrays.equals(first, again)) {
+                Arrays.fill(first, '\0');
+                throw new CeremonyException("the two entries of the " + what + " differ; nothing was done");
+            }
+        } finally {
+            if (again != null) {
+                Arrays.fill(again, '\0');
+            }
+        }
     }
 
     /** The console if a person sits at it; from JDK 22 on, System.console() also answers for redirected streams. */
