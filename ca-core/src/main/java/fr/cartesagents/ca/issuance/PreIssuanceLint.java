@@ -21,6 +21,7 @@ import org.bouncycastle.asn1.x509.TBSCertificate;
 import org.bouncycastle.cert.X509CertificateHolder;
 
 import fr.cartesagents.ca.issuance.IssuanceRefusedException.Reason;
+import fr.cartesagents.ca.issuance.lint.IssuerFacts;
 import fr.cartesagents.ca.issuance.lint.LintFinding;
 import fr.cartesagents.ca.issuance.lint.LintTarget;
 import fr.cartesagents.ca.issuance.lint.Linter;
@@ -37,12 +38,14 @@ final class PreIssuanceLint {
     private final Linter linter;
     private final LintSigning mode;
     private final Issuer issuer;
+    private final IssuerFacts issuerFacts;
     private final PrivateKey throwawayKey;
 
     PreIssuanceLint(Linter linter, LintSigning mode, Issuer issuer) {
         this.linter = linter;
         this.mode = mode;
         this.issuer = issuer;
+        this.issuerFacts = issuer.facts();
         this.throwawayKey = mode == LintSigning.THROWAWAY_KEY ? throwawayKeyFor(issuer).getPrivate() : null;
     }
 
@@ -51,7 +54,7 @@ final class PreIssuanceLint {
         X509CertificateHolder candidate = mode == LintSigning.THROWAWAY_KEY
                 ? signedWithThrowawayKey(tbsDer)
                 : new X509CertificateHolder(certificate(tbs, new byte[0]));
-        List<LintFinding> findings = linter.lint(new LintTarget(candidate, profile, issuer.facts()));
+        List<LintFinding> findings = linter.lint(new LintTarget(candidate, profile, issuerFacts));
         if (!findings.isEmpty()) {
             throw new IssuanceRefusedException(Reason.LINT_FAILED, "the certificate built for profile " + profile.name()
                     + " fails the pre-issuance lint: "

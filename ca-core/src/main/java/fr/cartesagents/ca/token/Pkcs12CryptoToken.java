@@ -31,6 +31,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -63,6 +65,11 @@ public final class Pkcs12CryptoToken implements CryptoToken {
     private final char[] password;
     private final KeyStore keyStore;
     private final SecureRandom random = new SecureRandom();
+    /**
+     * Private keys already decrypted: unwrapping a PKCS#12 key runs its password-based KDF, which
+     * would otherwise cost several milliseconds on every signature.
+     */
+    private final Map<String, PrivateKey> unlockedKeys = new HashMap<>();
     private boolean closed;
 
     private Pkcs12CryptoToken(Path file, char[] password, KeyStore keyStore) {
@@ -245,14 +252,20 @@ public final class Pkcs12CryptoToken implements CryptoToken {
     @Override
     public synchronized void close() {
         closed = true;
+        unlockedKeys.clear();
         Arrays.fill(password, '\0');
     }
 
     private synchronized PrivateKey privateKey(String alias) {
         ensureOpen();
+        PrivateKey unlocked = unlockedKeys.get(alias);
+        if (unlocked != null) {
+            return unlocked;
+        }
         try {
             Key key = keyStore.getKey(alias, password);
             if (key instanceof PrivateKey privateKey) {
+                unlockedKeys.put(alias, privateKey);
                 return privateKey;
             }
             throw new CryptoTokenException("No private key '" + alias + "' in " + description());
