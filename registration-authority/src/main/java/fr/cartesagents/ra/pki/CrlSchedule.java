@@ -9,8 +9,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps every CRL fresh: a new one before the current one's nextUpdate (RGS: at least every 24 h).
- * Safe with several instances: publication re-checks under the CA's database lock... and a second
- * publication in a row is harmless (a newer number, the same content).
+ * Safe with several instances: publications of one CA are serialised by a database lock, and
+ * should two instances both find a CRL due, the second publication is merely a newer number with
+ * the same content.
  */
 @Component
 class CrlSchedule {

@@ -44,6 +44,11 @@ public record PkiProperties(URI publicBaseUrl,
      * @param password    PKCS#12 password
      */
     public record Token(String type, Path module, String tokenLabel, String pin, Path file, String password) {
+
+        @Override
+        public String toString() {
+            return "Token[type=" + type + ", module=" + module + ", tokenLabel=" + tokenLabel + ", file=" + file + "]";
+        }
     }
 
     /**
@@ -53,6 +58,11 @@ public record PkiProperties(URI publicBaseUrl,
      */
     public record Tls(Path keyStore, String keyStorePassword,
                       @DefaultValue({"localhost", "127.0.0.1", "::1"}) List<String> dnsNames) {
+
+        @Override
+        public String toString() {
+            return "Tls[keyStore=" + keyStore + ", dnsNames=" + dnsNames + "]";
+        }
     }
 
     /**

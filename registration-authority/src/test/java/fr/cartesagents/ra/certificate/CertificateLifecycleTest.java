@@ -54,6 +54,9 @@ class CertificateLifecycleTest extends RunningServer {
     @Autowired
     AuditTrail audit;
 
+    @Autowired
+    fr.cartesagents.ra.security.AdministratorRegistry administrators;
+
     @BeforeAll
     static void tools() {
         openssl = OpenSsl.require();
@@ -235,6 +238,53 @@ class CertificateLifecycleTest extends RunningServer {
                 CertificateRequests.issueJson("authentication", csr, "X"), newKey());
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(text(response)).contains("urn:cartes-agents:problem:forbidden");
+    }
+
+    @Test
+    void whenAnAdministratorCertificateIsRevoked_thenItIsRefusedAtOnce() throws Exception {
+        Path keyFile = work.resolve("second-admin.key");
+        String csr = CertificateRequests.csr(openssl, work, "second-admin", "ec");
+        JsonNode issued = issue("authentication", csr);
+        String serial = issued.get("serial").asString();
+        Path certificate = work.resolve("second-admin.pem");
+        Files.writeString(certificate, issued.get("certificatePem").asString());
+        Path p12 = work.resolve("second-admin.p12");
+        openssl.runSuccessfully("pkcs12", "-export", "-inkey", keyFile.toString(), "-in", certificate.toString(),
+                "-out", p12.toString(), "-passout", "pass:second");
+        byte[] der = PemFiles.parseCertificates(issued.get("certificatePem").asString()).get(0).getEncoded();
+        administrators.register(fr.cartesagents.ra.security.CertificateFingerprint.sha256(der), "second administrator").block();
+        HttpClient secondAdministrator = client(p12, "second");
+        assertThat(get(secondAdministrator, api("/api/v1/admin/certificates/" + serial)).statusCode()).isEqualTo(200);
+
+        HttpResponse<byte[]> revoked = postJson(administratorClient(), api("/api/v1/admin/certificates/" + serial + "/revocation"),
+                "{\"reason\": \"privilegeWithdrawn\"}", newKey());
+        assertThat(revoked.statusCode()).isEqualTo(200);
+
+        HttpResponse<byte[]> refused = get(secondAdministrator, api("/api/v1/admin/certificates/" + serial));
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(text(refused)).contains("revoked");
+    }
+
+    @Test
+    void whenTwoRequestsWithTheSameKeyArriveTogether_thenOneCertificateIsIssuedAndBothGetItsResponse() throws Exception {
+        String json = CertificateRequests.issueJson("authentication", CertificateRequests.csr(openssl, work, "race", "ec"), "RACE-1");
+        String key = newKey();
+        long before = count("certificate");
+        HttpClient client = administratorClient();
+        var requests = java.util.stream.IntStream.range(0, 4).mapToObj(i -> client.sendAsync(
+                java.net.http.HttpRequest.newBuilder(api("/api/v1/admin/certificates")).timeout(java.time.Duration.ofSeconds(60))
+                        .header("Content-Type", "application/json").header("Idempotency-Key", key)
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofByteArray())).toList();
+        List<HttpResponse<byte[]>> responses = new java.util.ArrayList<>();
+        for (var request : requests) {
+            responses.add(request.get());
+        }
+        for (HttpResponse<byte[]> response : responses) {
+            assertThat(response.statusCode()).as(text(response)).isEqualTo(201);
+            assertThat(response.body()).isEqualTo(responses.get(0).body());
+        }
+        assertThat(count("certificate")).isEqualTo(before + 1);
     }
 
     private JsonNode issue(String profile, String keySpec, String holderId) {
