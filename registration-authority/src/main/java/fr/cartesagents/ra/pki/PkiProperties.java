@@ -30,9 +30,11 @@ public record PkiProperties(URI publicBaseUrl,
 
     /**
      * A CA (or the OCSP signer) of a production deployment: its certificate (PEM) and the token
-     * holding its key. The root needs only its certificate (its key stays offline).
+     * holding its key. The root needs only its certificate (its key stays offline) and, so that
+     * relying parties can check the issuing CA, the latest CRL the root signed during a ceremony
+     * ({@code crl}, PEM or DER), published at start-up when newer than the one on record.
      */
-    public record Ca(Path certificate, @DefaultValue Token token, String keyAlias) {
+    public record Ca(Path certificate, @DefaultValue Token token, String keyAlias, Path crl) {
     }
 
     /**

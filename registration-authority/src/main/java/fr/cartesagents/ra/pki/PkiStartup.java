@@ -1,15 +1,27 @@
 package fr.cartesagents.ra.pki;
 
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
+import org.bouncycastle.asn1.x509.CRLNumber;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.cert.CertException;
+import org.bouncycastle.cert.X509CRLHolder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
+import fr.cartesagents.ca.crl.GeneratedCrl;
+import fr.cartesagents.ca.hierarchy.PemFiles;
 import fr.cartesagents.ra.audit.AuditEntry;
 import fr.cartesagents.ra.audit.AuditTrail;
 import fr.cartesagents.ra.certificate.CertificateRecords;
@@ -37,9 +49,12 @@ class PkiStartup implements InitializingBean {
     private final AuditTrail audit;
     private final TransactionalOperator transactions;
     private final PkiProperties properties;
+    private final CrlStore crlStore;
 
     PkiStartup(OperationalPki pki, CaRecords cas, CertificateRecords certificates, AdministratorRegistry administrators,
-               CrlPublisher crls, AuditTrail audit, TransactionalOperator transactions, PkiProperties properties) {
+               CrlPublisher crls, AuditTrail audit, TransactionalOperator transactions, PkiProperties properties,
+               CrlStore crlStore) {
+        this.crlStore = crlStore;
         this.pki = pki;
         this.cas = cas;
         this.certificates = certificates;
@@ -48,6 +63,32 @@ class PkiStartup implements InitializingBean {
         this.audit = audit;
         this.transactions = transactions;
         this.properties = properties;
+    }
+
+    /** The offline root's CRL, signed at a ceremony: kept if newer than the one on record. */
+    private void publishOfflineRootCrl(Path file) {
+        try {
+            X509CRLHolder crl = PemFiles.readCrl(file);
+            if (!crl.isSignatureValid(new JcaContentVerifierProviderBuilder()
+                    .build(pki.rootCertificate()))) {
+                throw new IllegalStateException("cartes.pki.root.crl " + file + " is not signed by the root certificate");
+            }
+            BigInteger number = CRLNumber.getInstance(
+                    crl.getExtension(Extension.cRLNumber).getParsedValue()).getCRLNumber();
+            GeneratedCrl generated = new GeneratedCrl(number, crl.getEncoded(),
+                    crl.getThisUpdate().toInstant(), crl.getNextUpdate().toInstant(), false);
+            Boolean stored = transactions.transactional(crlStore.latest(CaIds.ROOT, false)
+                            .map(latest -> latest.number().compareTo(number) < 0).defaultIfEmpty(true)
+                            .flatMap(newer -> newer ? crlStore.store(CaIds.ROOT, generated, Optional.empty()).thenReturn(true)
+                                    : Mono.just(false)))
+                    .block(Duration.ofMinutes(1));
+            if (Boolean.TRUE.equals(stored)) {
+                LOG.info("Published the offline root's CRL number {} from {}", number, file);
+            }
+        } catch (IOException | org.bouncycastle.operator.OperatorCreationException
+                 | CertException | CertificateException e) {
+            throw new IllegalStateException("Cannot read the offline root's CRL cartes.pki.root.crl " + file, e);
+        }
     }
 
     @Override
@@ -66,6 +107,9 @@ class PkiStartup implements InitializingBean {
                                 Map.of("records", Long.toString(count), "issuingCa", pki.issuing().certificate().getSubject().toString()))))
                         .then()))
                 .block(Duration.ofMinutes(1));
+        if (pki.rootSigner().isEmpty() && properties.root().crl() != null) {
+            publishOfflineRootCrl(properties.root().crl());
+        }
         for (String caId : crls.caIds()) {
             if (Boolean.TRUE.equals(crls.publishIfDue(caId, properties.crl().renewBefore()).block(Duration.ofMinutes(5)))) {
                 LOG.info("Published the CRLs of {}", caId);
