@@ -19,6 +19,7 @@ import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -71,6 +72,8 @@ final class DemoCeremony {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoCeremony.class);
     private static final KeySpec CA_KEY = KeySpec.RSA_2048;
+    /** Service certificates (OCSP signer, TLS, administrator) are renewed this long before they expire. */
+    static final Duration RENEW_BEFORE = Duration.ofDays(30);
     private static final String ROOT_ALIAS = "root";
     private static final String ISSUING_ALIAS = "act";
     private static final String OCSP_ALIAS = "ocsp";
@@ -143,22 +146,8 @@ final class DemoCeremony {
                     PemFiles.writeCertificate(staging.resolve("ocsp.pem"), ocsp);
                 }
 
-                KeyPair tlsKey = ecKeyPair();
-                X509CertificateHolder tls = KeyCeremony.issueTlsServer(issuingSigner, tlsKey.getPublic(), tlsNames,
-                        settings.serviceValidity(), OperationalPki.issuingUrlsOf(publicBaseUrl), clock);
-                writeKeyStore(staging.resolve("tls.p12"), TLS_ALIAS, tlsKey.getPrivate(),
-                        secrets.generate("tls.pkcs12.password"), tls, issuing, root);
-
-                KeyPair adminKey = ecKeyPair();
-                X509CertificateHolder admin = CertificateAuthority.builder().signer(issuingSigner)
-                        .profiles(ProfileCatalog.of(ProfileCatalog.standard(settings).byName(ProfileCatalog.TLS_CLIENT)))
-                        .urls(OperationalPki.issuingUrlsOf(publicBaseUrl)).clock(clock).build()
-                        .issueForTrustedKey(ProfileCatalog.TLS_CLIENT,
-                                SubjectPublicKeyInfo.getInstance(adminKey.getPublic().getEncoded()), new DistinguishedName(ADMIN_NAME))
-                        .certificate();
-                PemFiles.writeCertificate(staging.resolve("admin.pem"), admin);
-                writeKeyStore(staging.resolve(ADMIN_P12), ADMIN_ALIAS, adminKey.getPrivate(),
-                        secrets.generate("admin.pkcs12.password"), admin, issuing, root);
+                writeTlsKeyStore(staging, issuingSigner, root, secrets.generate("tls.pkcs12.password"));
+                writeAdministrator(staging, issuingSigner, root, secrets.generate("admin.pkcs12.password"));
             }
         }
         secrets.write(staging.resolve(DemoSecrets.FILE_NAME));
@@ -199,6 +188,29 @@ final class DemoCeremony {
                         secrets.get("act.pkcs11.token-label"), secrets.get("act.pkcs11.user-pin").toCharArray()))
                 : Pkcs12CryptoToken.open(pki.resolve("act.p12"), secrets.get("act.pkcs12.password").toCharArray());
         CryptoToken ocspToken = Pkcs12CryptoToken.open(pki.resolve("ocsp.p12"), secrets.get("ocsp.pkcs12.password").toCharArray());
+        CaSigner issuingSigner = new CaSigner(issuing, issuingToken, ISSUING_ALIAS);
+
+        // The service certificates live a year: renewed at start-up when they near their end.
+        String ocspAlias = secrets.getOrDefault("ocsp.alias", OCSP_ALIAS);
+        if (dueForRenewal(ocsp)) {
+            ocspAlias = OCSP_ALIAS + "-" + clock.instant().getEpochSecond();
+            ocsp = KeyCeremony.createOcspSigner(issuingSigner, ocspToken, ocspAlias, CA_KEY, OCSP_NAME,
+                    settings.ocspSignerValidity(), settings, clock);
+            PemFiles.writeCertificate(pki.resolve("ocsp.pem"), ocsp);
+            secrets.put("ocsp.alias", ocspAlias);
+            secrets.write(pki.resolve(DemoSecrets.FILE_NAME));
+            LOG.info("Renewed the demo OCSP signer certificate (key '{}', until {})", ocspAlias, ocsp.getNotAfter().toInstant());
+        }
+        if (dueForRenewal(tlsCertificateIn(pki, secrets))) {
+            writeTlsKeyStore(pki, issuingSigner, root, secrets.get("tls.pkcs12.password"));
+            LOG.info("Renewed the TLS certificate of the HTTPS listener");
+        }
+        if (dueForRenewal(admin)) {
+            writeAdministrator(pki, issuingSigner, root, secrets.get("admin.pkcs12.password"));
+            writeOperatorFiles(pki);
+            admin = PemFiles.readCertificate(pki.resolve("admin.pem"));
+            LOG.info("Renewed the demo administrator certificate in {}", dataDirectory.resolve(ADMIN_P12));
+        }
 
         KeyStore tlsStore = readKeyStore(pki.resolve("tls.p12"), secrets.get("tls.pkcs12.password"));
         char[] tlsPassword = secrets.get("tls.pkcs12.password").toCharArray();
@@ -208,12 +220,44 @@ final class DemoCeremony {
 
         ServerTlsMaterial tls = new ServerTlsMaterial(tlsKey, tlsChain, List.of(x509(issuing)));
         return new OperationalPki(root, Optional.of(new CaSigner(root, rootToken, ROOT_ALIAS)),
-                new CaSigner(issuing, issuingToken, ISSUING_ALIAS), new CaSigner(ocsp, ocspToken, OCSP_ALIAS),
+                issuingSigner, new CaSigner(ocsp, ocspToken, ocspAlias),
                 tls, settings, publicBaseUrl,
                 List.of(new OperationalPki.CeremonyCertificate(ocsp, ProfileCatalog.OCSP_SIGNER),
                         new OperationalPki.CeremonyCertificate(tlsCertificate, ProfileCatalog.TLS_SERVER),
                         new OperationalPki.CeremonyCertificate(admin, ProfileCatalog.TLS_CLIENT)),
                 Optional.of(CertificateFingerprint.sha256(admin.getEncoded())));
+    }
+
+    private boolean dueForRenewal(X509CertificateHolder certificate) {
+        return certificate.getNotAfter().toInstant().isBefore(clock.instant().plus(RENEW_BEFORE));
+    }
+
+    private static X509CertificateHolder tlsCertificateIn(Path pki, DemoSecrets secrets) throws IOException, GeneralSecurityException {
+        KeyStore store = readKeyStore(pki.resolve("tls.p12"), secrets.get("tls.pkcs12.password"));
+        return new X509CertificateHolder(store.getCertificate(TLS_ALIAS).getEncoded());
+    }
+
+    /** A fresh key and certificate for the HTTPS listener, in {@code tls.p12}. */
+    private void writeTlsKeyStore(Path pki, CaSigner issuing, X509CertificateHolder root, String password)
+            throws IOException, GeneralSecurityException {
+        KeyPair key = ecKeyPair();
+        X509CertificateHolder tls = KeyCeremony.issueTlsServer(issuing, key.getPublic(), tlsNames, settings.serviceValidity(),
+                OperationalPki.issuingUrlsOf(publicBaseUrl), clock);
+        writeKeyStore(pki.resolve("tls.p12"), TLS_ALIAS, key.getPrivate(), password, tls, issuing.certificate(), root);
+    }
+
+    /** A fresh key and client certificate for the demo administrator, in {@code admin.p12} and {@code admin.pem}. */
+    private void writeAdministrator(Path pki, CaSigner issuing, X509CertificateHolder root, String password)
+            throws IOException, GeneralSecurityException {
+        KeyPair key = ecKeyPair();
+        X509CertificateHolder admin = CertificateAuthority.builder().signer(issuing)
+                .profiles(ProfileCatalog.of(ProfileCatalog.standard(settings).byName(ProfileCatalog.TLS_CLIENT)))
+                .urls(OperationalPki.issuingUrlsOf(publicBaseUrl)).clock(clock).build()
+                .issueForTrustedKey(ProfileCatalog.TLS_CLIENT,
+                        SubjectPublicKeyInfo.getInstance(key.getPublic().getEncoded()), new DistinguishedName(ADMIN_NAME))
+                .certificate();
+        writeKeyStore(pki.resolve(ADMIN_P12), ADMIN_ALIAS, key.getPrivate(), password, admin, issuing.certificate(), root);
+        PemFiles.writeCertificate(pki.resolve("admin.pem"), admin);
     }
 
     private void writeOperatorFiles(Path pki) throws IOException {
@@ -240,10 +284,12 @@ final class DemoCeremony {
             certificates[i] = x509(chain[i]);
         }
         store.setKeyEntry(alias, key, password.toCharArray(), certificates);
-        OwnerOnlyFiles.createEmpty(file);
-        try (OutputStream out = Files.newOutputStream(file)) {
+        Path temporary = file.resolveSibling(file.getFileName() + ".new");
+        OwnerOnlyFiles.createEmpty(temporary);
+        try (OutputStream out = Files.newOutputStream(temporary)) {
             store.store(out, password.toCharArray());
         }
+        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     private static KeyStore readKeyStore(Path file, String password) throws IOException, GeneralSecurityException {

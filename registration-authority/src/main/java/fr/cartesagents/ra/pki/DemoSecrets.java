@@ -63,10 +63,17 @@ final class DemoSecrets {
         return value;
     }
 
+    String getOrDefault(String key, String defaultValue) {
+        return values.getProperty(key, defaultValue);
+    }
+
+    /** Written aside then moved in place: a crash never leaves the PINs half-written. */
     void write(Path file) throws IOException {
-        OwnerOnlyFiles.createEmpty(file);
-        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        Path temporary = file.resolveSibling(file.getFileName() + ".new");
+        OwnerOnlyFiles.createEmpty(temporary);
+        try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
             values.store(writer, "Demo PKI secrets: token PINs and key store passwords. Keep this file private.");
         }
+        Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 }
