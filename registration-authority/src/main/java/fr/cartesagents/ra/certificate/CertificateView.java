@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /** A certificate as the API shows it. Times are ISO-8601 UTC. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CertificateView(String serial, String profile, String subject, String holderId, String notBefore,
-                              String notAfter, String status, String revokedAt, String revocationReason,
+                              String notAfter, String status, String revokedAt, String reason,
                               String invalidityDate, String certificatePem) {
 
     static CertificateView of(CertificateRecord record, boolean withPem) {

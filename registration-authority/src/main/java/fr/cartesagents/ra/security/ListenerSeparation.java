@@ -16,7 +16,8 @@ import reactor.core.publisher.Mono;
 /**
  * The plain-HTTP listener serves the PKI repository ({@code /pki/**}) and the health probe only;
  * anything else asked there, the API first, does not exist (404): the API is reachable over TLS
- * alone, where client certificates can be presented.
+ * alone, where client certificates can be presented. Symmetrically the HTTPS listener does not
+ * serve the repository, so that a reverse proxy can publish one and keep the other internal.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -31,15 +32,24 @@ class ListenerSeparation implements WebFilter {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
-        if (request.getSslInfo() != null || servedInPlain(request.getPath().pathWithinApplication().value())) {
+        String path = request.getPath().pathWithinApplication().value();
+        if (isHealth(path)) {
             return chain.filter(exchange);
         }
-        return writer.write(exchange, Problem.of(ProblemType.NOT_FOUND,
-                "Only the PKI repository (/pki/...) is served over plain HTTP; the API is on the HTTPS listener"));
+        boolean overTls = request.getSslInfo() != null;
+        if (overTls != isRepository(path)) {
+            return chain.filter(exchange);
+        }
+        return writer.write(exchange, Problem.of(ProblemType.NOT_FOUND, overTls
+                ? "The PKI repository (/pki/...) is served on the plain-HTTP listener"
+                : "Only the PKI repository (/pki/...) is served over plain HTTP; the API is on the HTTPS listener"));
     }
 
-    static boolean servedInPlain(String path) {
-        return path.equals("/pki") || path.startsWith("/pki/") || path.equals("/actuator/health")
-                || path.startsWith("/actuator/health/");
+    static boolean isRepository(String path) {
+        return path.equals("/pki") || path.startsWith("/pki/");
+    }
+
+    static boolean isHealth(String path) {
+        return path.equals("/actuator/health") || path.startsWith("/actuator/health/");
     }
 }

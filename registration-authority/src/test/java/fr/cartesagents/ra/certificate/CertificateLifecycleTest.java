@@ -131,6 +131,7 @@ class CertificateLifecycleTest extends RunningServer {
                 "{\"reason\": \"keyCompromise\"}", newKey());
         assertThat(revoked.statusCode()).as(text(revoked)).isEqualTo(200);
         assertThat(JSON.readTree(revoked.body()).get("status").asString()).isEqualTo("revoked");
+        assertThat(JSON.readTree(revoked.body()).get("reason").asString()).isEqualTo("keyCompromise");
 
         ProcessResult ocsp = ocsp(issuerPem, certificate, caFile);
         assertThat(ocsp.output()).contains(certificate + ": revoked").contains("Reason: keyCompromise")
@@ -181,10 +182,12 @@ class CertificateLifecycleTest extends RunningServer {
     }
 
     @Test
-    void whenTheApiIsAskedOverPlainHttp_thenItDoesNotExistThere() {
+    void whenTheApiIsAskedOverPlainHttp_thenItDoesNotExistThere_andTheRepositoryIsNotServedOverHttps() {
         HttpResponse<byte[]> response = get(HttpClient.newHttpClient(), pki("/api/v1/admin/certificates/01"));
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(get(administratorClient(), api("/pki/ca")).statusCode()).isEqualTo(404);
+        assertThat(get(HttpClient.newHttpClient(), pki("/actuator/health")).statusCode()).isEqualTo(200);
     }
 
     @Test
