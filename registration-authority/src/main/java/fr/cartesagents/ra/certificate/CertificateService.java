@@ -35,7 +35,8 @@ import reactor.core.scheduler.Schedulers;
 /**
  * Issuance and revocation of holder certificates. Each change is stored with its audit event in
  * one transaction (the caller's, typically opened by the idempotency layer); a revocation also
- * publishes new CRLs in it, and drops the pre-produced OCSP response once committed.
+ * publishes new CRLs in it; the caller drops the pre-produced OCSP response once committed
+ * ({@link #revocationCommitted}).
  */
 @Service
 public class CertificateService {
@@ -92,8 +93,16 @@ public class CertificateService {
                                         "certificate:" + SerialNumbers.toHex(serial),
                                         revocationDetails(reason, invalidityDate)))
                                         .then(crls.publish(CaIds.ISSUING))
-                                        .then(records.find(serial))))
-                .doOnSuccess(revoked -> ocsp.invalidate(serial));
+                                        .then(records.find(serial))));
+    }
+
+    /**
+     * Drops this instance's pre-produced OCSP responses for {@code serialText}. Call it only once the
+     * revocation's transaction has committed: dropped earlier, a concurrent request could read the old
+     * status and keep a "good" response again. Other instances learn of it from the RevocationWatcher.
+     */
+    public void revocationCommitted(String serialText) {
+        ocsp.invalidate(serial(serialText));
     }
 
     public Mono<CertificateRecord> find(String serialText) {

@@ -79,7 +79,11 @@ public record PkiProperties(URI publicBaseUrl,
     /**
      * @param validity              nextUpdate - thisUpdate of each OCSP response
      * @param revocationPollInterval how often an instance looks for revocations made by the others
+     * @param refreshMargin          a pre-produced response is re-signed this long before its nextUpdate
+     *                               (shorter than {@code validity}); the refresh runs every margin / 2
+     * @param maxPreProduced         how many pre-produced responses an instance keeps at most
      */
-    public record Ocsp(@DefaultValue("PT1H") Duration validity, @DefaultValue("PT2S") Duration revocationPollInterval) {
+    public record Ocsp(@DefaultValue("PT1H") Duration validity, @DefaultValue("PT2S") Duration revocationPollInterval,
+                       @DefaultValue("PT15M") Duration refreshMargin, @DefaultValue("200000") int maxPreProduced) {
     }
 }
