@@ -33,8 +33,11 @@ public record PkiProperties(URI publicBaseUrl,
      * holding its key. The root needs only its certificate (its key stays offline) and, so that
      * relying parties can check the issuing CA, the latest CRL the root signed during a ceremony
      * ({@code crl}, PEM or DER), published at start-up when newer than the one on record.
+     * {@code crlNumberFloor} (issuing CA): the last CRL number the key ceremony used (its number
+     * file); at start-up the server moves its CRL numbers above it, never back. 0: nothing to continue.
      */
-    public record Ca(Path certificate, @DefaultValue Token token, String keyAlias, Path crl) {
+    public record Ca(Path certificate, @DefaultValue Token token, String keyAlias, Path crl,
+                     @DefaultValue("0") long crlNumberFloor) {
     }
 
     /**
