@@ -90,7 +90,7 @@ public class CertificateService {
                         .flatMap(updated -> updated == 0
                                 ? records.find(serial).flatMap(record -> Mono.<CertificateRecord>error(alreadyRevoked(record)))
                                 : audit.append(new AuditEntry(caller.auditName(), "certificate.revoked",
-                                        "certificate:" + SerialNumbers.toHex(serial),
+                                        "certificate:" + SerialHex.toHex(serial),
                                         revocationDetails(reason, invalidityDate)))
                                         .then(crls.publish(CaIds.ISSUING))
                                         .then(records.find(serial))));
@@ -171,7 +171,7 @@ public class CertificateService {
     }
 
     private static BigInteger serial(String text) {
-        return SerialNumbers.parseHex(text).orElseThrow(() -> new ProblemException(ProblemType.CERTIFICATE_NOT_FOUND,
+        return SerialHex.parseHex(text).orElseThrow(() -> new ProblemException(ProblemType.CERTIFICATE_NOT_FOUND,
                 "'" + text + "' is not a certificate serial (lowercase hexadecimal)"));
     }
 
