@@ -46,6 +46,21 @@ class OcspCachingTest extends RunningServer {
     @Autowired
     OcspService ocspService;
 
+    @Autowired
+    java.util.List<org.springframework.scheduling.config.ScheduledTaskHolder> scheduledTaskHolders;
+
+    @Test
+    void whenTheServerRuns_thenEachInstanceRefreshesItsPreProducedResponsesEveryHalfRefreshMargin() {
+        // PT15M refresh margin by default: every 7.5 minutes, so that a served response keeps >= 15 min of validity.
+        assertThat(scheduledTaskHolders.stream().flatMap(holder -> holder.getScheduledTasks().stream())
+                .map(org.springframework.scheduling.config.ScheduledTask::getTask)
+                .filter(org.springframework.scheduling.config.FixedDelayTask.class::isInstance)
+                .map(org.springframework.scheduling.config.FixedDelayTask.class::cast)
+                .filter(task -> task.toString().contains("OcspRefreshSchedule"))
+                .map(org.springframework.scheduling.config.FixedDelayTask::getIntervalDuration))
+                .containsExactly(java.time.Duration.ofSeconds(450));
+    }
+
     @BeforeAll
     static void tools() {
         openssl = OpenSsl.require();
