@@ -6,6 +6,7 @@ import java.util.Set;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.operator.ContentVerifierProvider;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
@@ -23,6 +24,12 @@ final class CertificationRequests {
             PKCSObjectIdentifiers.sha512WithRSAEncryption, PKCSObjectIdentifiers.id_RSASSA_PSS,
             X9ObjectIdentifiers.ecdsa_with_SHA256, X9ObjectIdentifiers.ecdsa_with_SHA384,
             X9ObjectIdentifiers.ecdsa_with_SHA512);
+
+    /**
+     * An explicit provider instance, not a global registration: ca-core is a library and must verify EC
+     * requests whatever JCA providers the application happens to have registered.
+     */
+    private static final BouncyCastleProvider BOUNCY_CASTLE = new BouncyCastleProvider();
 
     private CertificationRequests() {
     }
@@ -59,7 +66,8 @@ final class CertificationRequests {
         boolean valid;
         try {
             ContentVerifierProvider verifier = new JcaContentVerifierProviderBuilder()
-                    .build(Issuer.toPublicKey(request.getSubjectPublicKeyInfo()));
+                    .setProvider(BOUNCY_CASTLE)
+                    .build(request.getSubjectPublicKeyInfo());
             valid = request.isSignatureValid(verifier);
         } catch (OperatorCreationException | PKCSException | RuntimeException e) {
             valid = false;

@@ -33,6 +33,7 @@ import org.bouncycastle.cert.ocsp.OCSPRespBuilder;
 import org.bouncycastle.cert.ocsp.RespID;
 import org.bouncycastle.cert.ocsp.RevokedStatus;
 import org.bouncycastle.cert.ocsp.UnknownStatus;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,6 +70,8 @@ public final class OcspResponder {
     public static final Duration DEFAULT_VALIDITY = Duration.ofHours(1);
 
     private static final Logger LOG = LoggerFactory.getLogger(OcspResponder.class);
+    /** Explicit instance: ca-core does not rely on a globally registered provider. */
+    private static final BouncyCastleProvider BOUNCY_CASTLE = new BouncyCastleProvider();
 
     /** A signed answer and the statuses it reports, so that a cache knows whether to keep it. */
     record Production(OcspResult result, List<CertificateStatus> statuses) {
@@ -252,7 +255,7 @@ public final class OcspResponder {
         boolean issuedByIssuer;
         try {
             issuedByIssuer = responder.getIssuer().equals(issuer.getSubject())
-                    && responder.isSignatureValid(new JcaContentVerifierProviderBuilder().build(issuer));
+                    && responder.isSignatureValid(new JcaContentVerifierProviderBuilder().setProvider(BOUNCY_CASTLE).build(issuer));
         } catch (Exception e) {
             issuedByIssuer = false;
         }

@@ -58,6 +58,8 @@ class CertificateController {
         return idempotency.execute(idempotent, certificates.revoke(caller, serial, request)
                         .map(revoked -> StoredResponse.fresh(HttpStatus.OK.value(),
                                 json.writeValueAsString(CertificateView.of(revoked, false)))))
+                // after the idempotent transaction has committed, never inside it
+                .doOnSuccess(stored -> certificates.revocationCommitted(serial))
                 .map(this::toResponse);
     }
 

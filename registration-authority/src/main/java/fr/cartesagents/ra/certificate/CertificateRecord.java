@@ -21,7 +21,7 @@ public record CertificateRecord(BigInteger serial, String caId, String profile, 
     }
 
     public String serialHex() {
-        return SerialNumbers.toHex(serial);
+        return SerialHex.toHex(serial);
     }
 
     @Override

@@ -39,7 +39,7 @@ public class CertificateRecords {
                         + " holder_id, not_before, not_after, der, fingerprint_sha256, status) values (:serial, :caId, :profile,"
                         + " :subject, :holderId, :notBefore, :notAfter, :der, :fingerprint, 'good')"
                         + (ifAbsent ? " on conflict (serial) do nothing" : ""))
-                .bind("serial", SerialNumbers.toHex(certificate.getSerialNumber()))
+                .bind("serial", SerialHex.toHex(certificate.getSerialNumber()))
                 .bind("caId", caId)
                 .bind("profile", profile)
                 .bind("subject", certificate.getSubject().toString())
@@ -53,7 +53,7 @@ public class CertificateRecords {
 
     public Mono<CertificateRecord> find(BigInteger serial) {
         return database.sql("select " + COLUMNS + " from certificate where serial = :serial")
-                .bind("serial", SerialNumbers.toHex(serial))
+                .bind("serial", SerialHex.toHex(serial))
                 .map(CertificateRecords::record)
                 .one();
     }
@@ -61,7 +61,7 @@ public class CertificateRecords {
     public Flux<CertificateRecord> findAll(String caId, Collection<BigInteger> serials) {
         return database.sql("select " + COLUMNS + " from certificate where ca_id = :caId and serial = any(:serials)")
                 .bind("caId", caId)
-                .bind("serials", serials.stream().map(SerialNumbers::toHex).toArray(String[]::new))
+                .bind("serials", serials.stream().map(SerialHex::toHex).toArray(String[]::new))
                 .map(CertificateRecords::record)
                 .all();
     }
@@ -70,7 +70,7 @@ public class CertificateRecords {
     public Mono<Long> markRevoked(BigInteger serial, Instant revokedAt, RevocationReason reason, Optional<Instant> invalidityDate) {
         DatabaseClient.GenericExecuteSpec update = database.sql("update certificate set status = 'revoked', revoked_at = :revokedAt,"
                         + " revocation_reason = :reason, invalidity_date = :invalidityDate where serial = :serial and status = 'good'")
-                .bind("serial", SerialNumbers.toHex(serial))
+                .bind("serial", SerialHex.toHex(serial))
                 .bind("revokedAt", utc(revokedAt))
                 .bind("reason", reason.rfcName());
         update = invalidityDate.isPresent() ? update.bind("invalidityDate", utc(invalidityDate.get()))

@@ -35,7 +35,8 @@ import reactor.core.scheduler.Schedulers;
 /**
  * Issuance and revocation of holder certificates. Each change is stored with its audit event in
  * one transaction (the caller's, typically opened by the idempotency layer); a revocation also
- * publishes new CRLs in it, and drops the pre-produced OCSP response once committed.
+ * publishes new CRLs in it; the caller drops the pre-produced OCSP response once committed
+ * ({@link #revocationCommitted}).
  */
 @Service
 public class CertificateService {
@@ -89,11 +90,19 @@ public class CertificateService {
                         .flatMap(updated -> updated == 0
                                 ? records.find(serial).flatMap(record -> Mono.<CertificateRecord>error(alreadyRevoked(record)))
                                 : audit.append(new AuditEntry(caller.auditName(), "certificate.revoked",
-                                        "certificate:" + SerialNumbers.toHex(serial),
+                                        "certificate:" + SerialHex.toHex(serial),
                                         revocationDetails(reason, invalidityDate)))
                                         .then(crls.publish(CaIds.ISSUING))
-                                        .then(records.find(serial))))
-                .doOnSuccess(revoked -> ocsp.invalidate(serial));
+                                        .then(records.find(serial))));
+    }
+
+    /**
+     * Drops this instance's pre-produced OCSP responses for {@code serialText}. Call it only once the
+     * revocation's transaction has committed: dropped earlier, a concurrent request could read the old
+     * status and keep a "good" response again. Other instances learn of it from the RevocationWatcher.
+     */
+    public void revocationCommitted(String serialText) {
+        ocsp.invalidate(serial(serialText));
     }
 
     public Mono<CertificateRecord> find(String serialText) {
@@ -162,7 +171,7 @@ public class CertificateService {
     }
 
     private static BigInteger serial(String text) {
-        return SerialNumbers.parseHex(text).orElseThrow(() -> new ProblemException(ProblemType.CERTIFICATE_NOT_FOUND,
+        return SerialHex.parseHex(text).orElseThrow(() -> new ProblemException(ProblemType.CERTIFICATE_NOT_FOUND,
                 "'" + text + "' is not a certificate serial (lowercase hexadecimal)"));
     }
 

@@ -6,7 +6,7 @@ import io.r2dbc.spi.ConnectionFactoryOptions;
 
 /**
  * Where the database is, for both drivers: R2DBC for the application, JDBC for Flyway's migrations.
- * The password is never part of {@link #toString()}.
+ * Neither the password nor credentials written in the URL are part of {@link #toString()}.
  */
 public record DatabaseEndpoint(ConnectionFactoryOptions r2dbcOptions, String jdbcUrl, String jdbcUser, String jdbcPassword) {
 
@@ -17,6 +17,7 @@ public record DatabaseEndpoint(ConnectionFactoryOptions r2dbcOptions, String jdb
 
     @Override
     public String toString() {
-        return "DatabaseEndpoint[" + jdbcUrl + "]";
+        return "DatabaseEndpoint[jdbcUrl=" + RedactedUrl.of(jdbcUrl) + ", jdbcUser=" + jdbcUser
+                + ", jdbcPassword=" + (jdbcPassword == null ? "none" : "****") + "]";
     }
 }

@@ -20,10 +20,18 @@ record ExternalDatabaseSettings(String r2dbcUrl, String username, String passwor
         }
         String username = environment.getProperty("spring.r2dbc.username");
         String password = environment.getProperty("spring.r2dbc.password");
+        // Credentials written in the R2DBC URL (user:password@host) serve Flyway too: its JDBC URL drops them.
+        ConnectionFactoryOptions inUrl = ConnectionFactoryOptions.parse(r2dbcUrl);
+        String flywayFallbackUser = username != null ? username : asString(inUrl.getValue(ConnectionFactoryOptions.USER));
+        String flywayFallbackPassword = password != null ? password : asString(inUrl.getValue(ConnectionFactoryOptions.PASSWORD));
         return new ExternalDatabaseSettings(r2dbcUrl, username, password,
                 environment.getProperty("spring.flyway.url", jdbcUrlOf(r2dbcUrl)),
-                environment.getProperty("spring.flyway.user", username == null ? "" : username),
-                environment.getProperty("spring.flyway.password", password == null ? "" : password));
+                environment.getProperty("spring.flyway.user", flywayFallbackUser == null ? "" : flywayFallbackUser),
+                environment.getProperty("spring.flyway.password", flywayFallbackPassword == null ? "" : flywayFallbackPassword));
+    }
+
+    private static String asString(Object value) {
+        return value == null ? null : value.toString();
     }
 
     DatabaseEndpoint endpoint() {
@@ -45,7 +53,7 @@ record ExternalDatabaseSettings(String r2dbcUrl, String username, String passwor
             throw new IllegalStateException("spring.r2dbc.url must be a PostgreSQL R2DBC URL (r2dbc:postgresql://host:port/database);"
                     + " set spring.flyway.url for anything else");
         }
-        return "jdbc:" + withoutQuery.substring(scheme);
+        return "jdbc:" + RedactedUrl.withoutUserInfo(withoutQuery.substring(scheme));
     }
 
     private static String emptyToNull(String value) {
@@ -54,6 +62,8 @@ record ExternalDatabaseSettings(String r2dbcUrl, String username, String passwor
 
     @Override
     public String toString() {
-        return "ExternalDatabaseSettings[" + r2dbcUrl + "]";
+        return "ExternalDatabaseSettings[r2dbcUrl=" + RedactedUrl.of(r2dbcUrl) + ", username=" + username
+                + ", password=" + (password == null ? "none" : "****") + ", flywayUrl=" + RedactedUrl.of(flywayUrl)
+                + ", flywayUser=" + flywayUser + ", flywayPassword=" + (flywayPassword == null || flywayPassword.isEmpty() ? "none" : "****") + "]";
     }
 }

@@ -35,6 +35,22 @@ class CrlStore {
                 .one().map(java.math.BigInteger::valueOf);
     }
 
+    /**
+     * Moves the CRL number sequence above {@code floor} (the last number a key ceremony used), never
+     * back: numbers only grow (RFC 5280 section 5.2.3). True when the sequence was moved.
+     */
+    Mono<Boolean> raiseNumberFloor(java.math.BigInteger floor) {
+        if (floor.signum() <= 0) {
+            return Mono.just(false);
+        }
+        return database.sql("select setval('crl_number_seq', :floor, true) as number from crl_number_seq"
+                        + " where (case when is_called then last_value else last_value - 1 end) < :floor")
+                .bind("floor", floor.longValueExact())
+                .map(row -> row.get("number", Long.class))
+                .all()
+                .hasElements();
+    }
+
     Mono<Void> store(String caId, GeneratedCrl crl, java.util.Optional<java.math.BigInteger> baseNumber) {
         DatabaseClient.GenericExecuteSpec insert = database.sql("insert into crl (ca_id, number, delta, base_number, this_update,"
                         + " next_update, der) values (:caId, :number, :delta, :base, :thisUpdate, :nextUpdate, :der)")

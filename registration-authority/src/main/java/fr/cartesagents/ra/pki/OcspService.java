@@ -1,18 +1,15 @@
 package fr.cartesagents.ra.pki;
 
 import java.math.BigInteger;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 import fr.cartesagents.ca.ocsp.MalformedOcspRequestException;
 import fr.cartesagents.ca.ocsp.OcspRequestInfo;
 import fr.cartesagents.ca.ocsp.OcspResponder;
 import fr.cartesagents.ca.ocsp.OcspResult;
+import fr.cartesagents.ca.ocsp.PreProducedOcspResponses;
+import fr.cartesagents.ca.status.CertificateStatus;
 import fr.cartesagents.ra.certificate.CertificateRecord;
 import fr.cartesagents.ra.certificate.CertificateRecords;
 import reactor.core.publisher.Mono;
@@ -20,28 +17,23 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Answers OCSP requests for the issuing CA. Requests of the RFC 5019 shape (one certificate, no
- * nonce) are served from responses produced earlier while they are fresh, so that the common case
- * costs no signature; a revocation drops the serial's response at once ({@link #invalidate}), and
- * a response signed from a status read before a revocation is never kept.
+ * nonce) for this issuer are served by ca-core's {@link PreProducedOcspResponses} (kept per serial and
+ * CertID hash algorithm, bounded, unknown serials never kept); the others are signed on the fly.
+ * Signing and status reads that may block run on the bounded-elastic scheduler.
  */
 public class OcspService {
 
     private final OcspResponder responder;
     private final PrefetchedStatuses statuses;
     private final CertificateRecords certificates;
-    private final Clock clock;
-    private final Duration refreshAfter;
-    private final Map<BigInteger, OcspResult> preProduced = new ConcurrentHashMap<>();
-    /** Ticks at every invalidation; a response is cached only if its serial was not invalidated since its status was read. */
-    private final AtomicLong invalidations = new AtomicLong();
-    private final Map<BigInteger, Long> lastInvalidation = new ConcurrentHashMap<>();
+    private final PreProducedOcspResponses preProduced;
 
-    OcspService(OcspResponder responder, PrefetchedStatuses statuses, CertificateRecords certificates, Clock clock) {
+    OcspService(OcspResponder responder, PrefetchedStatuses statuses, CertificateRecords certificates,
+                PreProducedOcspResponses preProduced) {
         this.responder = responder;
         this.statuses = statuses;
         this.certificates = certificates;
-        this.clock = clock;
-        this.refreshAfter = responder.validity().dividedBy(2);
+        this.preProduced = preProduced;
     }
 
     public Mono<OcspResult> respond(byte[] requestDer) {
@@ -51,45 +43,35 @@ public class OcspService {
         } catch (MalformedOcspRequestException e) {
             return Mono.just(responder.answer(requestDer));
         }
-        if (request.canUsePreProducedResponse()) {
-            OcspResult cached = preProduced.get(request.serialNumbers().get(0));
-            if (cached != null && isFresh(cached)) {
-                return Mono.just(cached);
-            }
-        }
         if (!responder.isAuthoritativeFor(request)) {
             return sign(request, Map.of());
         }
-        long generation = invalidations.get();
+        if (request.canUsePreProducedResponse()) {
+            // A kept response costs no database read; a missing or due one reads its status (blocking) and signs.
+            return Mono.fromCallable(() -> preProduced.answer(request)).subscribeOn(Schedulers.boundedElastic());
+        }
         return certificates.findAll(CaIds.ISSUING, request.serialNumbers())
                 .collect(Collectors.toMap(CertificateRecord::serial, CertificateRecord::ocspStatus))
-                .flatMap(known -> sign(request, known))
-                .doOnNext(result -> {
-                    BigInteger serial = request.serialNumbers().get(0);
-                    if (request.canUsePreProducedResponse() && result.cacheable()
-                            && lastInvalidation.getOrDefault(serial, Long.MIN_VALUE) <= generation) {
-                        preProduced.put(serial, result);
-                        if (lastInvalidation.getOrDefault(serial, Long.MIN_VALUE) > generation) {
-                            preProduced.remove(serial, result); // invalidated while being stored
-                        }
-                    }
-                });
+                .flatMap(known -> sign(request, known));
     }
 
-    /** Drops what was produced for {@code serial}: the next request reads its status again. */
+    /** Drops what was kept for {@code serial}; call it once the status change is committed. */
     public void invalidate(BigInteger serial) {
-        lastInvalidation.put(serial, invalidations.incrementAndGet());
-        preProduced.remove(serial);
+        preProduced.invalidate(serial);
     }
 
-    private Mono<OcspResult> sign(OcspRequestInfo request, Map<BigInteger, fr.cartesagents.ca.status.CertificateStatus> known) {
+    /** Re-signs the kept responses that are due (off the request path); the number re-signed. */
+    int refreshExpiring() {
+        return preProduced.refreshExpiring();
+    }
+
+    /** How many responses this instance keeps. */
+    int preProducedCount() {
+        return preProduced.size();
+    }
+
+    private Mono<OcspResult> sign(OcspRequestInfo request, Map<BigInteger, CertificateStatus> known) {
         return Mono.fromCallable(() -> statuses.with(known, () -> responder.answer(request)))
                 .subscribeOn(Schedulers.boundedElastic());
-    }
-
-    private boolean isFresh(OcspResult result) {
-        Instant now = clock.instant();
-        return result.thisUpdate().map(thisUpdate -> now.isBefore(thisUpdate.plus(refreshAfter))).orElse(false)
-                && result.nextUpdate().map(now::isBefore).orElse(false);
     }
 }

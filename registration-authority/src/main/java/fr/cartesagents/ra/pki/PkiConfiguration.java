@@ -19,6 +19,7 @@ import fr.cartesagents.ca.crl.CrlGenerator;
 import fr.cartesagents.ca.crl.CrlSettings;
 import fr.cartesagents.ca.issuance.CertificateAuthority;
 import fr.cartesagents.ca.ocsp.OcspResponder;
+import fr.cartesagents.ca.ocsp.PreProducedOcspResponses;
 import fr.cartesagents.ca.profile.PkiSettings;
 import fr.cartesagents.ca.profile.ProfileCatalog;
 import fr.cartesagents.ra.certificate.CertificateRecords;
@@ -89,9 +90,11 @@ class PkiConfiguration {
 
     @Bean
     OcspService ocspService(OperationalPki pki, PkiProperties properties, CertificateRecords certificates, Clock clock) {
-        PrefetchedStatuses statuses = new PrefetchedStatuses();
+        PrefetchedStatuses statuses = new PrefetchedStatuses(certificates);
         OcspResponder responder = new OcspResponder(pki.ocspSigner(), pki.issuing().certificate(), statuses, clock,
                 properties.ocspResponses().validity());
-        return new OcspService(responder, statuses, certificates, clock);
+        PreProducedOcspResponses preProduced = new PreProducedOcspResponses(responder,
+                properties.ocspResponses().refreshMargin(), properties.ocspResponses().maxPreProduced());
+        return new OcspService(responder, statuses, certificates, preProduced);
     }
 }

@@ -33,8 +33,11 @@ public record PkiProperties(URI publicBaseUrl,
      * holding its key. The root needs only its certificate (its key stays offline) and, so that
      * relying parties can check the issuing CA, the latest CRL the root signed during a ceremony
      * ({@code crl}, PEM or DER), published at start-up when newer than the one on record.
+     * {@code crlNumberFloor} (issuing CA): the last CRL number the key ceremony used (its number
+     * file); at start-up the server moves its CRL numbers above it, never back. 0: nothing to continue.
      */
-    public record Ca(Path certificate, @DefaultValue Token token, String keyAlias, Path crl) {
+    public record Ca(Path certificate, @DefaultValue Token token, String keyAlias, Path crl,
+                     @DefaultValue("0") long crlNumberFloor) {
     }
 
     /**
@@ -79,7 +82,11 @@ public record PkiProperties(URI publicBaseUrl,
     /**
      * @param validity              nextUpdate - thisUpdate of each OCSP response
      * @param revocationPollInterval how often an instance looks for revocations made by the others
+     * @param refreshMargin          a pre-produced response is re-signed this long before its nextUpdate
+     *                               (shorter than {@code validity}); the refresh runs every margin / 2
+     * @param maxPreProduced         how many pre-produced responses an instance keeps at most
      */
-    public record Ocsp(@DefaultValue("PT1H") Duration validity, @DefaultValue("PT2S") Duration revocationPollInterval) {
+    public record Ocsp(@DefaultValue("PT1H") Duration validity, @DefaultValue("PT2S") Duration revocationPollInterval,
+                       @DefaultValue("PT15M") Duration refreshMargin, @DefaultValue("200000") int maxPreProduced) {
     }
 }

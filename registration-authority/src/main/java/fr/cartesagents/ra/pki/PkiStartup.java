@@ -110,6 +110,10 @@ class PkiStartup implements InitializingBean {
         if (pki.rootSigner().isEmpty() && properties.root().crl() != null) {
             publishOfflineRootCrl(properties.root().crl());
         }
+        long floor = properties.issuing().crlNumberFloor();
+        if (Boolean.TRUE.equals(crlStore.raiseNumberFloor(BigInteger.valueOf(floor)).block(Duration.ofMinutes(1)))) {
+            LOG.info("CRL numbers continue above {} (cartes.pki.issuing.crl-number-floor)", floor);
+        }
         for (String caId : crls.caIds()) {
             if (Boolean.TRUE.equals(crls.publishIfDue(caId, properties.crl().renewBefore()).block(Duration.ofMinutes(5)))) {
                 LOG.info("Published the CRLs of {}", caId);

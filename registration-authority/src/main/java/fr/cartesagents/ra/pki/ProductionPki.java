@@ -79,8 +79,16 @@ public final class ProductionPki {
             return;
         }
         List<String> missing = new ArrayList<>();
-        if (blank(environment.getProperty("spring.r2dbc.url"))) {
-            missing.add("spring.r2dbc.url");
+        for (String required : List.of("spring.r2dbc.url", "spring.r2dbc.username", "spring.r2dbc.password")) {
+            if (blank(environment.getProperty(required))) {
+                missing.add(required);
+            }
+        }
+        // A list: bound, so that both the comma-separated and the YAML-indexed forms count.
+        if (Binder.get(environment).bind("cartes.security.administrator-fingerprints",
+                        org.springframework.boot.context.properties.bind.Bindable.listOf(String.class))
+                .map(fingerprints -> fingerprints.stream().allMatch(ProductionPki::blank)).orElse(true)) {
+            missing.add("cartes.security.administrator-fingerprints");
         }
         PkiProperties properties = Binder.get(environment).bindOrCreate("cartes.pki", PkiProperties.class);
         missing.addAll(missingPki(properties));

@@ -43,6 +43,24 @@ class OcspCachingTest extends RunningServer {
     @Autowired
     RevocationWatcher revocationWatcher;
 
+    @Autowired
+    OcspService ocspService;
+
+    @Autowired
+    java.util.List<org.springframework.scheduling.config.ScheduledTaskHolder> scheduledTaskHolders;
+
+    @Test
+    void whenTheServerRuns_thenEachInstanceRefreshesItsPreProducedResponsesEveryHalfRefreshMargin() {
+        // PT15M refresh margin by default: every 7.5 minutes, so that a served response keeps >= 15 min of validity.
+        assertThat(scheduledTaskHolders.stream().flatMap(holder -> holder.getScheduledTasks().stream())
+                .map(org.springframework.scheduling.config.ScheduledTask::getTask)
+                .filter(org.springframework.scheduling.config.FixedDelayTask.class::isInstance)
+                .map(org.springframework.scheduling.config.FixedDelayTask.class::cast)
+                .filter(task -> task.toString().contains("OcspRefreshSchedule"))
+                .map(org.springframework.scheduling.config.FixedDelayTask::getIntervalDuration))
+                .containsExactly(java.time.Duration.ofSeconds(450));
+    }
+
     @BeforeAll
     static void tools() {
         openssl = OpenSsl.require();
@@ -53,8 +71,15 @@ class OcspCachingTest extends RunningServer {
         BigInteger serial = issue("CACHE-1");
         String encoded = Base64.getEncoder().encodeToString(request(serial));
 
+        int keptBefore = ocspService.preProducedCount();
         HttpResponse<byte[]> first = get(HttpClient.newHttpClient(), pki("/pki/ocsp/" + encoded.replace("/", "%2F")));
+        int keptAfterFirst = ocspService.preProducedCount();
         HttpResponse<byte[]> second = get(HttpClient.newHttpClient(), pki("/pki/ocsp/" + encoded.replace("/", "%2F")));
+
+        // The first answer is kept, the second is that kept answer (identical bytes would also come from a
+        // deterministic signature within the same second, so the count is what proves the reuse).
+        assertThat(keptAfterFirst).isEqualTo(keptBefore + 1);
+        assertThat(ocspService.preProducedCount()).isEqualTo(keptAfterFirst);
 
         assertThat(first.statusCode()).isEqualTo(200);
         assertThat(first.headers().firstValue("Content-Type")).hasValue("application/ocsp-response");
@@ -72,6 +97,43 @@ class OcspCachingTest extends RunningServer {
         assertThat(expires).isEqualTo(nextUpdate);
         assertThat(lastModified).isEqualTo(response.getProducedAt().toInstant());
         assertThat(response.getResponses()[0].getCertStatus()).isNull(); // good
+    }
+
+    @Test
+    void whenTheSerialIsUnknown_thenTheAnswerIsNotKept() throws Exception {
+        BigInteger unknown = new BigInteger("7f00112233445566778899aabbccddee", 16);
+        int keptBefore = ocspService.preProducedCount();
+
+        HttpResponse<byte[]> response = get(HttpClient.newHttpClient(), pki("/pki/ocsp/"
+                + Base64.getUrlEncoder().encodeToString(request(unknown))));
+
+        assertThat(basic(response.body()).getResponses()[0].getCertStatus())
+                .isInstanceOf(org.bouncycastle.cert.ocsp.UnknownStatus.class);
+        assertThat(ocspService.preProducedCount()).isEqualTo(keptBefore);
+    }
+
+    @Test
+    void whenTheSameSerialIsAskedWithAnotherIssuerOrHashAlgorithm_thenTheKeptResponseIsNotServedForIt() throws Exception {
+        BigInteger serial = issue("CACHE-4");
+        X509CertificateHolder issuing = certificate("/pki/ca/act.crt");
+        String sha1Path = "/pki/ocsp/" + Base64.getUrlEncoder().encodeToString(request(serial, issuing, CertificateID.HASH_SHA1));
+        assertThat(basic(get(HttpClient.newHttpClient(), pki(sha1Path)).body()).getResponses()[0].getCertStatus()).isNull();
+
+        // Same serial, root CA as issuer: not this responder's issuer, whatever is kept for the serial.
+        X509CertificateHolder root = certificate("/pki/ca/root.crt");
+        OCSPResp otherIssuer = new OCSPResp(get(HttpClient.newHttpClient(), pki("/pki/ocsp/"
+                + Base64.getUrlEncoder().encodeToString(request(serial, root, CertificateID.HASH_SHA1)))).body());
+        assertThat(otherIssuer.getStatus()).isEqualTo(OCSPResp.UNAUTHORIZED);
+
+        // Same serial, SHA-256 CertID: its own response, echoing the SHA-256 CertID.
+        org.bouncycastle.asn1.x509.AlgorithmIdentifier sha256 = new org.bouncycastle.asn1.x509.AlgorithmIdentifier(
+                org.bouncycastle.asn1.nist.NISTObjectIdentifiers.id_sha256);
+        int keptBefore = ocspService.preProducedCount();
+        BasicOCSPResp sha256Answer = basic(get(HttpClient.newHttpClient(), pki("/pki/ocsp/"
+                + Base64.getUrlEncoder().encodeToString(request(serial, issuing, sha256)))).body());
+        assertThat(sha256Answer.getResponses()[0].getCertID().getHashAlgOID())
+                .isEqualTo(org.bouncycastle.asn1.nist.NISTObjectIdentifiers.id_sha256);
+        assertThat(ocspService.preProducedCount()).isEqualTo(keptBefore + 1);
     }
 
     @Test
@@ -128,10 +190,17 @@ class OcspCachingTest extends RunningServer {
     }
 
     private byte[] request(BigInteger serial) throws Exception {
-        X509CertificateHolder issuer = new X509CertificateHolder(get(HttpClient.newHttpClient(), pki("/pki/ca/act.crt")).body());
-        CertificateID id = new CertificateID(new JcaDigestCalculatorProviderBuilder().build().get(CertificateID.HASH_SHA1),
-                issuer, serial);
+        return request(serial, certificate("/pki/ca/act.crt"), CertificateID.HASH_SHA1);
+    }
+
+    private byte[] request(BigInteger serial, X509CertificateHolder issuer,
+                           org.bouncycastle.asn1.x509.AlgorithmIdentifier hash) throws Exception {
+        CertificateID id = new CertificateID(new JcaDigestCalculatorProviderBuilder().build().get(hash), issuer, serial);
         return new OCSPReqBuilder().addRequest(id).build().getEncoded();
+    }
+
+    private X509CertificateHolder certificate(String path) throws Exception {
+        return new X509CertificateHolder(get(HttpClient.newHttpClient(), pki(path)).body());
     }
 
     private static BasicOCSPResp basic(byte[] der) throws Exception {

@@ -75,6 +75,7 @@ class ProductionStartTest extends RunningServer {
         try (EmbeddedDatabase external = EmbeddedDatabase.start(work.resolve("external-pg"))) {
             properties.add("spring.r2dbc.url=" + external.r2dbcUrl());
             properties.add("spring.r2dbc.username=" + EmbeddedDatabase.USER);
+            properties.add("spring.r2dbc.password=unused-by-trust-authentication"); // required by the production profile
             try (ConfigurableApplicationContext production = new SpringApplicationBuilder(RegistrationAuthorityApplication.class)
                     .profiles("production").properties(properties.toArray(String[]::new)).run()) {
                 int httpPort = Integer.parseInt(production.getEnvironment().getProperty("local.server.port"));

@@ -5,9 +5,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** Serials as the API and the database spell them: lowercase hexadecimal, no leading zero. */
-public final class SerialNumbers {
+public final class SerialHex {
 
-    private SerialNumbers() {
+    private SerialHex() {
     }
 
     public static String toHex(BigInteger serial) {
