@@ -21,6 +21,7 @@ import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -71,6 +72,7 @@ final class DemoCeremony {
     static final String CA_CHAIN = "ca-chain.pem";
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoCeremony.class);
+    /** Root and OCSP signer keys; the issuing CA's comes from {@link DemoCaNames}. */
     private static final KeySpec CA_KEY = KeySpec.RSA_2048;
     /** Service certificates (OCSP signer, TLS, administrator) are renewed this long before they expire. */
     static final Duration RENEW_BEFORE = Duration.ofDays(30);
@@ -85,15 +87,22 @@ final class DemoCeremony {
     private final CartesDataDirectory dataDirectory;
     private final URI publicBaseUrl;
     private final PkiSettings settings;
+    private final DemoCaNames names;
     private final List<String> tlsNames;
     private final Path softHsmModule;
     private final Clock clock;
 
     DemoCeremony(CartesDataDirectory dataDirectory, URI publicBaseUrl, PkiSettings settings, List<String> tlsNames,
                  Path softHsmModule, Clock clock) {
+        this(dataDirectory, publicBaseUrl, settings, DemoCaNames.defaults(), tlsNames, softHsmModule, clock);
+    }
+
+    DemoCeremony(CartesDataDirectory dataDirectory, URI publicBaseUrl, PkiSettings settings, DemoCaNames names,
+                 List<String> tlsNames, Path softHsmModule, Clock clock) {
         this.dataDirectory = dataDirectory;
         this.publicBaseUrl = publicBaseUrl;
         this.settings = settings;
+        this.names = names;
         this.tlsNames = List.copyOf(tlsNames);
         this.softHsmModule = softHsmModule;
         this.clock = clock;
@@ -128,21 +137,22 @@ final class DemoCeremony {
 
         try (Pkcs12CryptoToken rootToken = Pkcs12CryptoToken.create(staging.resolve("root.p12"),
                 secrets.generate("root.pkcs12.password").toCharArray())) {
-            X509CertificateHolder root = KeyCeremony.createRoot(rootToken, ROOT_ALIAS, CA_KEY, ROOT_NAME,
+            X509CertificateHolder root = KeyCeremony.createRoot(rootToken, ROOT_ALIAS, CA_KEY, names.root(),
                     settings.rootCaValidity(), settings, clock);
             PemFiles.writeCertificate(staging.resolve("root.pem"), root);
             CaSigner rootSigner = new CaSigner(root, rootToken, ROOT_ALIAS);
 
             try (CryptoToken issuingToken = createIssuingToken(staging, secrets)) {
-                X509CertificateHolder issuing = KeyCeremony.createIssuingCa(rootSigner, issuingToken, ISSUING_ALIAS, CA_KEY,
-                        ISSUING_NAME, settings.issuingCaValidity(), OperationalPki.rootUrls(publicBaseUrl), settings, clock);
+                X509CertificateHolder issuing = KeyCeremony.createIssuingCa(rootSigner, issuingToken, ISSUING_ALIAS,
+                        names.issuingKey(), names.issuing(), settings.issuingCaValidity(),
+                        OperationalPki.rootUrls(publicBaseUrl), settings, clock);
                 PemFiles.writeCertificate(staging.resolve("act.pem"), issuing);
                 CaSigner issuingSigner = new CaSigner(issuing, issuingToken, ISSUING_ALIAS);
 
                 try (Pkcs12CryptoToken ocspToken = Pkcs12CryptoToken.create(staging.resolve("ocsp.p12"),
                         secrets.generate("ocsp.pkcs12.password").toCharArray())) {
                     X509CertificateHolder ocsp = KeyCeremony.createOcspSigner(issuingSigner, ocspToken, OCSP_ALIAS, CA_KEY,
-                            OCSP_NAME, settings.ocspSignerValidity(), settings, clock);
+                            names.ocsp(), settings.ocspSignerValidity(), settings, clock);
                     PemFiles.writeCertificate(staging.resolve("ocsp.pem"), ocsp);
                 }
 
@@ -194,7 +204,7 @@ final class DemoCeremony {
         String ocspAlias = secrets.getOrDefault("ocsp.alias", OCSP_ALIAS);
         if (dueForRenewal(ocsp)) {
             ocspAlias = OCSP_ALIAS + "-" + clock.instant().getEpochSecond();
-            ocsp = KeyCeremony.createOcspSigner(issuingSigner, ocspToken, ocspAlias, CA_KEY, OCSP_NAME,
+            ocsp = KeyCeremony.createOcspSigner(issuingSigner, ocspToken, ocspAlias, CA_KEY, names.ocsp(),
                     settings.ocspSignerValidity(), settings, clock);
             PemFiles.writeCertificate(pki.resolve("ocsp.pem"), ocsp);
             secrets.put("ocsp.alias", ocspAlias);
@@ -251,7 +261,9 @@ final class DemoCeremony {
             throws IOException, GeneralSecurityException {
         KeyPair key = ecKeyPair();
         X509CertificateHolder admin = CertificateAuthority.builder().signer(issuing)
-                .profiles(ProfileCatalog.of(ProfileCatalog.standard(settings).byName(ProfileCatalog.TLS_CLIENT)))
+                // The server makes this key itself (P-256): cartes.pki.profiles.holder-key-types restricts cards, not it.
+                .profiles(ProfileCatalog.of(ProfileCatalog.standard(settings.withHolderKeys(EnumSet.of(KeySpec.EC_P256)))
+                        .byName(ProfileCatalog.TLS_CLIENT)))
                 .urls(OperationalPki.issuingUrlsOf(publicBaseUrl)).clock(clock).build()
                 .issueForTrustedKey(ProfileCatalog.TLS_CLIENT,
                         SubjectPublicKeyInfo.getInstance(key.getPublic().getEncoded()), new DistinguishedName(ADMIN_NAME))

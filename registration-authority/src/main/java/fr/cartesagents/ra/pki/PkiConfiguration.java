@@ -38,14 +38,10 @@ class PkiConfiguration {
 
     static final String PRODUCTION_PROFILE = "production";
 
+    /** The policy set with the {@code cartes.pki.profiles.*} overrides; a wrong value stops the start. */
     @Bean
     PkiSettings pkiSettings(PkiProperties properties) {
-        return switch (properties.policySet()) {
-            case "default" -> PkiSettings.defaults();
-            case "ants-compatible" -> PkiSettings.antsCompatible();
-            default -> throw new IllegalStateException("cartes.pki.policy-set must be 'default' or 'ants-compatible', not '"
-                    + properties.policySet() + "'");
-        };
+        return ConfiguredPkiSettings.from(properties.policySet(), properties.profiles());
     }
 
     @Bean(destroyMethod = "close")
@@ -56,7 +52,8 @@ class PkiConfiguration {
             return ProductionPki.load(properties, settings);
         }
         URI baseUrl = properties.publicBaseUrl() != null ? properties.publicBaseUrl() : URI.create("http://localhost:" + httpPort);
-        return new DemoCeremony(dataDirectory, baseUrl, settings, properties.tls().dnsNames(), softHsmModule, clock).establish();
+        return new DemoCeremony(dataDirectory, baseUrl, settings, DemoCaNames.from(properties.demo(), settings),
+                properties.tls().dnsNames(), softHsmModule, clock).establish();
     }
 
     @Bean

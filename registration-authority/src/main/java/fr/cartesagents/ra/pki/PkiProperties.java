@@ -3,6 +3,7 @@ package fr.cartesagents.ra.pki;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Period;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -17,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param publicBaseUrl base of the URLs written into certificates (AIA, CRL distribution points);
  *                      default {@code http://localhost:<server.port>}
  * @param policySet     {@code default} (this project's OID arc) or {@code ants-compatible}
+ * @param profiles      overrides of the policy set's values, each optional
+ * @param demo          names and key type of the demo ceremony's CAs (default profile only)
  */
 @ConfigurationProperties("cartes.pki")
 public record PkiProperties(URI publicBaseUrl,
@@ -26,7 +29,35 @@ public record PkiProperties(URI publicBaseUrl,
                             @DefaultValue Ca ocsp,
                             @DefaultValue Tls tls,
                             @DefaultValue Crl crl,
-                            @DefaultValue Ocsp ocspResponses) {
+                            @DefaultValue Ocsp ocspResponses,
+                            @DefaultValue Profiles profiles,
+                            @DefaultValue Demo demo) {
+
+    /**
+     * {@code cartes.pki.profiles.*}: what an operator may change in the chosen policy set; a property
+     * left out keeps the policy set's value. Checked by {@link ConfiguredPkiSettings} at start-up.
+     *
+     * @param authenticationPolicyOid policy OID of holder authentication certificates
+     * @param signaturePolicyOid      policy OID of holder signature certificates
+     * @param servicePolicyOid        policy OID of TLS server and client certificates
+     * @param holderValidity          lifetime of holder certificates (ISO 8601 period, e.g. P3Y), capped by the issuer
+     * @param holderKeyTypes          key types holder requests may use: RSA_2048, RSA_3072, RSA_4096, EC_P256, EC_P384
+     */
+    public record Profiles(String authenticationPolicyOid, String signaturePolicyOid, String servicePolicyOid,
+                           Period holderValidity, List<String> holderKeyTypes) {
+    }
+
+    /**
+     * {@code cartes.pki.demo.*}: the distinguished names and the issuing CA key type the demo ceremony
+     * uses, read when it runs (first start on an empty data directory). Default: the "(démo)" names, RSA_2048.
+     *
+     * @param rootName       DN of the demo root, e.g. {@code CN=AC Racine,O=Ville de Moissac,C=FR}
+     * @param issuingName    DN of the demo issuing CA
+     * @param ocspName       DN of the demo OCSP signer
+     * @param issuingKeyType key type of the issuing CA: RSA_2048, RSA_3072, RSA_4096, EC_P256, EC_P384
+     */
+    public record Demo(String rootName, String issuingName, String ocspName, String issuingKeyType) {
+    }
 
     /**
      * A CA (or the OCSP signer) of a production deployment: its certificate (PEM) and the token
