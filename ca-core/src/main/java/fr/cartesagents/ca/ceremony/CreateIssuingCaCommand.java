@@ -81,24 +81,18 @@ final class CreateIssuingCaCommand implements Callable<Integer> {
         Period lifetime = validity != null ? validity : settings.issuingCaValidity();
 
         try (SigningCa rootCa = root.open(spec); OpenedToken target = token.location(spec).open(spec, true)) {
-            X509CertificateHolder issuing;
-            try {
-                target.requireFreeAlias(keyAlias);
-                issuing = KeyCeremony.createIssuingCa(rootCa.signer(), target.token(), keyAlias, keyType, subject,
-                        lifetime, rootUrls, settings);
-                target.storeChain(keyAlias, issuing, rootCa.certificate());
-                CeremonyFiles.writeCertificate(output.pem, output.der, issuing);
+            X509CertificateHolder issuing = target.certifyNewKey(keyAlias, output, key -> {
+                X509CertificateHolder certificate = KeyCeremony.createIssuingCa(rootCa.signer(), key, keyAlias, keyType,
+                        subject, lifetime, rootUrls, settings);
                 if (chainOut != null) {
-                    CeremonyFiles.writeChain(chainOut, List.of(issuing, rootCa.certificate()));
+                    CeremonyFiles.writeChain(chainOut, List.of(certificate, rootCa.certificate()));
                 }
-            } catch (RuntimeException e) {
-                target.discardIfCreated();
-                throw e;
-            }
+                return certificate;
+            }, rootCa.certificate());
             PrintWriter out = spec.commandLine().getOut();
             CertificateReport.print(out, "Issuing CA created (key '" + keyAlias + "' in " + target.token().description()
                     + ")", issuing);
-            out.println("  written:     " + output.pem + (output.der != null ? ", " + output.der : "")
+            out.println("  written:     " + output.describe()
                     + (chainOut != null ? ", chain " + chainOut : ""));
             warnAboutLifetimes(issuing, lifetime, settings, spec.commandLine().getErr());
         }

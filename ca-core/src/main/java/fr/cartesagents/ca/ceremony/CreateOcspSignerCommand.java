@@ -59,21 +59,14 @@ final class CreateOcspSignerCommand implements Callable<Integer> {
         Period lifetime = validity != null ? validity : settings.ocspSignerValidity();
 
         try (SigningCa issuing = ca.open(spec); OpenedToken target = token.location(spec).open(spec, true)) {
-            X509CertificateHolder responder;
-            try {
-                target.requireFreeAlias(keyAlias);
-                responder = KeyCeremony.createOcspSigner(issuing.signer(), target.token(), keyAlias, keyType, subject,
-                        lifetime, settings);
-                target.storeChain(keyAlias, responder, issuing.certificate());
-                CeremonyFiles.writeCertificate(output.pem, output.der, responder);
-            } catch (RuntimeException e) {
-                target.discardIfCreated();
-                throw e;
-            }
+            X509CertificateHolder responder = target.certifyNewKey(keyAlias, output,
+                    key -> KeyCeremony.createOcspSigner(issuing.signer(), key, keyAlias, keyType, subject, lifetime,
+                            settings),
+                    issuing.certificate());
             PrintWriter out = spec.commandLine().getOut();
             CertificateReport.print(out, "OCSP signer created (key '" + keyAlias + "' in " + target.token().description()
                     + ")", responder);
-            out.println("  written:     " + output.pem + (output.der != null ? ", " + output.der : ""));
+            out.println("  written:     " + output.describe());
         }
         return 0;
     }

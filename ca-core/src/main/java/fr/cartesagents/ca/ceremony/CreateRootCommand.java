@@ -55,20 +55,12 @@ final class CreateRootCommand implements Callable<Integer> {
         PkiSettings settings = policy.settings();
         Period lifetime = validity != null ? validity : settings.rootCaValidity();
 
-        X509CertificateHolder root;
         try (OpenedToken target = token.location(spec).open(spec, true)) {
-            try {
-                target.requireFreeAlias(keyAlias);
-                root = KeyCeremony.createRoot(target.token(), keyAlias, keyType, subject, lifetime, settings);
-                target.storeChain(keyAlias, root);
-                CeremonyFiles.writeCertificate(output.pem, output.der, root);
-            } catch (RuntimeException e) {
-                target.discardIfCreated();
-                throw e;
-            }
+            X509CertificateHolder root = target.certifyNewKey(keyAlias, output,
+                    key -> KeyCeremony.createRoot(key, keyAlias, keyType, subject, lifetime, settings));
             PrintWriter out = spec.commandLine().getOut();
             CertificateReport.print(out, "Root CA created (key '" + keyAlias + "' in " + target.token().description() + ")", root);
-            out.println("  written:     " + output.pem + (output.der != null ? ", " + output.der : ""));
+            out.println("  written:     " + output.describe());
         }
         return 0;
     }

@@ -116,11 +116,11 @@ final class IssueCommand implements Callable<Integer> {
             CertificateAuthority authority = CertificateAuthority.builder().signer(issuing.signer()).profiles(catalog)
                     .urls(urls).build();
             IssuedCertificate issued = authority.issue(request);
-            CeremonyFiles.writeCertificate(output.pem, output.der, issued.certificate());
+            output.write(issued.certificate());
 
             PrintWriter out = spec.commandLine().getOut();
             CertificateReport.print(out, "Certificate issued (profile " + issued.profileName() + ")", issued.certificate());
-            out.println("  written:     " + output.pem + (output.der != null ? ", " + output.der : ""));
+            out.println("  written:     " + output.describe());
             Instant wanted = issued.notBefore().atOffset(ZoneOffset.UTC).plus(chosen.validity()).toInstant();
             if (issued.notAfter().isBefore(wanted)) {
                 spec.commandLine().getErr().println("Warning: shortened to end with the issuing CA on " + issued.notAfter()

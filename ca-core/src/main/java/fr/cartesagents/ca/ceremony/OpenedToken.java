@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.util.Arrays;
+import java.util.function.Function;
 
 import org.bouncycastle.cert.X509CertificateHolder;
 
@@ -60,6 +61,30 @@ final class OpenedToken implements AutoCloseable {
             pkcs12.storeCertificateChain(alias, chain);
         } else if (token instanceof Pkcs11CryptoToken pkcs11) {
             pkcs11.storeCertificate(alias, chain[0]);
+        }
+    }
+
+    /**
+     * The step every key-creating command shares: {@code ceremony} generates key {@code alias} in this
+     * token and has it certified; the certificate is then kept next to the key (with the chain of its
+     * issuer) and written to {@code output}. If any of it fails, a PKCS#12 file this command created
+     * is deleted, so that a failed step leaves nothing behind.
+     */
+    X509CertificateHolder certifyNewKey(String alias, CertificateOutputOptions output,
+                                        Function<CryptoToken, X509CertificateHolder> ceremony,
+                                        X509CertificateHolder... issuerChain) {
+        try {
+            requireFreeAlias(alias);
+            X509CertificateHolder certificate = ceremony.apply(token);
+            X509CertificateHolder[] chain = new X509CertificateHolder[issuerChain.length + 1];
+            chain[0] = certificate;
+            System.arraycopy(issuerChain, 0, chain, 1, issuerChain.length);
+            storeChain(alias, chain);
+            output.write(certificate);
+            return certificate;
+        } catch (RuntimeException e) {
+            discardIfCreated();
+            throw e;
         }
     }
 
