@@ -88,12 +88,41 @@ public final class CertificateAuthority {
      * @throws CryptoTokenException     when the token fails to sign
      */
     public IssuedCertificate issue(IssuanceRequest request) {
+        return sign(prepare(request));
+    }
+
+    /**
+     * Does every check of {@link #issue} (size, DER, key strength and type, proof of possession,
+     * subject, profile, issuer validity, pre-issuance lint) and draws the serial, without signing:
+     * the caller can record the serial before {@link #sign} makes the certificate exist.
+     *
+     * @throws IssuanceRefusedException with the reason the request was refused
+     */
+    public PreparedCertificate prepare(IssuanceRequest request) {
         Objects.requireNonNull(request, "request");
         ExtensionPlan plan = plan(request.profileName());
         PKCS10CertificationRequest csr = CertificationRequests.parse(request.csrDerUnsafe());
         KeySpec keySpec = SubjectKeyPolicy.check(csr.getSubjectPublicKeyInfo(), plan.profile());
         CertificationRequests.verifyProofOfPossession(csr);
-        return certify(plan, csr.getSubjectPublicKeyInfo(), keySpec, request.subject());
+        return prepare(plan, csr.getSubjectPublicKeyInfo(), keySpec, request.subject());
+    }
+
+    /**
+     * Has the token sign exactly the TBSCertificate that {@link #prepare} linted; nothing is rebuilt
+     * and nothing is refused here.
+     *
+     * @throws IllegalArgumentException when {@code prepared} comes from another CertificateAuthority
+     * @throws CryptoTokenException     when the token fails to sign
+     */
+    public IssuedCertificate sign(PreparedCertificate prepared) {
+        Objects.requireNonNull(prepared, "prepared");
+        if (!prepared.preparedBy(this)) {
+            throw new IllegalArgumentException("this certificate was prepared by another certificate authority");
+        }
+        byte[] tbsDer = prepared.tbsDerUnsafe();
+        byte[] signature = sign(tbsDer);
+        return new IssuedCertificate(prepared.serial(),
+                new X509CertificateHolder(certificate(TBSCertificate.getInstance(tbsDer), signature)), prepared.profileName());
     }
 
     /**
@@ -105,7 +134,7 @@ public final class CertificateAuthority {
         Objects.requireNonNull(subject, "subject");
         ExtensionPlan plan = plan(profileName);
         KeySpec keySpec = SubjectKeyPolicy.check(publicKey, plan.profile());
-        return certify(plan, publicKey, keySpec, subject);
+        return sign(prepare(plan, publicKey, keySpec, subject));
     }
 
     /**
@@ -140,7 +169,7 @@ public final class CertificateAuthority {
         return plan;
     }
 
-    private IssuedCertificate certify(ExtensionPlan plan, SubjectPublicKeyInfo publicKey, KeySpec keySpec, Subject subject) {
+    private PreparedCertificate prepare(ExtensionPlan plan, SubjectPublicKeyInfo publicKey, KeySpec keySpec, Subject subject) {
         CertificateProfile profile = plan.profile();
         checkSubjectKind(profile, subject);
         X500Name subjectName = subject.toX500Name();
@@ -169,8 +198,7 @@ public final class CertificateAuthority {
         byte[] tbsDer = der(tbs);
 
         lint.check(tbs, tbsDer, profile);
-        byte[] signature = sign(tbsDer);
-        return new IssuedCertificate(serial, new X509CertificateHolder(certificate(tbs, signature)), profile.name());
+        return new PreparedCertificate(serial, profile.name(), subjectName, now, notAfter, tbsDer, this);
     }
 
     private static void checkSubjectKind(CertificateProfile profile, Subject subject) {

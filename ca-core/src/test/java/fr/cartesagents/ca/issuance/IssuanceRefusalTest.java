@@ -196,6 +196,12 @@ class IssuanceRefusalTest {
         IssuanceRefusedException refused = catchThrowableOfType(IssuanceRefusedException.class, () -> authority.issue(request));
         assertThat(refused).as("refusal of " + request).isNotNull();
         assertThat(refused.reason()).as(refused.getMessage()).isEqualTo(reason);
+        // Refusals belong to prepare: a caller that records the serial between prepare and sign must see the same one.
+        IssuanceRefusedException refusedByPrepare = catchThrowableOfType(IssuanceRefusedException.class,
+                () -> authority.prepare(request));
+        assertThat(refusedByPrepare).as("refusal by prepare of " + request).isNotNull();
+        assertThat(refusedByPrepare.reason()).isEqualTo(reason);
+        assertThat(refusedByPrepare.getMessage()).isEqualTo(refused.getMessage());
         return refused;
     }
 }

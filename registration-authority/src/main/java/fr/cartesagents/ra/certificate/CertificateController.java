@@ -42,9 +42,10 @@ class CertificateController {
                                        @RequestBody IssueCertificateRequest request) {
         IdempotentRequest idempotent = IdempotentRequest.of(caller.fingerprintSha256(), key, "POST", BASE,
                 json.writeValueAsString(request));
-        return idempotency.execute(idempotent, certificates.issue(caller, request)
-                        .map(issued -> StoredResponse.fresh(HttpStatus.CREATED.value(),
-                                json.writeValueAsString(CertificateView.of(issued, true)))))
+        return idempotency.execute(idempotent, Mono.defer(() -> certificates.reserveAndSign(caller, request)),
+                        signed -> certificates.recordIssued(caller, signed, request)
+                                .map(issued -> StoredResponse.fresh(HttpStatus.CREATED.value(),
+                                        json.writeValueAsString(CertificateView.of(issued, true)))))
                 .map(this::toResponse);
     }
 

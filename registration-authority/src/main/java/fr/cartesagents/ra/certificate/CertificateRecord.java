@@ -8,16 +8,19 @@ import java.util.Optional;
 import fr.cartesagents.ca.status.CertificateStatus;
 import fr.cartesagents.ca.status.RevocationReason;
 
-/** A row of the {@code certificate} table: a certificate this CA issued and its current status. */
+/**
+ * A row of the {@code certificate} table: a certificate this CA issued, or a serial reserved for one
+ * (no DER yet), and its current status.
+ */
 public record CertificateRecord(BigInteger serial, String caId, String profile, String subject, Optional<String> holderId,
-                                Instant notBefore, Instant notAfter, byte[] der, CertificateStatusName status,
+                                Instant notBefore, Instant notAfter, Optional<byte[]> der, CertificateStatusName status,
                                 Optional<Instant> revokedAt, Optional<RevocationReason> revocationReason,
                                 Optional<Instant> invalidityDate) {
 
     public CertificateRecord {
         Objects.requireNonNull(serial, "serial");
         Objects.requireNonNull(status, "status");
-        der = der.clone();
+        der = der.map(byte[]::clone);
     }
 
     public String serialHex() {
@@ -25,14 +28,16 @@ public record CertificateRecord(BigInteger serial, String caId, String profile, 
     }
 
     @Override
-    public byte[] der() {
-        return der.clone();
+    public Optional<byte[]> der() {
+        return der.map(byte[]::clone);
     }
 
-    /** The status as OCSP reports it. */
+    /** The status as OCSP reports it: "good" only for a certificate issued (RFC 6960 §2.2), so not while pending. */
     public CertificateStatus ocspStatus() {
-        return status == CertificateStatusName.REVOKED
-                ? new CertificateStatus.Revoked(revokedAt.orElseThrow(), revocationReason.orElseThrow(), invalidityDate)
-                : CertificateStatus.good();
+        return switch (status) {
+            case REVOKED -> new CertificateStatus.Revoked(revokedAt.orElseThrow(), revocationReason.orElseThrow(), invalidityDate);
+            case GOOD -> CertificateStatus.good();
+            case PENDING -> CertificateStatus.unknown();
+        };
     }
 }

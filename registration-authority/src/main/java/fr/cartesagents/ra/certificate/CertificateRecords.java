@@ -11,6 +11,7 @@ import org.bouncycastle.cert.X509CertificateHolder;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 
+import fr.cartesagents.ca.issuance.PreparedCertificate;
 import fr.cartesagents.ca.status.RevocationReason;
 import fr.cartesagents.ca.status.RevokedCertificate;
 import fr.cartesagents.ra.security.CertificateFingerprint;
@@ -51,6 +52,36 @@ public class CertificateRecords {
         return insert.fetch().rowsUpdated();
     }
 
+    /** Reserves {@code prepared}'s serial before the CA key signs it: a {@code pending} row without DER. */
+    public Mono<Long> reserve(String caId, PreparedCertificate prepared, Optional<String> holderId) {
+        DatabaseClient.GenericExecuteSpec insert = database.sql("insert into certificate (serial, ca_id, profile, subject,"
+                        + " holder_id, not_before, not_after, status) values (:serial, :caId, :profile, :subject, :holderId,"
+                        + " :notBefore, :notAfter, 'pending')")
+                .bind("serial", SerialHex.toHex(prepared.serial()))
+                .bind("caId", caId)
+                .bind("profile", prepared.profileName())
+                .bind("subject", prepared.subject().toString())
+                .bind("notBefore", utc(prepared.notBefore()))
+                .bind("notAfter", utc(prepared.notAfter()));
+        insert = holderId.isPresent() ? insert.bind("holderId", holderId.get()) : insert.bindNull("holderId", String.class);
+        return insert.fetch().rowsUpdated();
+    }
+
+    /**
+     * Stores the signed certificate of a reserved serial: it becomes {@code good}, unless it was revoked
+     * while being signed (then it stays revoked, with its DER). 0 rows when the serial is not reserved.
+     */
+    public Mono<Long> storeSigned(X509CertificateHolder certificate) {
+        byte[] der = encoded(certificate);
+        return database.sql("update certificate set der = :der, fingerprint_sha256 = :fingerprint,"
+                        + " status = case when status = 'pending' then 'good' else status end"
+                        + " where serial = :serial and der is null")
+                .bind("serial", SerialHex.toHex(certificate.getSerialNumber()))
+                .bind("der", der)
+                .bind("fingerprint", CertificateFingerprint.sha256(der))
+                .fetch().rowsUpdated();
+    }
+
     public Mono<CertificateRecord> find(BigInteger serial) {
         return database.sql("select " + COLUMNS + " from certificate where serial = :serial")
                 .bind("serial", SerialHex.toHex(serial))
@@ -66,10 +97,14 @@ public class CertificateRecords {
                 .all();
     }
 
-    /** Revokes a good certificate: 1 row, or 0 when it was not good any more (revoked meanwhile). */
+    /**
+     * Revokes a good certificate or a reserved serial (it may have been signed before a crash): 1 row,
+     * or 0 when it was revoked meanwhile.
+     */
     public Mono<Long> markRevoked(BigInteger serial, Instant revokedAt, RevocationReason reason, Optional<Instant> invalidityDate) {
         DatabaseClient.GenericExecuteSpec update = database.sql("update certificate set status = 'revoked', revoked_at = :revokedAt,"
-                        + " revocation_reason = :reason, invalidity_date = :invalidityDate where serial = :serial and status = 'good'")
+                        + " revocation_reason = :reason, invalidity_date = :invalidityDate where serial = :serial"
+                        + " and status in ('good', 'pending')")
                 .bind("serial", SerialHex.toHex(serial))
                 .bind("revokedAt", utc(revokedAt))
                 .bind("reason", reason.rfcName());
@@ -121,7 +156,7 @@ public class CertificateRecords {
                 Optional.ofNullable(row.get("holder_id", String.class)),
                 row.get("not_before", OffsetDateTime.class).toInstant(),
                 row.get("not_after", OffsetDateTime.class).toInstant(),
-                row.get("der", byte[].class),
+                Optional.ofNullable(row.get("der", byte[].class)),
                 CertificateStatusName.ofColumn(row.get("status", String.class)),
                 Optional.ofNullable(row.get("revoked_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant),
                 Optional.ofNullable(row.get("revocation_reason", String.class)).flatMap(RevocationReason::fromRfcName),

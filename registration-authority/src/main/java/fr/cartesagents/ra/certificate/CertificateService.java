@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
@@ -19,6 +21,7 @@ import fr.cartesagents.ca.issuance.HolderSubject;
 import fr.cartesagents.ca.issuance.IssuanceRefusedException;
 import fr.cartesagents.ca.issuance.IssuanceRequest;
 import fr.cartesagents.ca.issuance.IssuedCertificate;
+import fr.cartesagents.ca.issuance.PreparedCertificate;
 import fr.cartesagents.ca.issuance.Siren;
 import fr.cartesagents.ca.status.RevocationReason;
 import fr.cartesagents.ra.audit.AuditEntry;
@@ -34,12 +37,15 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Issuance and revocation of holder certificates. Each change is stored with its audit event in
- * one transaction (the caller's, typically opened by the idempotency layer); a revocation also
+ * one transaction (the caller's, typically opened by the idempotency layer), except an issuance's
+ * reservation, which commits on its own before the CA key signs; a revocation also
  * publishes new CRLs in it; the caller drops the pre-produced OCSP response once committed
  * ({@link #revocationCommitted}).
  */
 @Service
 public class CertificateService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CertificateService.class);
 
     /** Reasons an administrator may give: not the delta-only removeFromCRL, nor a hold we could not release. */
     private static final Set<RevocationReason> ALLOWED_REASONS = EnumSet.complementOf(
@@ -64,17 +70,35 @@ public class CertificateService {
         this.clock = clock;
     }
 
-    /** Checks and signs (on a thread that may block on the HSM), then records with its audit event. */
-    public Mono<CertificateRecord> issue(CallerPrincipal caller, IssueCertificateRequest request) {
+    /**
+     * The part of an issuance that must happen before, and outside, the transaction that records it:
+     * checks the request (a refusal stores nothing), reserves the serial in a transaction of its own
+     * with a "certificate.reserved" audit event, and only then has the CA key sign (on a thread that
+     * may block on the HSM). Once the reservation is committed, no signed certificate can be unknown
+     * to the records: if signing or {@link #recordIssued} fails, the serial stays {@code pending} and
+     * can be revoked. Call it outside any transaction, or the reservation would not commit first.
+     */
+    public Mono<IssuedCertificate> reserveAndSign(CallerPrincipal caller, IssueCertificateRequest request) {
         IssuanceRequest issuance = toIssuanceRequest(request);
-        return Mono.fromCallable(() -> holderCa.issue(issuance))
+        String holderId = request.subject().holderId();
+        return Mono.fromCallable(() -> holderCa.prepare(issuance))
                 .subscribeOn(Schedulers.boundedElastic())
                 .onErrorMap(IssuanceRefusedException.class, CertificateService::refused)
-                .flatMap(issued -> transactions.transactional(
-                        records.insert(CaIds.ISSUING, issued.certificate(), issued.profileName(),
-                                        Optional.of(request.subject().holderId()), false)
-                                .then(audit.append(issuedEvent(caller, issued, request)))
-                                .then(records.find(issued.serial()))));
+                .flatMap(prepared -> transactions.transactional(
+                                records.reserve(CaIds.ISSUING, prepared, Optional.of(holderId))
+                                        .then(audit.append(reservedEvent(caller, prepared, holderId))))
+                        .then(Mono.fromCallable(() -> holderCa.sign(prepared))
+                                .subscribeOn(Schedulers.boundedElastic())
+                                .onErrorMap(e -> !(e instanceof ProblemException), e -> signingFailed(prepared, e))));
+    }
+
+    /** Stores the signed certificate of a reserved serial with its "certificate.issued" audit event; joins the caller's transaction. */
+    public Mono<CertificateRecord> recordIssued(CallerPrincipal caller, IssuedCertificate issued, IssueCertificateRequest request) {
+        return records.storeSigned(issued.certificate())
+                .flatMap(updated -> updated == 1 ? Mono.just(updated) : Mono.error(new IllegalStateException(
+                        "certificate " + issued.serialHex() + " was signed but its serial is not reserved any more")))
+                .then(audit.append(issuedEvent(caller, issued, request)))
+                .then(records.find(issued.serial()));
     }
 
     public Mono<CertificateRecord> revoke(CallerPrincipal caller, String serialText, RevocationRequest request) {
@@ -157,6 +181,19 @@ public class CertificateService {
             default -> ProblemType.ISSUANCE_REFUSED;
         };
         return new ProblemException(type, e.getMessage(), Map.of("reason", e.reason().name()), e);
+    }
+
+    private static AuditEntry reservedEvent(CallerPrincipal caller, PreparedCertificate prepared, String holderId) {
+        return new AuditEntry(caller.auditName(), "certificate.reserved", "certificate:" + SerialHex.toHex(prepared.serial()),
+                Map.of("profile", prepared.profileName(), "subject", prepared.subject().toString(), "holderId", holderId,
+                        "notAfter", prepared.notAfter().toString()));
+    }
+
+    private static ProblemException signingFailed(PreparedCertificate prepared, Throwable cause) {
+        String serial = SerialHex.toHex(prepared.serial());
+        LOG.error("Signing certificate {} failed; its serial stays reserved (pending) and can be revoked", serial, cause);
+        return new ProblemException(ProblemType.ISSUANCE_FAILED, "The CA could not sign certificate " + serial
+                + "; its serial stays reserved (status pending) and can be revoked", Map.of("serial", serial), cause);
     }
 
     private static AuditEntry issuedEvent(CallerPrincipal caller, IssuedCertificate issued, IssueCertificateRequest request) {

@@ -1,8 +1,12 @@
 package fr.cartesagents.ra.certificate;
 
-/** The status column of a certificate: {@code good} until revoked, then {@code revoked} for good. */
+/**
+ * The status column of a certificate: {@code pending} while its serial is reserved and the CA key
+ * has not signed yet (or the signature was lost), {@code good} once signed and stored, {@code revoked}
+ * for good (from either).
+ */
 public enum CertificateStatusName {
-    GOOD, REVOKED;
+    PENDING, GOOD, REVOKED;
 
     public String column() {
         return name().toLowerCase(java.util.Locale.ROOT);

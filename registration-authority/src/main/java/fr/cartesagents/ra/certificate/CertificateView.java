@@ -14,6 +14,7 @@ public record CertificateView(String serial, String profile, String subject, Str
                 record.revokedAt().map(Object::toString).orElse(null),
                 record.revocationReason().map(r -> r.rfcName()).orElse(null),
                 record.invalidityDate().map(Object::toString).orElse(null),
-                withPem ? fr.cartesagents.ca.hierarchy.PemFiles.toPem("CERTIFICATE", record.der()) : null);
+                withPem ? record.der().map(der -> fr.cartesagents.ca.hierarchy.PemFiles.toPem("CERTIFICATE", der)).orElse(null)
+                        : null);
     }
 }

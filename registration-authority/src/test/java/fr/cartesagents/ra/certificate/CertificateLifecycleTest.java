@@ -162,7 +162,7 @@ class CertificateLifecycleTest extends RunningServer {
         assertThat(again.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 
         assertThat(audit.events(Optional.of("certificate:" + serial)).map(e -> e.entry().action()).collectList().block())
-                .containsExactly("certificate.issued", "certificate.revoked");
+                .containsExactly("certificate.reserved", "certificate.issued", "certificate.revoked");
         assertThat(audit.firstBrokenLink().block()).isEmpty();
     }
 
