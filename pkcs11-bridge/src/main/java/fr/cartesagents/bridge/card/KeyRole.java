@@ -1,0 +1,28 @@
+package fr.cartesagents.bridge.card;
+
+/**
+ * The two keys of an agent's card (RGS ***: one for authentication, one for signature), with the
+ * label and identifier they are stored under, so that every middleware pairs key and certificate.
+ */
+public enum KeyRole {
+    AUTHENTICATION("Authentification", (byte) 0x01),
+    SIGNATURE("Signature", (byte) 0x02);
+
+    private final String label;
+    private final byte id;
+
+    KeyRole(String label, byte id) {
+        this.label = label;
+        this.id = id;
+    }
+
+    /** CKA_LABEL of the private key, public key and certificate. */
+    public String label() {
+        return label;
+    }
+
+    /** CKA_ID of the private key, public key and certificate; also the on-card key reference. */
+    public byte[] id() {
+        return new byte[] {id};
+    }
+}
