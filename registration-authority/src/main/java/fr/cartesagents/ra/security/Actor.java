@@ -15,14 +15,17 @@ import java.util.stream.Collectors;
  *                  that belongs to no person
  * @param grants    every role held, with its scope
  * @param origin    how the identity was established (client certificate, trusted front, demo)
+ * @param remoteAddress the address the request came from, for the audit trail
  */
-public record Actor(String auditName, Optional<UUID> personId, Set<Grant> grants, String origin) {
+public record Actor(String auditName, Optional<UUID> personId, Set<Grant> grants, String origin,
+                    Optional<String> remoteAddress) {
 
     public Actor {
         Objects.requireNonNull(auditName, "auditName");
         Objects.requireNonNull(personId, "personId");
         grants = Set.copyOf(grants);
         Objects.requireNonNull(origin, "origin");
+        Objects.requireNonNull(remoteAddress, "remoteAddress");
     }
 
     public boolean has(Role role) {

@@ -33,8 +33,14 @@ final class ActorArgumentResolver implements HandlerMethodArgumentResolver {
                 .filter(authentication -> authentication != null && authentication.getPrincipal() instanceof CallerPrincipal)
                 .switchIfEmpty(Mono.error(new ProblemException(ProblemType.UNAUTHENTICATED,
                         "This endpoint needs a TLS client certificate issued by this CA")))
-                .flatMap(authentication -> actors.of((CallerPrincipal) authentication.getPrincipal(), isAdministrator(authentication)))
+                .flatMap(authentication -> actors.of((CallerPrincipal) authentication.getPrincipal(), isAdministrator(authentication),
+                        remoteAddress(exchange)))
                 .cast(Object.class);
+    }
+
+    private static java.util.Optional<String> remoteAddress(ServerWebExchange exchange) {
+        return java.util.Optional.ofNullable(exchange.getRequest().getRemoteAddress())
+                .map(address -> address.getAddress() == null ? address.getHostString() : address.getAddress().getHostAddress());
     }
 
     private static boolean isAdministrator(Authentication authentication) {

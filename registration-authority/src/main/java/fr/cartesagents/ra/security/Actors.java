@@ -32,7 +32,7 @@ public class Actors {
         this.clock = clock;
     }
 
-    public Mono<Actor> of(CallerPrincipal caller, boolean administrator) {
+    public Mono<Actor> of(CallerPrincipal caller, boolean administrator, Optional<String> remoteAddress) {
         return personOf(caller).flatMap(person -> grantsOf(person).map(grants -> Optional.of(new PersonGrants(person, grants))))
                 .defaultIfEmpty(Optional.empty())
                 .map(found -> {
@@ -41,7 +41,8 @@ public class Actors {
                         grants.add(Grant.everywhere(Role.NATIONAL_ADMINISTRATOR));
                     }
                     found.ifPresent(person -> grants.addAll(person.grants()));
-                    return new Actor(caller.auditName(), found.map(p -> p.person().id()), grants, "client-certificate");
+                    return new Actor(caller.auditName(), found.map(p -> p.person().id()), grants, "client-certificate",
+                            remoteAddress);
                 });
     }
 

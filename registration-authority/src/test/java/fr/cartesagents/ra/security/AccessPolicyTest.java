@@ -122,6 +122,6 @@ class AccessPolicyTest extends RunningServer {
     }
 
     private static Actor actor(Grant grant) {
-        return new Actor("test", Optional.empty(), Set.of(grant), "test");
+        return new Actor("test", Optional.empty(), Set.of(grant), "test", Optional.empty());
     }
 }
