@@ -28,10 +28,6 @@ final class DirectoryResponses {
         return ResponseEntity.ok().eTag(new EntityVersion(version).etag()).contentType(MediaType.APPLICATION_JSON).body(body);
     }
 
-    static String stored(JsonMapper json, Object body) {
-        return json.writeValueAsString(body);
-    }
-
     /** {@code locationOf} turns the stored body into the path of the created record. */
     static ResponseEntity<String> created(JsonMapper json, StoredResponse stored, Function<JsonNode, String> locationOf) {
         ResponseEntity.BodyBuilder response = ResponseEntity.status(stored.status()).contentType(MediaType.APPLICATION_JSON);

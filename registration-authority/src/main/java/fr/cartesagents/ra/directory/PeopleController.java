@@ -1,9 +1,9 @@
 package fr.cartesagents.ra.directory;
 
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,14 +15,11 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 import fr.cartesagents.ra.http.EntityVersion;
-import fr.cartesagents.ra.idempotency.IdempotencyKeys;
 import fr.cartesagents.ra.idempotency.IdempotentRequest;
-import fr.cartesagents.ra.idempotency.StoredResponse;
 import fr.cartesagents.ra.security.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The people of a collectivity's directory (annuaire). */
 @RestController
@@ -31,15 +28,14 @@ class PeopleController {
 
     static final String PEOPLE = "/api/v1/collectivities/{collectivityId}/people";
     private static final String PERSON = PEOPLE + "/{personId}";
+    private static final String STAFF = "/api/v1/people";
 
     private final PeopleService people;
-    private final IdempotencyKeys idempotency;
-    private final JsonMapper json;
+    private final IdempotentCreation creation;
 
-    PeopleController(PeopleService people, IdempotencyKeys idempotency, JsonMapper json) {
+    PeopleController(PeopleService people, IdempotentCreation creation) {
         this.people = people;
-        this.idempotency = idempotency;
-        this.json = json;
+        this.creation = creation;
     }
 
     @Operation(summary = "Add a person to the directory as an agent of the collectivity (MANAGE_DIRECTORY)")
@@ -48,11 +44,17 @@ class PeopleController {
                                         @RequestHeader(name = IdempotentRequest.HEADER, required = false) String key,
                                         @RequestBody PersonRequest request) {
         String path = PEOPLE.replace("{collectivityId}", collectivityId.toString());
-        IdempotentRequest idempotent = IdempotentRequest.of(actor.auditName(), key, "POST", path,
-                json.writeValueAsString(request));
-        return idempotency.execute(idempotent, people.create(actor, collectivityId, request)
-                        .map(created -> StoredResponse.fresh(HttpStatus.CREATED.value(), DirectoryResponses.stored(json, created))))
-                .map(stored -> DirectoryResponses.created(json, stored, body -> path + "/" + body.get("id").asString()));
+        return creation.create(actor, key, path, request, people.create(actor, Optional.of(collectivityId), request),
+                body -> path + "/" + body.get("id").asString());
+    }
+
+    @Operation(summary = "Add a person who belongs to no collectivity, before a national role (ADMINISTER)")
+    @PostMapping(path = STAFF, consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<String>> createStaff(Actor actor,
+                                             @RequestHeader(name = IdempotentRequest.HEADER, required = false) String key,
+                                             @RequestBody PersonRequest request) {
+        return creation.create(actor, key, STAFF, request, people.create(actor, Optional.empty(), request),
+                body -> STAFF + "/" + body.get("id").asString());
     }
 
     @Operation(summary = "Read a person of the collectivity (READ, or the person themselves); ETag for updates")
@@ -82,7 +84,7 @@ class PeopleController {
     }
 
     @Operation(summary = "Read a person with the memberships the caller may see (the person themselves, or READ)")
-    @GetMapping(path = "/api/v1/people/{personId}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @GetMapping(path = STAFF + "/{personId}", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<PersonView>> readAnywhere(Actor actor, @PathVariable UUID personId) {
         return people.find(actor, personId).map(person -> DirectoryResponses.versioned(person, person.version()));
     }

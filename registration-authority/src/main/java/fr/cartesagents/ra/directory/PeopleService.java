@@ -55,24 +55,31 @@ class PeopleService {
         this.departureSteps = List.copyOf(departureSteps);
     }
 
-    /** Must run inside the caller's (idempotency) transaction. */
-    Mono<PersonView> create(Actor actor, UUID collectivityId, PersonRequest request) {
-        return policy.require(actor, Permission.MANAGE_DIRECTORY, collectivityId)
+    /**
+     * Adds a person: as an agent of the collectivity (MANAGE_DIRECTORY there), or with no collectivity
+     * (State staff who will hold a national role: national administrators only). Must run inside
+     * the caller's (idempotency) transaction.
+     */
+    Mono<PersonView> create(Actor actor, Optional<UUID> collectivityId, PersonRequest request) {
+        Mono<Void> allowed = collectivityId.map(id -> policy.require(actor, Permission.MANAGE_DIRECTORY, id))
+                .orElseGet(() -> policy.requireEverywhere(actor, Permission.ADMINISTER));
+        return allowed
                 .then(Mono.fromCallable(() -> validator.valid(request)))
                 .flatMap(valid -> newHolderId(HOLDER_ID_ATTEMPTS).flatMap(holderId -> {
                     UUID id = UUID.randomUUID();
                     return people.insert(id, holderId, valid)
-                            .then(people.insertMembership(id, collectivityId, valid, calendar.today()))
-                            .then(audit.append(AuditEntry.by(actor, Optional.of(collectivityId), "directory.person-created",
+                            .then(collectivityId.map(collectivity -> people.insertMembership(id, collectivity, valid,
+                                    calendar.today())).orElse(Mono.empty()))
+                            .then(audit.append(AuditEntry.by(actor, collectivityId, "directory.person-created",
                                     "person:" + id, Map.of("holderId", holderId))))
-                            .then(read(id, CollectivityScope.only(java.util.Set.of(collectivityId))));
+                            .then(read(id, collectivityId.map(PeopleService::only).orElse(CollectivityScope.everything())));
                 }));
     }
 
     /** The person as an agent of the collectivity: readable by that collectivity's readers and by the person. */
     Mono<PersonView> findIn(Actor actor, UUID collectivityId, UUID personId) {
         Mono<Void> allowed = actor.isPerson(personId) ? Mono.empty() : policy.require(actor, Permission.READ, collectivityId);
-        return allowed.then(read(personId, CollectivityScope.only(java.util.Set.of(collectivityId))))
+        return allowed.then(read(personId, only(collectivityId)))
                 .filter(person -> !person.memberships().isEmpty())
                 .switchIfEmpty(Mono.error(() -> notFound(personId)));
     }
@@ -97,7 +104,7 @@ class PeopleService {
                             .then(audit.append(AuditEntry.by(actor, Optional.of(collectivityId), "directory.person-updated",
                                     "person:" + personId, Map.of("fields", changedFields(current, collectivityId, valid)))));
                 }))
-                .then(read(personId, CollectivityScope.only(java.util.Set.of(collectivityId))))
+                .then(read(personId, only(collectivityId)))
                 .as(transactions::transactional);
     }
 
@@ -124,12 +131,12 @@ class PeopleService {
                                                     "endedDelegations", ended.getT2().toString(),
                                                     "departureSteps", String.valueOf(departureSteps.size()))))));
                 })
-                .then(read(personId, CollectivityScope.only(java.util.Set.of(collectivityId))))
+                .then(read(personId, only(collectivityId)))
                 .as(transactions::transactional);
     }
 
     private Mono<PersonView> currentMember(UUID collectivityId, UUID personId) {
-        return read(personId, CollectivityScope.only(java.util.Set.of(collectivityId)))
+        return read(personId, only(collectivityId))
                 .filter(person -> !person.memberships().isEmpty())
                 .switchIfEmpty(Mono.error(() -> notFound(personId)));
     }
@@ -175,6 +182,10 @@ class PeopleService {
         if (!Objects.equals(before, after)) {
             fields.add(name);
         }
+    }
+
+    private static CollectivityScope only(UUID collectivityId) {
+        return CollectivityScope.only(java.util.Set.of(collectivityId));
     }
 
     static ProblemException notFound(UUID personId) {
