@@ -1,7 +1,6 @@
 package fr.cartesagents.ra.collectivity;
 
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -76,7 +75,7 @@ public class CollectivityService {
                     .onErrorMap(DuplicateKeyException.class, e -> ProblemException.localized(ProblemType.DUPLICATE,
                             "collectivity.duplicate"))
                     .then(audit.append(AuditEntry.by(actor, Optional.of(id), "collectivity.created", target(id),
-                            details("kind", kind.databaseName(), "inseeCode", request.inseeCode(), "siren", siren.orElse(null),
+                            AuditDetails.of("kind", kind.databaseName(), "inseeCode", request.inseeCode(), "siren", siren.orElse(null),
                                     "name", request.name().strip(), "members", String.valueOf(request.members().size())))))
                     .then(collectivities.find(id));
         }));
@@ -101,7 +100,7 @@ public class CollectivityService {
                                 .onErrorMap(DuplicateKeyException.class, e -> ProblemException.localized(ProblemType.DUPLICATE,
                                         "collectivity.duplicate"))
                                 .then(audit.append(AuditEntry.by(actor, Optional.of(id), "collectivity.updated", target(id),
-                                        details("name", update.name().strip(), "siren", siren.orElse(null), "department", department,
+                                        AuditDetails.of("name", update.name().strip(), "siren", siren.orElse(null), "department", department,
                                                 "previousName", current.name()))))
                                 .then(collectivities.find(id));
                     }));
@@ -238,16 +237,5 @@ public class CollectivityService {
 
     static String target(UUID id) {
         return "collectivity:" + id;
-    }
-
-    /** Audit details without the absent values. */
-    static Map<String, String> details(String... keysAndValues) {
-        Map<String, String> details = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            if (keysAndValues[i + 1] != null) {
-                details.put(keysAndValues[i], keysAndValues[i + 1]);
-            }
-        }
-        return details;
     }
 }
