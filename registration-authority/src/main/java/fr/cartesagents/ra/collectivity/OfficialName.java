@@ -8,8 +8,11 @@ package fr.cartesagents.ra.collectivity;
  */
 public final class OfficialName {
 
-    /** Bean Validation pattern: 1 to 200 allowed characters, starting and ending with a letter, digit or parenthesis. */
-    public static final String PATTERN = "[\\p{L}\\p{N}(](?:[\\p{L}\\p{M}\\p{N} '’\",()/.&-]{0,198}[\\p{L}\\p{M}\\p{N}.)])?";
+    /**
+     * Bean Validation pattern: 1 to 200 allowed characters, starting with a letter, digit or parenthesis; an official
+     * name may end with a quote (CA de Blois ''Agglopolys'', CC Bresse Nord Intercom').
+     */
+    public static final String PATTERN = "[\\p{L}\\p{N}(](?:[\\p{L}\\p{M}\\p{N} '’\",()/.&-]{0,198}[\\p{L}\\p{M}\\p{N}.)\"'’])?";
 
     /** Search input: the start of a name, without wildcards. */
     public static final String PREFIX_PATTERN = "[\\p{L}\\p{M}\\p{N} '’-]{1,100}";
