@@ -18,11 +18,15 @@ public record StatusWord(int value) {
     public static final StatusWord END_OF_FILE = new StatusWord(0x6282);
     public static final StatusWord WRONG_LENGTH = new StatusWord(0x6700);
     public static final StatusWord LAST_COMMAND_OF_CHAIN_EXPECTED = new StatusWord(0x6883);
+    public static final StatusWord COMMAND_CHAINING_NOT_SUPPORTED = new StatusWord(0x6884);
     public static final StatusWord SECURITY_STATUS_NOT_SATISFIED = new StatusWord(0x6982);
     public static final StatusWord AUTHENTICATION_METHOD_BLOCKED = new StatusWord(0x6983);
     public static final StatusWord CONDITIONS_OF_USE_NOT_SATISFIED = new StatusWord(0x6985);
+    public static final StatusWord NO_CURRENT_ELEMENTARY_FILE = new StatusWord(0x6986);
     public static final StatusWord INCORRECT_DATA = new StatusWord(0x6A80);
+    public static final StatusWord FUNCTION_NOT_SUPPORTED = new StatusWord(0x6A81);
     public static final StatusWord FILE_NOT_FOUND = new StatusWord(0x6A82);
+    public static final StatusWord NOT_ENOUGH_MEMORY = new StatusWord(0x6A84);
     public static final StatusWord INCORRECT_P1_P2 = new StatusWord(0x6A86);
     public static final StatusWord REFERENCED_DATA_NOT_FOUND = new StatusWord(0x6A88);
     public static final StatusWord OFFSET_OUTSIDE_FILE = new StatusWord(0x6B00);
