@@ -1,11 +1,7 @@
 package fr.cartesagents.bridge.simulator;
 
-import static fr.cartesagents.bridge.apdu.AgentCardLayout.PUK_MAX_LENGTH;
-import static fr.cartesagents.bridge.apdu.AgentCardLayout.PUK_MIN_LENGTH;
 import static fr.cartesagents.bridge.apdu.AgentCardLayout.PUK_REFERENCE;
 import static fr.cartesagents.bridge.apdu.AgentCardLayout.PUK_TRIES;
-import static fr.cartesagents.bridge.apdu.AgentCardLayout.USER_PIN_MAX_LENGTH;
-import static fr.cartesagents.bridge.apdu.AgentCardLayout.USER_PIN_MIN_LENGTH;
 import static fr.cartesagents.bridge.apdu.AgentCardLayout.USER_PIN_REFERENCE;
 import static fr.cartesagents.bridge.apdu.AgentCardLayout.USER_PIN_TRIES;
 import static fr.cartesagents.bridge.apdu.AgentCardLayout.VERIFY_LOGOUT;
@@ -14,6 +10,7 @@ import static fr.cartesagents.bridge.simulator.SimulatedCardState.wipe;
 import javax.smartcardio.CommandAPDU;
 
 import fr.cartesagents.bridge.apdu.PinBlock;
+import fr.cartesagents.bridge.apdu.SecretFormat;
 import fr.cartesagents.bridge.apdu.StatusWord;
 
 /**
@@ -68,7 +65,7 @@ final class PinCommands {
             if (state.userPinTriesLeft() == 0) {
                 return Reply.of(StatusWord.AUTHENTICATION_METHOD_BLOCKED);
             }
-            if (!isUserPinFormat(current) || !isUserPinFormat(replacement)) {
+            if (!SecretFormat.isUserPin(current) || !SecretFormat.isUserPin(replacement)) {
                 return Reply.of(StatusWord.INCORRECT_DATA);
             }
             Reply check = checkUserPin(current);
@@ -100,7 +97,7 @@ final class PinCommands {
             if (state.pukTriesLeft() == 0) {
                 return Reply.of(StatusWord.AUTHENTICATION_METHOD_BLOCKED);
             }
-            if (!isPukFormat(puk) || !isUserPinFormat(replacement)) {
+            if (!SecretFormat.isUnblockSecret(puk) || !SecretFormat.isUserPin(replacement)) {
                 return Reply.of(StatusWord.INCORRECT_DATA);
             }
             Reply check = checkPuk(puk);
@@ -138,7 +135,7 @@ final class PinCommands {
             if (state.userPinTriesLeft() == 0) {
                 return Reply.of(StatusWord.AUTHENTICATION_METHOD_BLOCKED);
             }
-            return isUserPinFormat(pin) ? checkUserPin(pin) : Reply.of(StatusWord.INCORRECT_DATA);
+            return SecretFormat.isUserPin(pin) ? checkUserPin(pin) : Reply.of(StatusWord.INCORRECT_DATA);
         } finally {
             wipe(data);
             wipe(pin);
@@ -154,7 +151,7 @@ final class PinCommands {
             if (state.pukTriesLeft() == 0) {
                 return Reply.of(StatusWord.AUTHENTICATION_METHOD_BLOCKED);
             }
-            return isPukFormat(puk) ? checkPuk(puk) : Reply.of(StatusWord.INCORRECT_DATA);
+            return SecretFormat.isUnblockSecret(puk) ? checkPuk(puk) : Reply.of(StatusWord.INCORRECT_DATA);
         } finally {
             wipe(data);
             wipe(puk);
@@ -183,29 +180,5 @@ final class PinCommands {
 
     private static Reply triesLeftReply(int triesLeft) {
         return Reply.of(triesLeft == 0 ? StatusWord.AUTHENTICATION_METHOD_BLOCKED : StatusWord.verificationFailed(triesLeft));
-    }
-
-    static boolean isUserPinFormat(byte[] pin) {
-        if (pin.length < USER_PIN_MIN_LENGTH || pin.length > USER_PIN_MAX_LENGTH) {
-            return false;
-        }
-        for (byte b : pin) {
-            if (b < '0' || b > '9') {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    static boolean isPukFormat(byte[] puk) {
-        if (puk.length < PUK_MIN_LENGTH || puk.length > PUK_MAX_LENGTH) {
-            return false;
-        }
-        for (byte b : puk) {
-            if (b < 0x21 || b > 0x7E) {
-                return false;
-            }
-        }
-        return true;
     }
 }
