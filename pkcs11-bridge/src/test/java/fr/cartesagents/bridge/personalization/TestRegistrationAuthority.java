@@ -49,9 +49,9 @@ import tools.jackson.databind.json.JsonMapper;
  * served over real mutual TLS on 127.0.0.1 by a ca-core CA: enough to prove the bridge's client side
  * (TLS set-up, JSON, idempotency key, problem documents) without starting the whole server.
  */
-final class TestRegistrationAuthority implements AutoCloseable {
+public final class TestRegistrationAuthority implements AutoCloseable {
 
-    static final char[] CLIENT_SECRET = "operator-secret".toCharArray();
+    public static final char[] CLIENT_SECRET = "operator-secret".toCharArray();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpsServer server;
@@ -65,7 +65,7 @@ final class TestRegistrationAuthority implements AutoCloseable {
         this.caChain = caChain;
     }
 
-    static TestRegistrationAuthority start(TestHierarchy hierarchy, Path directory) throws Exception {
+    public static TestRegistrationAuthority start(TestHierarchy hierarchy, Path directory) throws Exception {
         List<X509CertificateHolder> cas = List.of(hierarchy.issuing().certificate(), hierarchy.root().certificate());
         Path caChain = directory.resolve("ra-ca-chain.pem");
         PemFiles.writeChain(caChain, cas);
@@ -103,19 +103,19 @@ final class TestRegistrationAuthority implements AutoCloseable {
         return authority;
     }
 
-    URI apiBase() {
+    public URI apiBase() {
         return URI.create("https://localhost:" + server.getAddress().getPort());
     }
 
-    Path clientKey() {
+    public Path clientKey() {
         return clientKey;
     }
 
-    Path caChain() {
+    public Path caChain() {
         return caChain;
     }
 
-    int requestsWithoutIdempotencyKey() {
+    public int requestsWithoutIdempotencyKey() {
         return requestsWithoutIdempotencyKey.get();
     }
 
