@@ -7,6 +7,9 @@ import static fr.cartesagents.bridge.apdu.AgentCardLayout.USER_PIN_TRIES;
 import static fr.cartesagents.bridge.apdu.AgentCardLayout.VERIFY_LOGOUT;
 import static fr.cartesagents.bridge.simulator.SimulatedCardState.wipe;
 
+import java.util.function.Function;
+import java.util.function.Predicate;
+
 import javax.smartcardio.CommandAPDU;
 
 import fr.cartesagents.bridge.apdu.PinBlock;
@@ -127,34 +130,28 @@ final class PinCommands {
     }
 
     private Reply verifyUserPin(byte[] data) {
-        if (data.length != USER_PIN_BLOCK) {
-            return Reply.of(StatusWord.WRONG_LENGTH);
-        }
-        byte[] pin = PinBlock.strip(data, 0, USER_PIN_BLOCK);
-        try {
-            if (state.userPinTriesLeft() == 0) {
-                return Reply.of(StatusWord.AUTHENTICATION_METHOD_BLOCKED);
-            }
-            return SecretFormat.isUserPin(pin) ? checkUserPin(pin) : Reply.of(StatusWord.INCORRECT_DATA);
-        } finally {
-            wipe(data);
-            wipe(pin);
-        }
+        return verifySecret(data, USER_PIN_BLOCK, state.userPinTriesLeft(), SecretFormat::isUserPin, this::checkUserPin);
     }
 
     private Reply verifyPuk(byte[] data) {
-        if (data.length != PUK_BLOCK) {
+        return verifySecret(data, PUK_BLOCK, state.pukTriesLeft(), SecretFormat::isUnblockSecret, this::checkPuk);
+    }
+
+    /** A blocked secret is refused before it is even compared; a malformed one spends no try. */
+    private static Reply verifySecret(byte[] data, int blockLength, int triesLeft, Predicate<byte[]> wellFormed,
+            Function<byte[], Reply> check) {
+        if (data.length != blockLength) {
             return Reply.of(StatusWord.WRONG_LENGTH);
         }
-        byte[] puk = PinBlock.strip(data, 0, PUK_BLOCK);
+        byte[] secret = PinBlock.strip(data, 0, blockLength);
         try {
-            if (state.pukTriesLeft() == 0) {
+            if (triesLeft == 0) {
                 return Reply.of(StatusWord.AUTHENTICATION_METHOD_BLOCKED);
             }
-            return SecretFormat.isUnblockSecret(puk) ? checkPuk(puk) : Reply.of(StatusWord.INCORRECT_DATA);
+            return wellFormed.test(secret) ? check.apply(secret) : Reply.of(StatusWord.INCORRECT_DATA);
         } finally {
             wipe(data);
-            wipe(puk);
+            wipe(secret);
         }
     }
 
