@@ -37,6 +37,9 @@ public final class AuditHash {
         canonical.put("action", entry.action());
         canonical.put("target", entry.target());
         canonical.put("details", entry.details());
+        // Added later: absent members keep the hashes of events written before they existed.
+        entry.collectivity().ifPresent(collectivity -> canonical.put("collectivity", collectivity.toString()));
+        entry.remoteAddress().ifPresent(address -> canonical.put("remoteAddress", address));
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
             sha256.update(previousHash.getBytes(StandardCharsets.US_ASCII));

@@ -6,8 +6,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionSynchronizationManager;
 
@@ -55,13 +57,16 @@ public class AuditTrail {
     private Mono<AuditEvent> insert(AuditEntry entry, String previousHash) {
         Instant occurredAt = AuditHash.storedPrecision(clock.instant());
         String hash = AuditHash.chain(previousHash, occurredAt, entry);
-        return database.sql("insert into audit_event (occurred_at, actor, action, target, details, previous_hash, hash)"
-                        + " values (:occurredAt, :actor, :action, :target, :details, :previousHash, :hash) returning id")
+        return database.sql("insert into audit_event (occurred_at, actor, action, target, details, collectivity_id, remote_address,"
+                        + " previous_hash, hash) values (:occurredAt, :actor, :action, :target, :details, :collectivity,"
+                        + " :remoteAddress, :previousHash, :hash) returning id")
                 .bind("occurredAt", OffsetDateTime.ofInstant(occurredAt, ZoneOffset.UTC))
                 .bind("actor", entry.actor())
                 .bind("action", entry.action())
                 .bind("target", entry.target())
                 .bind("details", Json.of(json.writeValueAsString(entry.details())))
+                .bind("collectivity", Parameter.fromOrEmpty(entry.collectivity().orElse(null), UUID.class))
+                .bind("remoteAddress", Parameter.fromOrEmpty(entry.remoteAddress().orElse(null), String.class))
                 .bind("previousHash", previousHash)
                 .bind("hash", hash)
                 .map(row -> row.get("id", Long.class))
@@ -71,7 +76,8 @@ public class AuditTrail {
 
     /** Events in chain order, optionally only those about {@code target}. */
     public Flux<AuditEvent> events(Optional<String> target) {
-        String sql = "select id, occurred_at, actor, action, target, details, previous_hash, hash from audit_event"
+        String sql = "select id, occurred_at, actor, action, target, details, collectivity_id, remote_address, previous_hash, hash"
+                + " from audit_event"
                 + (target.isPresent() ? " where target = :target" : "") + " order by id";
         DatabaseClient.GenericExecuteSpec query = database.sql(sql);
         if (target.isPresent()) {
@@ -81,7 +87,9 @@ public class AuditTrail {
                         row.get("id", Long.class),
                         row.get("occurred_at", OffsetDateTime.class).toInstant(),
                         new AuditEntry(row.get("actor", String.class), row.get("action", String.class),
-                                row.get("target", String.class), json.readValue(row.get("details", Json.class).asString(), DETAILS)),
+                                row.get("target", String.class), json.readValue(row.get("details", Json.class).asString(), DETAILS),
+                                Optional.ofNullable(row.get("collectivity_id", UUID.class)),
+                                Optional.ofNullable(row.get("remote_address", String.class))),
                         row.get("previous_hash", String.class),
                         row.get("hash", String.class)))
                 .all();

@@ -25,9 +25,14 @@ public record Problem(URI type, String title, HttpStatusCode status, String deta
     }
 
     public static Problem of(ProblemException exception) {
+        return of(exception, ProblemMessages.ENGLISH);
+    }
+
+    /** The problem in the caller's language: French or English title and detail. */
+    public static Problem of(ProblemException exception, java.util.Locale locale) {
         ProblemType problemType = exception.problemType();
-        return new Problem(problemType.type(), problemType.title(), problemType.status(), exception.getMessage(),
-                exception.properties());
+        return new Problem(problemType.type(), ProblemMessages.title(problemType, locale), problemType.status(),
+                exception.detail(locale), exception.properties());
     }
 
     /** The JSON members, in the order RFC 9457 lists them. */

@@ -40,7 +40,7 @@ class ProblemExceptionHandler implements WebExceptionHandler {
 
     static Problem toProblem(Throwable error, ServerWebExchange exchange) {
         if (error instanceof ProblemException problem) {
-            return Problem.of(problem);
+            return Problem.of(problem, ProblemMessages.of(exchange));
         }
         if (causedBy(error, DataBufferLimitException.class)) {
             return Problem.of(ProblemType.REQUEST_TOO_LARGE, "The request body is larger than this endpoint accepts");

@@ -25,6 +25,15 @@ public enum ProblemType {
             HttpStatus.UNPROCESSABLE_CONTENT),
     UNAUTHENTICATED("unauthenticated", "Client certificate required", HttpStatus.UNAUTHORIZED),
     FORBIDDEN("forbidden", "Not allowed", HttpStatus.FORBIDDEN),
+    TRUST_ROLES_SUSPENDED("trust-roles-suspended", "Trust roles suspended", HttpStatus.FORBIDDEN),
+    COLLECTIVITY_NOT_FOUND("collectivity-not-found", "No such collectivity", HttpStatus.NOT_FOUND),
+    PERSON_NOT_FOUND("person-not-found", "No such person", HttpStatus.NOT_FOUND),
+    VALIDATION_FAILED("validation-failed", "Invalid input", HttpStatus.BAD_REQUEST),
+    RULE_VIOLATED("rule-violated", "Business rule violated", HttpStatus.UNPROCESSABLE_CONTENT),
+    ILLEGAL_TRANSITION("illegal-transition", "Illegal state transition", HttpStatus.CONFLICT),
+    DUPLICATE("duplicate", "Already exists", HttpStatus.CONFLICT),
+    PRECONDITION_REQUIRED("precondition-required", "If-Match header required", HttpStatus.PRECONDITION_REQUIRED),
+    PRECONDITION_FAILED("precondition-failed", "Modified since you read it", HttpStatus.PRECONDITION_FAILED),
     INTERNAL_ERROR("internal-error", "Internal error", HttpStatus.INTERNAL_SERVER_ERROR);
 
     private static final String TYPE_PREFIX = "urn:cartes-agents:problem:";
@@ -45,6 +54,11 @@ public enum ProblemType {
 
     public String title() {
         return title;
+    }
+
+    /** The last part of the type URI, also the key of the title in the message bundles. */
+    public String slug() {
+        return type.toString().substring(TYPE_PREFIX.length());
     }
 
     public HttpStatus status() {

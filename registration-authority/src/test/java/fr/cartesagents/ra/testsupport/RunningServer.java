@@ -51,7 +51,7 @@ public abstract class RunningServer extends TemporaryDataDirectory {
         return URI.create("http://localhost:" + pkiPort + path);
     }
 
-    protected URI api(String path) {
+    public URI api(String path) {
         return URI.create("https://localhost:" + apiListener.port() + path);
     }
 
@@ -66,7 +66,7 @@ public abstract class RunningServer extends TemporaryDataDirectory {
         }
     }
 
-    protected static String text(HttpResponse<byte[]> response) {
+    public static String text(HttpResponse<byte[]> response) {
         return new String(response.body(), StandardCharsets.UTF_8);
     }
 
@@ -74,7 +74,7 @@ public abstract class RunningServer extends TemporaryDataDirectory {
         return send(client, HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).GET().build());
     }
 
-    protected HttpResponse<byte[]> postJson(HttpClient client, URI uri, String json, String idempotencyKey) {
+    public HttpResponse<byte[]> postJson(HttpClient client, URI uri, String json, String idempotencyKey) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json));
@@ -84,13 +84,26 @@ public abstract class RunningServer extends TemporaryDataDirectory {
         return send(client, request.build());
     }
 
-    protected static String newKey() {
+    public static String newKey() {
         return UUID.randomUUID().toString();
     }
 
     /** A client that trusts our CA chain and presents the demo administrator's certificate. */
     protected HttpClient administratorClient() {
         return client(dataDirectory().resolve("admin.p12"), readString(dataDirectory().resolve("admin.p12.password")));
+    }
+
+    /** Arranges offices, communes, people and roles in this server's database. */
+    protected TestDirectory directory() {
+        return new TestDirectory(database);
+    }
+
+    /**
+     * A client that logs in as {@code person} with mutual TLS, as their card would: an
+     * authentication certificate carrying their holder id, issued by our CA.
+     */
+    protected HttpClient clientOf(TestDirectory.TestPerson person) {
+        return client(CardLogins.issue(this, administratorClient(), person), CardLogins.PASSWORD);
     }
 
     /** A client that trusts our CA chain and presents no certificate. */

@@ -30,7 +30,7 @@ public abstract class TemporaryDataDirectory {
         registry.add("cartes.data-dir", directory::toString);
     }
 
-    protected Path dataDirectory() {
+    public Path dataDirectory() {
         return cartesDataDirectory.root();
     }
 }
