@@ -60,7 +60,9 @@ class ProductionStartTest extends RunningServer {
                 "cartes.pki.ocsp.token.password=" + secrets.getProperty("ocsp.pkcs12.password"),
                 "cartes.pki.tls.key-store=" + pki.resolve("tls.p12"),
                 "cartes.pki.tls.key-store-password=" + secrets.getProperty("tls.pkcs12.password"),
-                "cartes.security.administrator-fingerprints=" + adminFingerprint));
+                "cartes.security.administrator-fingerprints=" + adminFingerprint,
+                "cartes.habilitation.signing.key-store=" + pki.resolve("habilitation-signing.p12"),
+                "cartes.habilitation.signing.key-store-password=" + readString(pki.resolve("habilitation-signing.p12.password"))));
         if ("pkcs11".equals(secrets.getProperty("act.token"))) {
             properties.addAll(List.of("cartes.pki.issuing.token.type=pkcs11",
                     "cartes.pki.issuing.token.module=" + secrets.getProperty("act.pkcs11.module"),
