@@ -15,10 +15,13 @@ import org.springframework.stereotype.Component;
 import fr.cartesagents.ra.audit.AuditEntry;
 
 /**
- * Gives a fresh demo (any profile but {@code production}) real communes: when the collectivity
- * table is empty at start-up, loads the committed extract of the official data (the communes and
- * EPCI of the Nord, Armentières and La Chapelle-d'Armentières among them). A production database
- * is loaded by the import command or endpoint instead (docs/operations/reference-data.md).
+ * Gives a fresh demo (any profile but {@code production}) real communes: when no reference data
+ * was ever imported into the database (no import audit event: a fresh database, whatever other
+ * start-up seeding such as the demo users already wrote), loads the committed extract of the
+ * official data (the communes and EPCI of the Nord, Armentières and La Chapelle-d'Armentières among
+ * them). The import upserts by INSEE code, so it meets the demo users' Armentières on the same row.
+ * A production database is loaded by the import command or endpoint instead
+ * (docs/operations/reference-data.md).
  */
 @Component
 class DemoReferenceData implements InitializingBean {
@@ -44,8 +47,10 @@ class DemoReferenceData implements InitializingBean {
         if (!enabled || environment.acceptsProfiles(Profiles.of("production"))) {
             return;
         }
-        Long existing = database.sql("select count(*) as n from collectivity").map(row -> row.get("n", Long.class)).one().block();
-        if (existing != null && existing > 0) {
+        Boolean imported = database.sql("select exists (select 1 from audit_event where action in"
+                        + " ('reference-data.communes-imported', 'reference-data.epcis-imported')) as imported")
+                .map(row -> row.get("imported", Boolean.class)).one().block();
+        if (Boolean.TRUE.equals(imported)) {
             return;
         }
         ImportReport communes = imports.importCommunes(
