@@ -136,7 +136,7 @@ class CollectivityBadInputTest extends TerritoryApiTest {
 
     @Test
     void whenThePathIdIsNotAUuid_then400() {
-        problem(get(administratorClient(), BASE + "/59017"), 400, "bad-request");
+        problem(get(administratorClient(), BASE + "/59017"), 400, "validation-failed");
     }
 
     private static String commune(String insee, String name, String siren) {
