@@ -1,0 +1,19 @@
+package fr.cartesagents.bridge.localapi;
+
+import java.util.List;
+import java.util.Optional;
+
+/** {@code GET /v1/readers}: the slots of the PKCS#11 middleware, and the PC/SC readers when PC/SC runs. */
+record ReadersView(List<Pkcs11Slot> pkcs11, Pcsc pcsc) {
+
+    /** {@code tokenLabel} is what {@code ?token=} takes to pick this card. */
+    record Pkcs11Slot(int slotIndex, String reader, boolean cardPresent, Optional<String> tokenLabel,
+                      Optional<String> serialNumber) {
+    }
+
+    record Pcsc(boolean available, List<PcscReader> readers, Optional<String> detail) {
+    }
+
+    record PcscReader(String name, boolean cardPresent, Optional<String> atr) {
+    }
+}
