@@ -30,7 +30,7 @@ import fr.cartesagents.ca.issuance.Siren;
 
 /**
  * The card operations of the API. Each checks its body before touching the card (a PIN the policy
- * refuses costs no try), then opens the card chosen by {@code ?token=} (or the configured one), holds
+ * refuses costs no try), then opens the card chosen by {@code ?token=} or {@code ?reader=} (or the configured one), holds
  * it for the whole operation ({@link CardLocks}), and answers with the card's new state.
  */
 final class CardEndpoints {
@@ -142,7 +142,7 @@ final class CardEndpoints {
     }
 
     private <T> T onCard(ApiRequest request, OnCard<T> operation) {
-        try (CardDriver driver = cards.open(request.parameter("token"))) {
+        try (CardDriver driver = cards.open(request.parameter("token"), request.parameter("reader"))) {
             CardInfo seen = driver.info();
             try (CardLocks.Lease lease = locks.acquire(seen.reader() + "\n" + seen.serialNumber())) {
                 try {

@@ -35,7 +35,7 @@ import fr.cartesagents.bridge.personalization.IssuanceException;
  * GET  /v1/status                  no token: the bridge is there
  * POST /v1/pairing                 no token, portal origin only: {code} -> {token}
  * GET  /v1/readers                 PKCS#11 slots and PC/SC readers
- * GET  /v1/card                    card information, no secret       (?token=LABEL picks a card)
+ * GET  /v1/card                    card information, no secret  (?token=LABEL or ?reader=NAME picks a card)
  * POST /v1/card/pin/change         {currentPin, newPin}
  * POST /v1/card/pin/unblock        {unblockSecret, newPin}
  * POST /v1/card/signature          {pin, dataBase64, kind: cms|challenge}

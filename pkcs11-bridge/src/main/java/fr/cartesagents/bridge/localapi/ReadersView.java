@@ -14,6 +14,7 @@ record ReadersView(List<Pkcs11Slot> pkcs11, Pcsc pcsc) {
     record Pcsc(boolean available, List<PcscReader> readers, Optional<String> detail) {
     }
 
+    /** {@code name} is what {@code ?reader=} takes to pick this card. */
     record PcscReader(String name, boolean cardPresent, Optional<String> atr) {
     }
 }

@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 
 import fr.cartesagents.bridge.card.CardDriver;
 import fr.cartesagents.bridge.card.CardException;
+import fr.cartesagents.bridge.pcsc.PcscCardDriver;
 import fr.cartesagents.bridge.pcsc.PcscReaders;
 import fr.cartesagents.bridge.pkcs11.Pkcs11CardDriver;
 import fr.cartesagents.bridge.pkcs11.Pkcs11Readers;
@@ -15,8 +16,9 @@ import fr.cartesagents.bridge.pkcs11.Pkcs11TokenSelection;
 
 /**
  * The readers and cards of this workstation as the API sees them: the card chosen when the bridge was
- * started (its driver options), or another token of the same PKCS#11 module picked by label from
- * {@code GET /v1/readers}; and the listing of PKCS#11 slots and PC/SC readers.
+ * started (its driver options), or one picked from {@code GET /v1/readers} — a token of the same
+ * PKCS#11 module by its label ({@code ?token=}), or the card in a PC/SC reader ({@code ?reader=},
+ * APDUs through pcscd); and the listing of PKCS#11 slots and PC/SC readers.
  */
 public final class WorkstationCards {
 
@@ -32,10 +34,18 @@ public final class WorkstationCards {
         this.configuredCard = Objects.requireNonNull(configuredCard, "configuredCard");
     }
 
-    /** The token labelled {@code tokenLabel}, or the configured card when none is given. */
-    CardDriver open(Optional<String> tokenLabel) {
-        return tokenLabel.<CardDriver>map(label -> Pkcs11CardDriver.open(Pkcs11TokenSelection.byLabel(pkcs11Module, label)))
-                .orElseGet(configuredCard);
+    /**
+     * The token labelled {@code tokenLabel} (PKCS#11), the card in the PC/SC reader {@code pcscReader},
+     * or the configured card when neither is given.
+     */
+    CardDriver open(Optional<String> tokenLabel, Optional<String> pcscReader) {
+        if (tokenLabel.isPresent() && pcscReader.isPresent()) {
+            throw ApiProblem.badRequest("Choose the card by token (PKCS#11) or by reader (PC/SC), not both");
+        }
+        if (tokenLabel.isPresent()) {
+            return Pkcs11CardDriver.open(Pkcs11TokenSelection.byLabel(pkcs11Module, tokenLabel.get()));
+        }
+        return pcscReader.<CardDriver>map(PcscCardDriver::open).orElseGet(configuredCard);
     }
 
     ReadersView readers() {
