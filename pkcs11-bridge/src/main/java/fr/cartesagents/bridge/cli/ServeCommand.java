@@ -1,6 +1,7 @@
 package fr.cartesagents.bridge.cli;
 
 import java.io.PrintWriter;
+import java.net.BindException;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -63,7 +64,13 @@ final class ServeCommand implements Callable<Integer> {
         Optional<CertificateIssuers> issuers = Optional.ofNullable(registrationAuthority)
                 .map(options -> CertificateIssuers.of(options.connection()));
         WorkstationCards cards = new WorkstationCards(driverOptions.module, driverOptions::open);
-        try (LocalApiServer server = LocalApiServer.start(settings, cards, issuers)) {
+        LocalApiServer started;
+        try {
+            started = LocalApiServer.start(settings, cards, issuers);
+        } catch (BindException e) {
+            throw new UsageException("port " + port + " of 127.0.0.1 is taken (another bridge already running?): choose another with --port");
+        }
+        try (LocalApiServer server = started) {
             PrintWriter out = spec.commandLine().getOut();
             out.println("Card bridge listening on " + server.baseUri() + " for " + String.join(", ", settings.portalOrigins()));
             out.println("Pairing code: " + server.pairingCode() + "  (type it into the card portal page; it works once)");
