@@ -23,6 +23,20 @@ public enum Level {
         this.requiredDelegation = requiredDelegation;
     }
 
+    /**
+     * What the level amounts to while its delegation has lapsed: an officer without a current
+     * delegation still handles requests as an agent but signs nothing; a signatory still transmits;
+     * a police level without the police delegation is nothing.
+     */
+    Optional<Level> withoutDelegation() {
+        return switch (this) {
+            case OFFICIER -> Optional.of(AGENT);
+            case SIGNATAIRE -> Optional.of(UTILISATEUR);
+            case VERBALISATEUR -> Optional.empty();
+            default -> Optional.of(this);
+        };
+    }
+
     Optional<Delegation> requiredDelegation() {
         return Optional.ofNullable(requiredDelegation);
     }
