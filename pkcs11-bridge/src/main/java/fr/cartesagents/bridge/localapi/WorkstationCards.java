@@ -49,10 +49,16 @@ public final class WorkstationCards {
     }
 
     ReadersView readers() {
-        List<ReadersView.Pkcs11Slot> slots = Pkcs11Readers.list(pkcs11Module).stream()
-                .map(reader -> new ReadersView.Pkcs11Slot(reader.slotIndex(), reader.name(), reader.cardPresent(),
-                        reader.tokenLabel(), reader.serialNumber()))
-                .toList();
+        ReadersView.Pkcs11 pkcs11;
+        try {
+            pkcs11 = new ReadersView.Pkcs11(true, Pkcs11Readers.list(pkcs11Module).stream()
+                    .map(reader -> new ReadersView.Pkcs11Slot(reader.slotIndex(), reader.name(), reader.cardPresent(),
+                            reader.tokenLabel(), reader.serialNumber()))
+                    .toList(), Optional.empty());
+        } catch (CardException unavailable) {
+            // No such middleware on this workstation: PC/SC may still reach the cards.
+            pkcs11 = new ReadersView.Pkcs11(false, List.of(), Optional.ofNullable(unavailable.getMessage()));
+        }
         ReadersView.Pcsc pcsc;
         try {
             pcsc = new ReadersView.Pcsc(true, PcscReaders.list().stream()
@@ -62,6 +68,6 @@ public final class WorkstationCards {
             // No pcscd, or no libpcsclite: PKCS#11 middleware may still reach the cards.
             pcsc = new ReadersView.Pcsc(false, List.of(), Optional.ofNullable(unavailable.getMessage()));
         }
-        return new ReadersView(slots, pcsc);
+        return new ReadersView(pkcs11, pcsc);
     }
 }

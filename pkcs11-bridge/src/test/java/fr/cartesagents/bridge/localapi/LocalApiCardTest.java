@@ -78,7 +78,9 @@ class LocalApiCardTest {
             HttpResponse<String> readers = bridge.portal().get("/v1/readers");
             assertThat(readers.statusCode()).as(readers.body()).isEqualTo(200);
             JsonNode listing = BridgeApiClient.json(readers);
-            assertThat(listing.get("pkcs11").valueStream().map(slot -> slot.path("tokenLabel").asString(""))).contains(bridge.card().label());
+            assertThat(listing.get("pkcs11").get("available").asBoolean()).isTrue();
+            assertThat(listing.get("pkcs11").get("readers").valueStream().map(slot -> slot.path("tokenLabel").asString("")))
+                    .contains(bridge.card().label());
             assertThat(listing.get("pcsc").has("available")).isTrue();
 
             HttpResponse<String> card = bridge.portal().get("/v1/card");
@@ -93,6 +95,25 @@ class LocalApiCardTest {
             HttpResponse<String> absent = bridge.portal().get("/v1/card?token=no-such-card");
             assertThat(absent.statusCode()).isEqualTo(409);
             assertThat(type(absent)).isEqualTo("urn:cartes-agents:bridge:problem:no-card");
+        }
+    }
+
+    @Test
+    void whenThePkcs11MiddlewareIsMissing_thenTheReadersSaySo_andTheRestStillAnswers() throws Exception {
+        TestCard card = SoftHsmCards.get().newCard("api-no-middleware");
+        LocalApiSettings settings = new LocalApiSettings(0, java.util.Set.of(ServedBridge.PORTAL), 4096, directory.resolve("token"));
+        try (LocalApiServer server = LocalApiServer.start(settings,
+                new WorkstationCards(Path.of("/nonexistent/opensc-pkcs11.so"), card::driver), Optional.empty())) {
+            BridgeApiClient portal = BridgeApiClient.of(server, ServedBridge.PORTAL).paired(server.pairingCode());
+            HttpResponse<String> readers = portal.get("/v1/readers");
+            assertThat(readers.statusCode()).as(readers.body()).isEqualTo(200);
+            JsonNode pkcs11 = BridgeApiClient.json(readers).get("pkcs11");
+            assertThat(pkcs11.get("available").asBoolean()).isFalse();
+            assertThat(pkcs11.get("detail").asString()).contains("/nonexistent/opensc-pkcs11.so");
+            assertThat(portal.get("/v1/card").statusCode()).isEqualTo(200);
+            HttpResponse<String> byLabel = portal.get("/v1/card?token=" + card.label());
+            assertThat(byLabel.statusCode()).isEqualTo(502);
+            assertThat(type(byLabel)).endsWith(":middleware-error");
         }
     }
 
