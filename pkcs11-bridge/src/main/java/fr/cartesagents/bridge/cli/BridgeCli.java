@@ -47,6 +47,7 @@ public final class BridgeCli implements Runnable {
     /** The configured command line reading PINs given with --pin-stdin from {@code stdin}. */
     public static CommandLine commandLine(InputStream stdin) {
         CommandLine commandLine = new CommandLine(new BridgeCli(stdin));
+        commandLine.addSubcommand("serve", new ServeCommand());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         FailureReporter failures = new FailureReporter();
         commandLine.setParameterExceptionHandler(failures);

@@ -1,12 +1,8 @@
 package fr.cartesagents.bridge.cli;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +19,7 @@ import fr.cartesagents.ca.hierarchy.PemFiles;
 import fr.cartesagents.ca.issuance.HolderSubject;
 import fr.cartesagents.ca.issuance.Siren;
 import fr.cartesagents.ca.token.KeySpec;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -35,21 +32,8 @@ final class PersonalizeCommand extends CardCommand {
     @Mixin
     PinInput pins;
 
-    @Option(names = "--ra-url", required = true, paramLabel = "URL",
-            description = "API of the registration authority, e.g. https://ra.example.fr:8443")
-    URI registrationAuthority;
-
-    @Option(names = "--client-p12", required = true, paramLabel = "FILE",
-            description = "PKCS#12 of the operator's client certificate for the registration authority.")
-    Path clientKey;
-
-    @Option(names = "--client-p12-password-file", required = true, paramLabel = "FILE",
-            description = "File whose first line is the password of --client-p12.")
-    Path clientSecretFile;
-
-    @Option(names = "--ca-chain", required = true, paramLabel = "FILE",
-            description = "The PKI's CA certificates (PEM): trusted for the connection, added to the certificates' chain.")
-    Path caChain;
+    @ArgGroup(exclusive = false, multiplicity = "1")
+    RegistrationAuthorityOptions registrationAuthority;
 
     @Option(names = "--given-name", required = true) String givenName;
     @Option(names = "--surname", required = true) String surname;
@@ -71,13 +55,7 @@ final class PersonalizeCommand extends CardCommand {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        char[] clientSecret = firstLine(clientSecretFile);
-        RegistrationAuthorityIssuer issuer;
-        try {
-            issuer = RegistrationAuthorityIssuer.connect(registrationAuthority, clientKey, clientSecret, caChain, holder);
-        } finally {
-            Arrays.fill(clientSecret, '\0');
-        }
+        RegistrationAuthorityIssuer issuer = registrationAuthority.connection().issuerFor(holder);
         Map<KeyRole, List<X509CertificateHolder>> chains;
         try (Pin pin = pins.read(cli.stdin(), "PIN"); AuthenticatedCard card = driver.authenticate(pin)) {
             chains = new Personalizer(issuer, keySpec).personalize(card, new X500Name("CN=" + holder.commonName()));
@@ -91,20 +69,5 @@ final class PersonalizeCommand extends CardCommand {
             }
         }
         out().println("Card personalized.");
-    }
-
-    private static char[] firstLine(Path file) {
-        try {
-            byte[] bytes = Files.readAllBytes(file);
-            try {
-                String content = new String(bytes, StandardCharsets.UTF_8);
-                int end = content.indexOf('\n');
-                return (end < 0 ? content : content.substring(0, end)).strip().toCharArray();
-            } finally {
-                Arrays.fill(bytes, (byte) 0);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(new IOException("Cannot read the password file " + file + ": " + e.getMessage(), e));
-        }
     }
 }

@@ -35,10 +35,11 @@ class HabilitationBadInputTest extends CheckTestBase {
         problem(postJson(commune.mayorClient(), habilitations(commune.id()), grantJson(agent.id(), "x".repeat(40), "agent"),
                 newKey()), 400, "validation-failed");
         problem(postJson(commune.mayorClient(), habilitations(commune.id()),
-                "{\"personId\": \"not-a-uuid\", \"application\": \"saip\", \"level\": \"utilisateur\"}", newKey()), 400, "bad-request");
+                "{\"personId\": \"not-a-uuid\", \"application\": \"saip\", \"level\": \"utilisateur\"}", newKey()), 400,
+                "validation-failed");
         problem(postJson(commune.mayorClient(), habilitations(commune.id()), "{\"personId\": ", newKey()), 400, "bad-request");
         problem(postJson(commune.mayorClient(), api("/api/v1/collectivities/not-a-uuid/habilitations"),
-                grantJson(agent.id(), "saip", "utilisateur"), newKey()), 400, "bad-request");
+                grantJson(agent.id(), "saip", "utilisateur"), newKey()), 400, "validation-failed");
         problem(postJson(commune.mayorClient(), habilitations(UUID.randomUUID()), grantJson(agent.id(), "saip", "utilisateur"),
                 newKey()), 404, "collectivity-not-found");
         HttpResponse<byte[]> xml = send(commune.mayorClient(), HttpRequest.newBuilder(habilitations(commune.id()))
@@ -58,9 +59,9 @@ class HabilitationBadInputTest extends CheckTestBase {
         problem(get(commune.mayorClient(), api(base + "?limit=0")), 400, "validation-failed");
         problem(get(commune.mayorClient(), api(base + "?limit=501")), 400, "validation-failed");
         problem(get(commune.mayorClient(), api(base + "?offset=-1")), 400, "validation-failed");
-        problem(get(commune.mayorClient(), api(base + "?person=nobody")), 400, "bad-request");
+        problem(get(commune.mayorClient(), api(base + "?person=nobody")), 400, "validation-failed");
         problem(get(commune.mayorClient(), api(base + "/" + UUID.randomUUID())), 404, "not-found");
-        problem(get(commune.mayorClient(), api(base + "/42")), 400, "bad-request");
+        problem(get(commune.mayorClient(), api(base + "/42")), 400, "validation-failed");
     }
 
     @Test
