@@ -32,6 +32,24 @@ class PeopleSearchRepository {
 
     /** Up to {@code search.limit() + 1} rows, so the caller knows whether there is more. */
     Flux<Row> search(CollectivityScope scope, PeopleSearch search, List<SqlCondition> extra, LocalDate today) {
+        SqlCondition query = query(scope, search, extra, today);
+        DatabaseClient.GenericExecuteSpec statement = database.sql(query.sql());
+        for (Map.Entry<String, Object> binding : query.bindings().entrySet()) {
+            statement = statement.bind(binding.getKey(), binding.getValue());
+        }
+        return statement.map(row -> new Row(new PersonSummary(row.get("id", UUID.class), row.get("holder_id", String.class),
+                        row.get("birth_name", String.class), row.get("usual_name", String.class),
+                        row.get("given_names", String.class), row.get("email", String.class), row.get("status", String.class),
+                        row.get("collectivity_id", UUID.class), row.get("collectivity_name", String.class),
+                        row.get("insee_code", String.class), row.get("service", String.class),
+                        row.get("job_title", String.class), Arrays.asList(row.get("roles", String[].class))),
+                        new SearchCursor(row.get("search_name", String.class), row.get("id", UUID.class),
+                                row.get("membership_id", UUID.class))))
+                .all();
+    }
+
+    /** The SQL of a search and its bindings (also what the benchmark explains). */
+    static SqlCondition query(CollectivityScope scope, PeopleSearch search, List<SqlCondition> extra, LocalDate today) {
         List<SqlCondition> conditions = new ArrayList<>();
         conditions.add(new SqlCondition("a.role = 'agent'", Map.of()));
         if (!scope.all()) {
@@ -71,19 +89,8 @@ class PeopleSearchRepository {
                 + " where " + String.join(" and ", where)
                 + " order by p.search_name, p.id, a.id"
                 + " limit " + (search.limit() + 1);
-        DatabaseClient.GenericExecuteSpec statement = database.sql(sql).bind("today", today);
-        for (Map.Entry<String, Object> binding : bindings.entrySet()) {
-            statement = statement.bind(binding.getKey(), binding.getValue());
-        }
-        return statement.map(row -> new Row(new PersonSummary(row.get("id", UUID.class), row.get("holder_id", String.class),
-                        row.get("birth_name", String.class), row.get("usual_name", String.class),
-                        row.get("given_names", String.class), row.get("email", String.class), row.get("status", String.class),
-                        row.get("collectivity_id", UUID.class), row.get("collectivity_name", String.class),
-                        row.get("insee_code", String.class), row.get("service", String.class),
-                        row.get("job_title", String.class), Arrays.asList(row.get("roles", String[].class))),
-                        new SearchCursor(row.get("search_name", String.class), row.get("id", UUID.class),
-                                row.get("membership_id", UUID.class))))
-                .all();
+        bindings.put("today", today);
+        return new SqlCondition(sql, bindings);
     }
 
     /** A result and the cursor just after it. */
