@@ -105,6 +105,12 @@ class HabilitationController {
                 .collectList();
     }
 
+    @Operation(summary = "A person's habilitations: the holder's own, or those of the collectivities the caller may read")
+    @GetMapping(path = "/api/v1/people/{personId}/habilitations", produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<List<HabilitationView>> ofPerson(Actor actor, @PathVariable UUID personId) {
+        return habilitations.ofPerson(actor, personId).map(HabilitationView::of).collectList();
+    }
+
     private static HabilitationStatus status(String name) {
         for (HabilitationStatus status : HabilitationStatus.values()) {
             if (status.databaseName().equals(name)) {

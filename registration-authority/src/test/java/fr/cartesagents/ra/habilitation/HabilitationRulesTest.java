@@ -309,6 +309,24 @@ class HabilitationRulesTest extends HabilitationTestBase {
         assertThat(problem.get("detail").asString()).contains("réservé aux utilisateurs actifs de COMEDEC");
     }
 
+    @Test
+    void whenAPersonsHabilitationsAreRead_thenTheHolderSeesAll_aMayorOnlyHisCollectivitys_andAStrangerNone() {
+        Commune commune = commune("Armentières-Est");
+        Commune other = commune("Houplines");
+        TestPerson agent = agentOf(commune.id(), "Valérie", "Pringuez");
+        directory().assign(agent, Role.AGENT, other.id());
+        granted(commune.mayorClient(), commune.id(), agent, "saip", "utilisateur");
+        granted(other.mayorClient(), other.id(), agent, "tes", "remise");
+        Commune stranger = commune("Frelinghien");
+        String path = "/api/v1/people/" + agent.id() + "/habilitations";
+
+        assertThat(JSON.readTree(get(clientOf(agent), api(path)).body()).size()).isEqualTo(2);
+        JsonNode seenByMayor = JSON.readTree(get(commune.mayorClient(), api(path)).body());
+        assertThat(seenByMayor.size()).isEqualTo(1);
+        assertThat(seenByMayor.get(0).get("application").asString()).isEqualTo("saip");
+        problem(get(stranger.mayorClient(), api(path)), 403, "forbidden");
+    }
+
     private List<String> auditActions(String target) {
         return database.sql("select action from audit_event where target = :target order by id").bind("target", target)
                 .map(row -> row.get("action", String.class)).all().collectList().block();
