@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 import fr.cartesagents.bridge.card.CardDriver;
+import fr.cartesagents.bridge.pcsc.PcscCardDriver;
 import fr.cartesagents.bridge.pkcs11.Pkcs11CardDriver;
 import fr.cartesagents.bridge.pkcs11.Pkcs11TokenSelection;
 import picocli.CommandLine.Option;
@@ -25,7 +26,17 @@ final class DriverOptions {
     @Option(names = "--slot", paramLabel = "INDEX", description = "Index of the reader (slot) in the module's slot list, from 0.")
     Integer slotIndex;
 
+    @Option(names = "--reader", paramLabel = "NAME",
+            description = "Drive the card over PC/SC in this reader (see 'readers') instead of through a PKCS#11 module.")
+    String readerName;
+
     CardDriver open() {
+        if (readerName != null) {
+            if (tokenLabel != null || slotIndex != null) {
+                throw new UsageException("--reader drives the card over PC/SC: it cannot be combined with --token or --slot");
+            }
+            return PcscCardDriver.open(readerName);
+        }
         return Pkcs11CardDriver.open(new Pkcs11TokenSelection(module, Optional.ofNullable(tokenLabel),
                 slotIndex == null ? OptionalInt.empty() : OptionalInt.of(slotIndex)));
     }

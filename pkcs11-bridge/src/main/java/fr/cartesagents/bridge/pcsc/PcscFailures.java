@@ -49,10 +49,20 @@ final class PcscFailures {
         String code = pcscCode(failure).orElse("");
         boolean removed = code.equals("SCARD_W_REMOVED_CARD") || code.equals("SCARD_E_NO_SMARTCARD") || !cardStillPresent;
         if (removed) {
-            return new CardException(CardFailure.CARD_REMOVED, "The card was removed from '" + reader
-                    + "' during the operation: put it back and start again", failure);
+            return removed(reader, failure);
         }
         return translate("Talking to the card in '" + reader + "'", failure);
+    }
+
+    /**
+     * The JDK's answer to a call on a connection it already knows to be unusable: "Card has been
+     * removed" once it saw the card leave, "Card has been disconnected" after close.
+     */
+    static CardException unusableConnection(String reader, IllegalStateException failure) {
+        if (String.valueOf(failure.getMessage()).contains("removed")) {
+            return removed(reader, failure);
+        }
+        return new CardException(CardFailure.CARD_ERROR, "The connection to the card in '" + reader + "' is closed", failure);
     }
 
     /** Any other PC/SC failure, named after what was being done. */
@@ -70,6 +80,11 @@ final class PcscFailures {
             default -> new CardException(CardFailure.MIDDLEWARE_ERROR,
                     doing + " failed: " + (code.isEmpty() ? String.valueOf(failure.getMessage()) : code), failure);
         };
+    }
+
+    private static CardException removed(String reader, Exception failure) {
+        return new CardException(CardFailure.CARD_REMOVED, "The card was removed from '" + reader
+                + "' during the operation: put it back and start again", failure);
     }
 
     private static CardException noCard(String reader, Exception failure) {

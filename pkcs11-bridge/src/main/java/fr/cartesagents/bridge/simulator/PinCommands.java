@@ -1,19 +1,19 @@
 package fr.cartesagents.bridge.simulator;
 
-import static fr.cartesagents.bridge.apdu.AgentCardLayout.PUK_MAX_LENGTH;
-import static fr.cartesagents.bridge.apdu.AgentCardLayout.PUK_MIN_LENGTH;
 import static fr.cartesagents.bridge.apdu.AgentCardLayout.PUK_REFERENCE;
 import static fr.cartesagents.bridge.apdu.AgentCardLayout.PUK_TRIES;
-import static fr.cartesagents.bridge.apdu.AgentCardLayout.USER_PIN_MAX_LENGTH;
-import static fr.cartesagents.bridge.apdu.AgentCardLayout.USER_PIN_MIN_LENGTH;
 import static fr.cartesagents.bridge.apdu.AgentCardLayout.USER_PIN_REFERENCE;
 import static fr.cartesagents.bridge.apdu.AgentCardLayout.USER_PIN_TRIES;
 import static fr.cartesagents.bridge.apdu.AgentCardLayout.VERIFY_LOGOUT;
 import static fr.cartesagents.bridge.simulator.SimulatedCardState.wipe;
 
+import java.util.function.Function;
+import java.util.function.Predicate;
+
 import javax.smartcardio.CommandAPDU;
 
 import fr.cartesagents.bridge.apdu.PinBlock;
+import fr.cartesagents.bridge.apdu.SecretFormat;
 import fr.cartesagents.bridge.apdu.StatusWord;
 
 /**
@@ -68,7 +68,7 @@ final class PinCommands {
             if (state.userPinTriesLeft() == 0) {
                 return Reply.of(StatusWord.AUTHENTICATION_METHOD_BLOCKED);
             }
-            if (!isUserPinFormat(current) || !isUserPinFormat(replacement)) {
+            if (!SecretFormat.isUserPin(current) || !SecretFormat.isUserPin(replacement)) {
                 return Reply.of(StatusWord.INCORRECT_DATA);
             }
             Reply check = checkUserPin(current);
@@ -100,7 +100,7 @@ final class PinCommands {
             if (state.pukTriesLeft() == 0) {
                 return Reply.of(StatusWord.AUTHENTICATION_METHOD_BLOCKED);
             }
-            if (!isPukFormat(puk) || !isUserPinFormat(replacement)) {
+            if (!SecretFormat.isUnblockSecret(puk) || !SecretFormat.isUserPin(replacement)) {
                 return Reply.of(StatusWord.INCORRECT_DATA);
             }
             Reply check = checkPuk(puk);
@@ -130,34 +130,28 @@ final class PinCommands {
     }
 
     private Reply verifyUserPin(byte[] data) {
-        if (data.length != USER_PIN_BLOCK) {
-            return Reply.of(StatusWord.WRONG_LENGTH);
-        }
-        byte[] pin = PinBlock.strip(data, 0, USER_PIN_BLOCK);
-        try {
-            if (state.userPinTriesLeft() == 0) {
-                return Reply.of(StatusWord.AUTHENTICATION_METHOD_BLOCKED);
-            }
-            return isUserPinFormat(pin) ? checkUserPin(pin) : Reply.of(StatusWord.INCORRECT_DATA);
-        } finally {
-            wipe(data);
-            wipe(pin);
-        }
+        return verifySecret(data, USER_PIN_BLOCK, state.userPinTriesLeft(), SecretFormat::isUserPin, this::checkUserPin);
     }
 
     private Reply verifyPuk(byte[] data) {
-        if (data.length != PUK_BLOCK) {
+        return verifySecret(data, PUK_BLOCK, state.pukTriesLeft(), SecretFormat::isUnblockSecret, this::checkPuk);
+    }
+
+    /** A blocked secret is refused before it is even compared; a malformed one spends no try. */
+    private static Reply verifySecret(byte[] data, int blockLength, int triesLeft, Predicate<byte[]> wellFormed,
+            Function<byte[], Reply> check) {
+        if (data.length != blockLength) {
             return Reply.of(StatusWord.WRONG_LENGTH);
         }
-        byte[] puk = PinBlock.strip(data, 0, PUK_BLOCK);
+        byte[] secret = PinBlock.strip(data, 0, blockLength);
         try {
-            if (state.pukTriesLeft() == 0) {
+            if (triesLeft == 0) {
                 return Reply.of(StatusWord.AUTHENTICATION_METHOD_BLOCKED);
             }
-            return isPukFormat(puk) ? checkPuk(puk) : Reply.of(StatusWord.INCORRECT_DATA);
+            return wellFormed.test(secret) ? check.apply(secret) : Reply.of(StatusWord.INCORRECT_DATA);
         } finally {
             wipe(data);
-            wipe(puk);
+            wipe(secret);
         }
     }
 
@@ -183,29 +177,5 @@ final class PinCommands {
 
     private static Reply triesLeftReply(int triesLeft) {
         return Reply.of(triesLeft == 0 ? StatusWord.AUTHENTICATION_METHOD_BLOCKED : StatusWord.verificationFailed(triesLeft));
-    }
-
-    static boolean isUserPinFormat(byte[] pin) {
-        if (pin.length < USER_PIN_MIN_LENGTH || pin.length > USER_PIN_MAX_LENGTH) {
-            return false;
-        }
-        for (byte b : pin) {
-            if (b < '0' || b > '9') {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    static boolean isPukFormat(byte[] puk) {
-        if (puk.length < PUK_MIN_LENGTH || puk.length > PUK_MAX_LENGTH) {
-            return false;
-        }
-        for (byte b : puk) {
-            if (b < 0x21 || b > 0x7E) {
-                return false;
-            }
-        }
-        return true;
     }
 }

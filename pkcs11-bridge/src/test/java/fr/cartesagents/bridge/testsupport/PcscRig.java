@@ -73,6 +73,11 @@ public final class PcscRig implements BeforeEachCallback, AfterEachCallback {
         return daemon.reader().secondReaderName();
     }
 
+    /** The TCP port where vpcd waits for the card of its second reader. */
+    public int secondReaderPort() {
+        return daemon.reader().port() + 1;
+    }
+
     /** The card of this test (the one in the reader, or the one last removed). */
     public SimulatedCard card() {
         return card;
@@ -116,7 +121,7 @@ public final class PcscRig implements BeforeEachCallback, AfterEachCallback {
     /** Puts another card into vpcd's second reader, "Virtual PCD 00 01". */
     public SimulatedCard insertSecondCard() {
         SimulatedCard second = newCard();
-        secondLink = Optional.of(VpcdLink.connect(second, VpcdLink.DEFAULT_HOST, daemon.reader().port() + 1, PATIENCE));
+        secondLink = Optional.of(VpcdLink.connect(second, VpcdLink.DEFAULT_HOST, secondReaderPort(), PATIENCE));
         assertThat(PcscReaders.waitForCardPresent(secondReaderName(), PATIENCE)).isTrue();
         return second;
     }
