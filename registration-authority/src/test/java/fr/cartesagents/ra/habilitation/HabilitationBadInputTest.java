@@ -24,8 +24,11 @@ class HabilitationBadInputTest extends CheckTestBase {
 
         JsonNode missing = problem(postJson(commune.mayorClient(), habilitations(commune.id()), "{}", newKey()), 400,
                 "validation-failed");
-        assertThat(missing.get("errors").propertyNames()).containsExactly("application", "level", "personId");
-        problem(postJson(commune.mayorClient(), habilitations(commune.id()), "", newKey()), 400, "validation-failed");
+        assertThat(missing.get("errors").findValuesAsString("field")).containsExactly("application", "level", "personId");
+        problem(postJson(commune.mayorClient(), habilitations(commune.id()), "", newKey()), 400, "bad-request");
+        problem(postJson(commune.mayorClient(), habilitations(commune.id()),
+                "{\"personId\": \"%s\", \"application\": \"saip\", \"level\": \"utilisateur\", \"admin\": true}"
+                        .formatted(agent.id()), newKey()), 400, "validation-failed");
         assertThat(problem(postJson(commune.mayorClient(), habilitations(commune.id()), grantJson(agent.id(), "facebook", "agent"),
                 newKey()), 400, "validation-failed").get("detail").asString()).contains("comedec, actes, helios, saip, tes, pve");
         assertThat(problem(postJson(commune.mayorClient(), habilitations(commune.id()), grantJson(agent.id(), "saip", "officier"),
@@ -35,10 +38,11 @@ class HabilitationBadInputTest extends CheckTestBase {
         problem(postJson(commune.mayorClient(), habilitations(commune.id()), grantJson(agent.id(), "x".repeat(40), "agent"),
                 newKey()), 400, "validation-failed");
         problem(postJson(commune.mayorClient(), habilitations(commune.id()),
-                "{\"personId\": \"not-a-uuid\", \"application\": \"saip\", \"level\": \"utilisateur\"}", newKey()), 400, "bad-request");
+                "{\"personId\": \"not-a-uuid\", \"application\": \"saip\", \"level\": \"utilisateur\"}", newKey()), 400,
+                "validation-failed");
         problem(postJson(commune.mayorClient(), habilitations(commune.id()), "{\"personId\": ", newKey()), 400, "bad-request");
         problem(postJson(commune.mayorClient(), api("/api/v1/collectivities/not-a-uuid/habilitations"),
-                grantJson(agent.id(), "saip", "utilisateur"), newKey()), 400, "bad-request");
+                grantJson(agent.id(), "saip", "utilisateur"), newKey()), 400, "validation-failed");
         problem(postJson(commune.mayorClient(), habilitations(UUID.randomUUID()), grantJson(agent.id(), "saip", "utilisateur"),
                 newKey()), 404, "collectivity-not-found");
         HttpResponse<byte[]> xml = send(commune.mayorClient(), HttpRequest.newBuilder(habilitations(commune.id()))
@@ -58,9 +62,9 @@ class HabilitationBadInputTest extends CheckTestBase {
         problem(get(commune.mayorClient(), api(base + "?limit=0")), 400, "validation-failed");
         problem(get(commune.mayorClient(), api(base + "?limit=501")), 400, "validation-failed");
         problem(get(commune.mayorClient(), api(base + "?offset=-1")), 400, "validation-failed");
-        problem(get(commune.mayorClient(), api(base + "?person=nobody")), 400, "bad-request");
+        problem(get(commune.mayorClient(), api(base + "?person=nobody")), 400, "validation-failed");
         problem(get(commune.mayorClient(), api(base + "/" + UUID.randomUUID())), 404, "not-found");
-        problem(get(commune.mayorClient(), api(base + "/42")), 400, "bad-request");
+        problem(get(commune.mayorClient(), api(base + "/42")), 400, "validation-failed");
     }
 
     @Test

@@ -212,7 +212,7 @@ class HabilitationCheckTest extends CheckTestBase {
                 "validation-failed");
         problem(check(comedec.client(), issuerSerialJson(any, "facebook")), 400, "validation-failed");
         problem(check(comedec.client(), "{\"issuer\": \"CN=x\", \"serial\": \"01\"}"), 400, "validation-failed");
-        problem(check(comedec.client(), ""), 400, "validation-failed");
+        problem(check(comedec.client(), ""), 400, "bad-request");
         assertThat(check(comedec.client(), "{not json").statusCode()).isEqualTo(400);
         assertThat(check(comedec.client(), "[1, 2]").statusCode()).isEqualTo(400);
         assertThat(traces()).isEqualTo(before);
