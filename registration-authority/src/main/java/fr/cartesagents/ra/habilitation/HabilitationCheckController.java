@@ -6,12 +6,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import fr.cartesagents.ra.problem.ProblemException;
-import fr.cartesagents.ra.problem.ProblemType;
 import fr.cartesagents.ra.security.Actor;
 import fr.cartesagents.ra.security.CallerPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import reactor.core.publisher.Mono;
 
 /**
@@ -26,21 +25,18 @@ class HabilitationCheckController {
     private final RelyingApplicationService callers;
     private final HabilitationChecker checker;
     private final HabilitationStatements statements;
-    private final RequestValidation validation;
 
-    HabilitationCheckController(RelyingApplicationService callers, HabilitationChecker checker, HabilitationStatements statements,
-                                RequestValidation validation) {
+    HabilitationCheckController(RelyingApplicationService callers, HabilitationChecker checker, HabilitationStatements statements) {
         this.callers = callers;
         this.checker = checker;
         this.statements = statements;
-        this.validation = validation;
     }
 
     @Operation(summary = "Does the holder of this certificate hold the habilitation now, where and at which level?")
     @PostMapping(path = "/api/v1/habilitation-checks", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<HabilitationAnswer> check(Actor actor, @AuthenticationPrincipal CallerPrincipal caller,
-                                   @RequestBody(required = false) Mono<HabilitationCheckRequest> body) {
+                                   @Valid @RequestBody Mono<HabilitationCheckRequest> body) {
         return answer(actor, caller, body).map(Asked::answer);
     }
 
@@ -48,17 +44,14 @@ class HabilitationCheckController {
     @PostMapping(path = "/api/v1/habilitation-statements", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<HabilitationStatements.Statement> statement(Actor actor, @AuthenticationPrincipal CallerPrincipal caller,
-                                                     @RequestBody(required = false) Mono<HabilitationCheckRequest> body) {
+                                                     @Valid @RequestBody Mono<HabilitationCheckRequest> body) {
         return answer(actor, caller, body).map(asked -> statements.sign(asked.answer(), asked.audience()));
     }
 
     private Mono<Asked> answer(Actor actor, CallerPrincipal caller, Mono<HabilitationCheckRequest> body) {
         return callers.checkCaller(actor, caller.fingerprintSha256())
                 .flatMap(checkCaller -> body
-                        .switchIfEmpty(Mono.error(() -> ProblemException.localized(ProblemType.VALIDATION_FAILED,
-                                "habilitation.body-missing")))
                         .flatMap(request -> {
-                            validation.valid(request);
                             Application application = HabilitationService.application(request.application());
                             checkCaller.requireMayAskAbout(application);
                             return checker.check(HolderReference.of(request), application)

@@ -25,6 +25,7 @@ import fr.cartesagents.ra.problem.ProblemType;
 import fr.cartesagents.ra.security.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,14 +38,11 @@ class HabilitationController {
     private static final int MAX_PAGE = 500;
 
     private final HabilitationService habilitations;
-    private final RequestValidation validation;
     private final IdempotencyKeys idempotency;
     private final JsonMapper json;
 
-    HabilitationController(HabilitationService habilitations, RequestValidation validation, IdempotencyKeys idempotency,
-                           JsonMapper json) {
+    HabilitationController(HabilitationService habilitations, IdempotencyKeys idempotency, JsonMapper json) {
         this.habilitations = habilitations;
-        this.validation = validation;
         this.idempotency = idempotency;
         this.json = json;
     }
@@ -53,8 +51,7 @@ class HabilitationController {
     @PostMapping(path = BASE, consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<String>> grant(Actor actor, @PathVariable UUID collectivityId,
                                        @RequestHeader(name = IdempotentRequest.HEADER, required = false) String key,
-                                       @RequestBody(required = false) GrantHabilitationRequest body) {
-        GrantHabilitationRequest request = validation.valid(body);
+                                       @Valid @RequestBody GrantHabilitationRequest request) {
         String path = BASE.replace("{collectivityId}", collectivityId.toString());
         IdempotentRequest idempotent = IdempotentRequest.of(actor.auditName(), key, "POST", path, json.writeValueAsString(request));
         return idempotency.execute(idempotent, habilitations.grant(actor, collectivityId, request)
@@ -103,6 +100,12 @@ class HabilitationController {
         return habilitations.list(actor, collectivityId, Optional.ofNullable(personId), wanted, wantedStatus, limit, offset)
                 .map(HabilitationView::of)
                 .collectList();
+    }
+
+    @Operation(summary = "A person's habilitations: the holder's own, or those of the collectivities the caller may read")
+    @GetMapping(path = "/api/v1/people/{personId}/habilitations", produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<List<HabilitationView>> ofPerson(Actor actor, @PathVariable UUID personId) {
+        return habilitations.ofPerson(actor, personId).map(HabilitationView::of).collectList();
     }
 
     private static HabilitationStatus status(String name) {

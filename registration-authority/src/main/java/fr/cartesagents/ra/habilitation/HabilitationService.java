@@ -133,6 +133,19 @@ public class HabilitationService {
                 .thenMany(habilitations.list(collectivityId, personId, application, status, limit, offset));
     }
 
+    /**
+     * A person's habilitations: all of them for the person themselves (a holder sees their own
+     * record), otherwise those of the collectivities the caller may read.
+     */
+    Flux<Habilitation> ofPerson(Actor actor, UUID personId) {
+        if (actor.isPerson(personId)) {
+            return habilitations.ofPerson(personId, fr.cartesagents.ra.security.CollectivityScope.everything());
+        }
+        return access.requireSelfOr(actor, personId, Permission.READ)
+                .then(access.readableCollectivities(actor))
+                .flatMapMany(scope -> habilitations.ofPerson(personId, scope));
+    }
+
     private Flux<Habilitation> cascade(Actor actor, Habilitation comedec) {
         return habilitations.activeDependents(comedec.id())
                 .concatMap(dependent -> withdrawOne(actor, dependent, dependent.version(), WithdrawalReason.COMEDEC_WITHDRAWN));

@@ -133,6 +133,17 @@ class Habilitations {
         return query.map(Habilitations::habilitation).all();
     }
 
+    /** The person's habilitations in the collectivities of {@code scope}, newest first. */
+    Flux<Habilitation> ofPerson(UUID personId, fr.cartesagents.ra.security.CollectivityScope scope) {
+        String sql = "select " + COLUMNS + " from habilitation where person_id = :person"
+                + (scope.all() ? "" : " and collectivity_id = any(:collectivities)") + " order by granted_at desc, id";
+        DatabaseClient.GenericExecuteSpec query = database.sql(sql).bind("person", personId);
+        if (!scope.all()) {
+            query = query.bind("collectivities", scope.idArray());
+        }
+        return query.map(Habilitations::habilitation).all();
+    }
+
     /** Withdraws the habilitation if it is still active at {@code expectedVersion}; the number of rows changed (0 or 1). */
     Mono<Long> withdraw(UUID id, long expectedVersion, Instant at, String by, Optional<UUID> byPerson, WithdrawalReason reason) {
         return database.sql("update habilitation set status = 'withdrawn', withdrawn_at = :at, withdrawn_by = :by,"

@@ -21,6 +21,7 @@ import fr.cartesagents.ra.idempotency.StoredResponse;
 import fr.cartesagents.ra.security.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,14 +33,11 @@ class RelyingApplicationController {
     static final String BASE = "/api/v1/admin/relying-applications";
 
     private final RelyingApplicationService applications;
-    private final RequestValidation validation;
     private final IdempotencyKeys idempotency;
     private final JsonMapper json;
 
-    RelyingApplicationController(RelyingApplicationService applications, RequestValidation validation, IdempotencyKeys idempotency,
-                                 JsonMapper json) {
+    RelyingApplicationController(RelyingApplicationService applications, IdempotencyKeys idempotency, JsonMapper json) {
         this.applications = applications;
-        this.validation = validation;
         this.idempotency = idempotency;
         this.json = json;
     }
@@ -47,8 +45,7 @@ class RelyingApplicationController {
     @Operation(summary = "Register a relying application by its TLS client certificate (Idempotency-Key required)")
     @PostMapping(path = BASE, consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<String>> register(Actor actor, @RequestHeader(name = IdempotentRequest.HEADER, required = false) String key,
-                                          @RequestBody(required = false) RegisterRelyingApplicationRequest body) {
-        RegisterRelyingApplicationRequest request = validation.valid(body);
+                                          @Valid @RequestBody RegisterRelyingApplicationRequest request) {
         IdempotentRequest idempotent = IdempotentRequest.of(actor.auditName(), key, "POST", BASE, json.writeValueAsString(request));
         return idempotency.execute(idempotent, applications.register(actor, request)
                         .map(registered -> StoredResponse.fresh(HttpStatus.CREATED.value(), json.writeValueAsString(registered))))

@@ -24,8 +24,11 @@ class HabilitationBadInputTest extends CheckTestBase {
 
         JsonNode missing = problem(postJson(commune.mayorClient(), habilitations(commune.id()), "{}", newKey()), 400,
                 "validation-failed");
-        assertThat(missing.get("errors").propertyNames()).containsExactly("application", "level", "personId");
-        problem(postJson(commune.mayorClient(), habilitations(commune.id()), "", newKey()), 400, "validation-failed");
+        assertThat(missing.get("errors").findValuesAsString("field")).containsExactly("application", "level", "personId");
+        problem(postJson(commune.mayorClient(), habilitations(commune.id()), "", newKey()), 400, "bad-request");
+        problem(postJson(commune.mayorClient(), habilitations(commune.id()),
+                "{\"personId\": \"%s\", \"application\": \"saip\", \"level\": \"utilisateur\", \"admin\": true}"
+                        .formatted(agent.id()), newKey()), 400, "validation-failed");
         assertThat(problem(postJson(commune.mayorClient(), habilitations(commune.id()), grantJson(agent.id(), "facebook", "agent"),
                 newKey()), 400, "validation-failed").get("detail").asString()).contains("comedec, actes, helios, saip, tes, pve");
         assertThat(problem(postJson(commune.mayorClient(), habilitations(commune.id()), grantJson(agent.id(), "saip", "officier"),

@@ -8,15 +8,9 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.transaction.reactive.TransactionalOperator;
 
-import fr.cartesagents.ra.directory.DepartureStep;
-import fr.cartesagents.ra.security.Actor;
-import fr.cartesagents.ra.security.Grant;
 import fr.cartesagents.ra.security.Role;
 import fr.cartesagents.ra.testsupport.TestDirectory.TestPerson;
-import reactor.core.publisher.Flux;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -25,12 +19,6 @@ import tools.jackson.databind.JsonNode;
  * applications (and national administrators) may ask.
  */
 class HabilitationCheckTest extends CheckTestBase {
-
-    @Autowired
-    List<DepartureStep> departureSteps;
-
-    @Autowired
-    TransactionalOperator transactions;
 
     /** A commune with an agent habilitated for COMEDEC (agent) and ACTES, who has a card certificate. */
     record Habilitated(Commune commune, TestPerson agent, IssuedCertificate certificate) {
@@ -72,16 +60,12 @@ class HabilitationCheckTest extends CheckTestBase {
         Habilitated h = habilitatedAgent("Mazamet");
         Relying comedec = relying("COMEDEC", "comedec", "actes");
         assertThat(checkByPem(comedec.client(), h.certificate(), "comedec").get("habilitated").asBoolean()).isTrue();
-        Actor mayor = new Actor("test mayor", java.util.Optional.of(h.commune().mayor().id()),
-                java.util.Set.of(Grant.in(Role.MAYOR, h.commune().id())), "test", java.util.Optional.empty());
 
-        // what the directory does when it records a departure: the person's status and every DepartureStep, one transaction
-        transactions.transactional(database.sql("update person set status = 'departed', departed_at = now(), version = version + 1"
-                                + " where id = :id").bind("id", h.agent().id()).then()
-                        .thenMany(Flux.fromIterable(departureSteps))
-                        .concatMap(step -> step.onDeparture(mayor, h.agent().id(), h.commune().id()))
-                        .then())
-                .block();
+        // the directory records the departure, and runs every DepartureStep in its transaction
+        HttpResponse<byte[]> departure = send(h.commune().mayorClient(), java.net.http.HttpRequest.newBuilder(
+                        api("/api/v1/collectivities/" + h.commune().id() + "/people/" + h.agent().id() + "/departure"))
+                .header("If-Match", "\"0\"").POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(departure.statusCode()).as(text(departure)).isEqualTo(200);
 
         JsonNode answer = checkByPem(comedec.client(), h.certificate(), "comedec");
         assertThat(answer.get("habilitated").asBoolean()).isFalse();
@@ -212,7 +196,7 @@ class HabilitationCheckTest extends CheckTestBase {
                 "validation-failed");
         problem(check(comedec.client(), issuerSerialJson(any, "facebook")), 400, "validation-failed");
         problem(check(comedec.client(), "{\"issuer\": \"CN=x\", \"serial\": \"01\"}"), 400, "validation-failed");
-        problem(check(comedec.client(), ""), 400, "validation-failed");
+        problem(check(comedec.client(), ""), 400, "bad-request");
         assertThat(check(comedec.client(), "{not json").statusCode()).isEqualTo(400);
         assertThat(check(comedec.client(), "[1, 2]").statusCode()).isEqualTo(400);
         assertThat(traces()).isEqualTo(before);

@@ -309,6 +309,47 @@ class HabilitationRulesTest extends HabilitationTestBase {
         assertThat(problem.get("detail").asString()).contains("réservé aux utilisateurs actifs de COMEDEC");
     }
 
+    @Test
+    void whenAPersonsHabilitationsAreRead_thenTheHolderSeesAll_aMayorOnlyHisCollectivitys_andAStrangerNone() {
+        Commune commune = commune("Armentières-Est");
+        Commune other = commune("Houplines");
+        TestPerson agent = agentOf(commune.id(), "Valérie", "Pringuez");
+        directory().assign(agent, Role.AGENT, other.id());
+        granted(commune.mayorClient(), commune.id(), agent, "saip", "utilisateur");
+        granted(other.mayorClient(), other.id(), agent, "tes", "remise");
+        Commune stranger = commune("Frelinghien");
+        String path = "/api/v1/people/" + agent.id() + "/habilitations";
+
+        assertThat(JSON.readTree(get(clientOf(agent), api(path)).body()).size()).isEqualTo(2);
+        JsonNode seenByMayor = JSON.readTree(get(commune.mayorClient(), api(path)).body());
+        assertThat(seenByMayor.size()).isEqualTo(1);
+        assertThat(seenByMayor.get(0).get("application").asString()).isEqualTo("saip");
+        problem(get(stranger.mayorClient(), api(path)), 403, "forbidden");
+    }
+
+    @Test
+    void whenTheDirectoryIsSearchedByHabilitation_thenOnlyActiveHoldersAreListed_andABadApplicationIs400() {
+        Commune commune = commune("Erquinghem-Lys");
+        TestPerson officer = agentOf(commune.id(), "Sylvie", "Delannoy-Cuisinier");
+        TestPerson agent = agentOf(commune.id(), "Alexis", "Debuisson");
+        TestPerson former = agentOf(commune.id(), "Carole", "Casier");
+        agentOf(commune.id(), "Philippe", "Cattoire");
+        delegate(officer, commune.id(), "officier_etat_civil");
+        granted(commune.mayorClient(), commune.id(), officer, "comedec", "officier");
+        granted(commune.mayorClient(), commune.id(), agent, "comedec", "agent");
+        String withdrawn = granted(commune.mayorClient(), commune.id(), former, "comedec", "agent").get("id").asString();
+        assertThat(withdraw(commune.mayorClient(), commune.id(), withdrawn, "\"0\"").statusCode()).isEqualTo(200);
+        String people = "/api/v1/collectivities/" + commune.id() + "/people";
+
+        JsonNode holders = JSON.readTree(get(commune.mayorClient(), api(people + "?habilitation=COMEDEC")).body()).get("items");
+        JsonNode officers = JSON.readTree(get(commune.mayorClient(), api(people + "?habilitation=comedec&habilitationLevel=officier"))
+                .body()).get("items");
+
+        assertThat(holders.findValuesAsString("id")).containsExactlyInAnyOrder(officer.id().toString(), agent.id().toString());
+        assertThat(officers.findValuesAsString("id")).containsExactly(officer.id().toString());
+        problem(get(commune.mayorClient(), api(people + "?habilitation=facebook")), 400, "validation-failed");
+    }
+
     private List<String> auditActions(String target) {
         return database.sql("select action from audit_event where target = :target order by id").bind("target", target)
                 .map(row -> row.get("action", String.class)).all().collectList().block();
