@@ -61,6 +61,8 @@ class ProductionStartTest extends RunningServer {
                 "cartes.pki.tls.key-store=" + pki.resolve("tls.p12"),
                 "cartes.pki.tls.key-store-password=" + secrets.getProperty("tls.pkcs12.password"),
                 "cartes.security.administrator-fingerprints=" + adminFingerprint,
+                "cartes.habilitation.signing.key-store=" + pki.resolve("habilitation-signing.p12"),
+                "cartes.habilitation.signing.key-store-password=" + readString(pki.resolve("habilitation-signing.p12.password")),
                 "cartes.audit.signing.key-store=" + work.resolve("audit-signer.p12"),
                 "cartes.audit.signing.key-store-password=audit-signer-test-password"));
         if ("pkcs11".equals(secrets.getProperty("act.token"))) {

@@ -1,0 +1,71 @@
+package fr.cartesagents.ra.directory;
+
+import java.util.UUID;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import fr.cartesagents.ra.http.EntityVersion;
+import fr.cartesagents.ra.idempotency.IdempotentRequest;
+import fr.cartesagents.ra.security.Actor;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** The mayor's delegations in a collectivity (e.g. officier d'état civil délégué). */
+@RestController
+@Tag(name = "Directory")
+class DelegationController {
+
+    private static final String DELEGATIONS = "/api/v1/collectivities/{collectivityId}/delegations";
+
+    private final DelegationService delegations;
+    private final IdempotentCreation creation;
+
+    DelegationController(DelegationService delegations, IdempotentCreation creation) {
+        this.delegations = delegations;
+        this.creation = creation;
+    }
+
+    @Operation(summary = "Record a delegation of the mayor, with its dates and arrêté reference (APPOINT_DELEGATES)")
+    @PostMapping(path = DELEGATIONS, consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<String>> record(Actor actor, @PathVariable UUID collectivityId,
+                                        @RequestHeader(name = IdempotentRequest.HEADER, required = false) String key,
+                                        @RequestBody DelegationRequest request) {
+        String path = DELEGATIONS.replace("{collectivityId}", collectivityId.toString());
+        return creation.create(actor, key, path, request, delegations.record(actor, collectivityId, request),
+                body -> path + "/" + body.get("id").asString());
+    }
+
+    @Operation(summary = "The delegations of the collectivity, current and past (READ)")
+    @GetMapping(path = DELEGATIONS, produces = MediaType.APPLICATION_JSON_VALUE)
+    Flux<DelegationView> list(Actor actor, @PathVariable UUID collectivityId) {
+        return delegations.list(actor, collectivityId);
+    }
+
+    @Operation(summary = "One delegation (READ); ETag for ending it")
+    @GetMapping(path = DELEGATIONS + "/{delegationId}", produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<DelegationView>> read(Actor actor, @PathVariable UUID collectivityId, @PathVariable UUID delegationId) {
+        return delegations.find(actor, collectivityId, delegationId)
+                .map(delegation -> DirectoryResponses.versioned(delegation, delegation.version()));
+    }
+
+    @Operation(summary = "End a delegation, at once or on a given day (APPOINT_DELEGATES, If-Match)")
+    @PostMapping(path = DELEGATIONS + "/{delegationId}/end", produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<DelegationView>> end(Actor actor, @PathVariable UUID collectivityId, @PathVariable UUID delegationId,
+                                             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                             @RequestBody(required = false) EndRequest request) {
+        return Mono.fromCallable(() -> EntityVersion.fromIfMatch(ifMatch))
+                .flatMap(expected -> delegations.end(actor, collectivityId, delegationId, expected,
+                        request == null ? EndRequest.AT_ONCE : request))
+                .map(delegation -> DirectoryResponses.versioned(delegation, delegation.version()));
+    }
+}

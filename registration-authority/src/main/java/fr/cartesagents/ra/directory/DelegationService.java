@@ -1,0 +1,115 @@
+package fr.cartesagents.ra.directory;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+import fr.cartesagents.ra.audit.AuditEntry;
+import fr.cartesagents.ra.audit.AuditTrail;
+import fr.cartesagents.ra.http.EntityVersion;
+import fr.cartesagents.ra.problem.ProblemException;
+import fr.cartesagents.ra.problem.ProblemType;
+import fr.cartesagents.ra.security.AccessPolicy;
+import fr.cartesagents.ra.security.Actor;
+import fr.cartesagents.ra.security.Permission;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The mayor's delegations (e.g. "officier d'état civil délégué"), recorded with their dates and the
+ * arrêté's reference by whoever may appoint delegates there. The habilitation rules read them.
+ */
+@Service
+class DelegationService {
+
+    private final DelegationRepository delegations;
+    private final RoleAssignmentRepository roles;
+    private final AccessPolicy policy;
+    private final AuditTrail audit;
+    private final TransactionalOperator transactions;
+    private final DirectoryCalendar calendar;
+    private final RequestValidator validator;
+
+    DelegationService(DelegationRepository delegations, RoleAssignmentRepository roles, AccessPolicy policy,
+                      AuditTrail audit, TransactionalOperator transactions, DirectoryCalendar calendar,
+                      RequestValidator validator) {
+        this.delegations = delegations;
+        this.roles = roles;
+        this.policy = policy;
+        this.audit = audit;
+        this.transactions = transactions;
+        this.calendar = calendar;
+        this.validator = validator;
+    }
+
+    /** Must run inside the caller's (idempotency) transaction. */
+    Mono<DelegationView> record(Actor actor, UUID collectivityId, DelegationRequest request) {
+        return policy.require(actor, Permission.APPOINT_DELEGATES, collectivityId)
+                .then(Mono.fromCallable(() -> validator.valid(request)))
+                .flatMap(valid -> {
+                    LocalDate today = calendar.today();
+                    LocalDate startsOn = valid.startsOn() == null ? today : valid.startsOn();
+                    if (startsOn.isBefore(today)) {
+                        return Mono.error(ProblemException.localized(ProblemType.RULE_VIOLATED, "directory.starts-in-past",
+                                startsOn.toString(), today.toString()));
+                    }
+                    if (valid.endsOn() != null && valid.endsOn().isBefore(startsOn)) {
+                        return Mono.error(ProblemException.localized(ProblemType.RULE_VIOLATED, "directory.end-in-past",
+                                valid.endsOn().toString(), startsOn.toString()));
+                    }
+                    return roles.isActiveAgent(valid.personId(), collectivityId, today)
+                            .flatMap(member -> member ? delegations.openExists(valid.personId(), collectivityId, valid.kind(), today)
+                                    : Mono.error(ProblemException.localized(ProblemType.RULE_VIOLATED, "directory.not-a-member")))
+                            .flatMap(open -> open
+                                    ? Mono.error(ProblemException.localized(ProblemType.DUPLICATE, "directory.duplicate-delegation"))
+                                    : roles.heldOn(collectivityId, RolesService.MAYOR, today).next()
+                                            .map(mayor -> Optional.of(mayor.personId())).defaultIfEmpty(Optional.empty()))
+                            .flatMap(mayor -> {
+                                UUID id = UUID.randomUUID();
+                                return delegations.insert(id, collectivityId, valid, startsOn, mayor.orElse(null))
+                                        .then(audit.append(AuditEntry.by(actor, Optional.of(collectivityId),
+                                                "directory.delegation-recorded", "delegation:" + id,
+                                                Map.of("person", valid.personId().toString(), "kind", valid.kind().databaseName(),
+                                                        "startsOn", startsOn.toString(), "reference", valid.reference()))))
+                                        .then(delegations.find(id));
+                            });
+                });
+    }
+
+    Flux<DelegationView> list(Actor actor, UUID collectivityId) {
+        return policy.require(actor, Permission.READ, collectivityId).thenMany(delegations.of(collectivityId));
+    }
+
+    Mono<DelegationView> find(Actor actor, UUID collectivityId, UUID delegationId) {
+        return policy.require(actor, Permission.READ, collectivityId).then(delegationIn(collectivityId, delegationId));
+    }
+
+    Mono<DelegationView> end(Actor actor, UUID collectivityId, UUID delegationId, EntityVersion expected, EndRequest request) {
+        return policy.require(actor, Permission.APPOINT_DELEGATES, collectivityId)
+                .then(delegationIn(collectivityId, delegationId))
+                .flatMap(delegation -> {
+                    if (delegation.endsOn() != null && delegation.endsOn().isBefore(calendar.today())) {
+                        return Mono.error(ProblemException.localized(ProblemType.ILLEGAL_TRANSITION, "directory.delegation-ended"));
+                    }
+                    LocalDate endsOn = calendar.end(delegation.startsOn(), request.requested());
+                    return delegations.end(delegationId, expected.version(), endsOn)
+                            .flatMap(updated -> updated == 1 ? Mono.<Void>empty()
+                                    : Mono.error(EntityVersion.stale(expected.version(), delegation.version())))
+                            .then(audit.append(AuditEntry.by(actor, Optional.of(collectivityId), "directory.delegation-ended",
+                                    "delegation:" + delegationId, Map.of("endsOn", endsOn.toString()))))
+                            .then(delegations.find(delegationId));
+                })
+                .as(transactions::transactional);
+    }
+
+    private Mono<DelegationView> delegationIn(UUID collectivityId, UUID delegationId) {
+        return delegations.find(delegationId)
+                .filter(found -> collectivityId.equals(found.collectivityId()))
+                .switchIfEmpty(Mono.error(() -> ProblemException.localized(ProblemType.NOT_FOUND,
+                        "directory.delegation-not-found", delegationId.toString())));
+    }
+}

@@ -1,0 +1,17 @@
+package fr.cartesagents.ra.directory;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.validation.constraints.NotNull;
+
+/**
+ * A national role given to a person: national administrator, auditor, or registration officer of
+ * {@code registrationOfficeId} (required for that role only); from {@code startsOn} (today when absent).
+ */
+record NationalRoleRequest(@NotNull(message = "required") UUID personId,
+                           @NotNull(message = "required: national_administrator, auditor or registration_officer")
+                           NationalRole role,
+                           UUID registrationOfficeId,
+                           LocalDate startsOn) {
+}

@@ -1,0 +1,67 @@
+package fr.cartesagents.ra.directory;
+
+import java.util.UUID;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import fr.cartesagents.ra.http.EntityVersion;
+import fr.cartesagents.ra.idempotency.IdempotentRequest;
+import fr.cartesagents.ra.security.Actor;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** National administrators, auditors and registration officers. */
+@RestController
+@Tag(name = "Directory")
+class NationalRolesController {
+
+    private static final String NATIONAL_ROLES = "/api/v1/national-roles";
+
+    private final NationalRolesService roles;
+    private final IdempotentCreation creation;
+
+    NationalRolesController(NationalRolesService roles, IdempotentCreation creation) {
+        this.roles = roles;
+        this.creation = creation;
+    }
+
+    @Operation(summary = "Give a national role: administrator, auditor, registration officer of an office (ADMINISTER)")
+    @PostMapping(path = NATIONAL_ROLES, consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<String>> give(Actor actor, @RequestHeader(name = IdempotentRequest.HEADER, required = false) String key,
+                                      @RequestBody NationalRoleRequest request) {
+        return creation.create(actor, key, NATIONAL_ROLES, request, roles.give(actor, request),
+                body -> NATIONAL_ROLES + "/" + body.get("id").asString());
+    }
+
+    @Operation(summary = "The national roles, current and past (READ everywhere: national administrators, auditors)")
+    @GetMapping(path = NATIONAL_ROLES, produces = MediaType.APPLICATION_JSON_VALUE)
+    Flux<RoleAssignmentView> list(Actor actor) {
+        return roles.list(actor);
+    }
+
+    @Operation(summary = "One national role (READ everywhere); ETag for ending it")
+    @GetMapping(path = NATIONAL_ROLES + "/{assignmentId}", produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<RoleAssignmentView>> read(Actor actor, @PathVariable UUID assignmentId) {
+        return roles.find(actor, assignmentId).map(role -> DirectoryResponses.versioned(role, role.version()));
+    }
+
+    @Operation(summary = "End a national role, at once or on a given day (ADMINISTER, If-Match)")
+    @PostMapping(path = NATIONAL_ROLES + "/{assignmentId}/end", produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<RoleAssignmentView>> end(Actor actor, @PathVariable UUID assignmentId,
+                                                 @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                                 @RequestBody(required = false) EndRequest request) {
+        return Mono.fromCallable(() -> EntityVersion.fromIfMatch(ifMatch))
+                .flatMap(expected -> roles.end(actor, assignmentId, expected, request == null ? EndRequest.AT_ONCE : request))
+                .map(role -> DirectoryResponses.versioned(role, role.version()));
+    }
+}

@@ -1,0 +1,117 @@
+package fr.cartesagents.ra.directory;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+import fr.cartesagents.ra.audit.AuditEntry;
+import fr.cartesagents.ra.audit.AuditTrail;
+import fr.cartesagents.ra.http.EntityVersion;
+import fr.cartesagents.ra.problem.ProblemException;
+import fr.cartesagents.ra.problem.ProblemType;
+import fr.cartesagents.ra.security.AccessPolicy;
+import fr.cartesagents.ra.security.Actor;
+import fr.cartesagents.ra.security.Permission;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * National administrators, auditors and registration officers: given and ended by the national
+ * administrators only; the list is read by them and by the auditors.
+ */
+@Service
+class NationalRolesService {
+
+    private final RoleAssignmentRepository roles;
+    private final AccessPolicy policy;
+    private final AuditTrail audit;
+    private final TransactionalOperator transactions;
+    private final DirectoryCalendar calendar;
+    private final RequestValidator validator;
+
+    NationalRolesService(RoleAssignmentRepository roles, AccessPolicy policy, AuditTrail audit,
+                         TransactionalOperator transactions, DirectoryCalendar calendar, RequestValidator validator) {
+        this.roles = roles;
+        this.policy = policy;
+        this.audit = audit;
+        this.transactions = transactions;
+        this.calendar = calendar;
+        this.validator = validator;
+    }
+
+    /** Must run inside the caller's (idempotency) transaction. */
+    Mono<RoleAssignmentView> give(Actor actor, NationalRoleRequest request) {
+        return policy.requireEverywhere(actor, Permission.ADMINISTER)
+                .then(Mono.fromCallable(() -> validator.valid(request)))
+                .flatMap(valid -> {
+                    boolean officer = valid.role() == NationalRole.REGISTRATION_OFFICER;
+                    if (officer != (valid.registrationOfficeId() != null)) {
+                        return Mono.error(ProblemException.localized(ProblemType.VALIDATION_FAILED, "directory.office-required"));
+                    }
+                    LocalDate today = calendar.today();
+                    LocalDate startsOn = valid.startsOn() == null ? today : valid.startsOn();
+                    if (startsOn.isBefore(today)) {
+                        return Mono.error(ProblemException.localized(ProblemType.RULE_VIOLATED, "directory.starts-in-past",
+                                startsOn.toString(), today.toString()));
+                    }
+                    Mono<Void> officeKnown = !officer ? Mono.empty() : roles.officeExists(valid.registrationOfficeId())
+                            .flatMap(exists -> exists ? Mono.<Void>empty() : Mono.error(ProblemException.localized(
+                                    ProblemType.RULE_VIOLATED, "directory.office-not-found", valid.registrationOfficeId().toString())));
+                    UUID id = UUID.randomUUID();
+                    return officeKnown
+                            .then(roles.personIsActive(valid.personId()))
+                            .flatMap(active -> active ? Mono.<Void>empty()
+                                    : Mono.error(PeopleService.notFound(valid.personId())))
+                            .then(roles.nationalRoles()
+                                    .any(open -> open.personId().equals(valid.personId())
+                                            && open.role().equals(valid.role().databaseName())
+                                            && (open.endsOn() == null || !open.endsOn().isBefore(today))
+                                            && java.util.Objects.equals(open.registrationOfficeId(), valid.registrationOfficeId())))
+                            .flatMap(duplicate -> duplicate
+                                    ? Mono.<Void>error(ProblemException.localized(ProblemType.DUPLICATE, "directory.duplicate-role"))
+                                    : roles.insert(id, valid.personId(), valid.role().databaseName(), null,
+                                            valid.registrationOfficeId(), startsOn, null))
+                            .then(audit.append(AuditEntry.by(actor, Optional.empty(), "directory.national-role-given",
+                                    "role_assignment:" + id, Map.of("person", valid.personId().toString(),
+                                            "role", valid.role().databaseName(), "startsOn", startsOn.toString()))))
+                            .then(roles.find(id));
+                });
+    }
+
+    Flux<RoleAssignmentView> list(Actor actor) {
+        return policy.requireEverywhere(actor, Permission.READ).thenMany(roles.nationalRoles());
+    }
+
+    Mono<RoleAssignmentView> find(Actor actor, UUID assignmentId) {
+        return policy.requireEverywhere(actor, Permission.READ).then(national(assignmentId));
+    }
+
+    Mono<RoleAssignmentView> end(Actor actor, UUID assignmentId, EntityVersion expected, EndRequest request) {
+        return policy.requireEverywhere(actor, Permission.ADMINISTER)
+                .then(national(assignmentId))
+                .flatMap(found -> {
+                    if (found.endsOn() != null && found.endsOn().isBefore(calendar.today())) {
+                        return Mono.error(ProblemException.localized(ProblemType.ILLEGAL_TRANSITION, "directory.role-ended"));
+                    }
+                    LocalDate endsOn = calendar.end(found.startsOn(), request.requested());
+                    return roles.end(assignmentId, expected.version(), endsOn)
+                            .flatMap(updated -> updated == 1 ? Mono.<Void>empty()
+                                    : Mono.error(EntityVersion.stale(expected.version(), found.version())))
+                            .then(audit.append(AuditEntry.by(actor, Optional.empty(), "directory.national-role-ended",
+                                    "role_assignment:" + assignmentId, Map.of("endsOn", endsOn.toString()))))
+                            .then(roles.find(assignmentId));
+                })
+                .as(transactions::transactional);
+    }
+
+    private Mono<RoleAssignmentView> national(UUID assignmentId) {
+        return roles.find(assignmentId)
+                .filter(found -> NationalRole.fromJson(found.role()) != null)
+                .switchIfEmpty(Mono.error(() -> ProblemException.localized(ProblemType.NOT_FOUND, "directory.role-not-found",
+                        "national", assignmentId.toString())));
+    }
+}

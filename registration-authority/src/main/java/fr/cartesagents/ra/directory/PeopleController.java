@@ -1,0 +1,91 @@
+package fr.cartesagents.ra.directory;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import fr.cartesagents.ra.http.EntityVersion;
+import fr.cartesagents.ra.idempotency.IdempotentRequest;
+import fr.cartesagents.ra.security.Actor;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import reactor.core.publisher.Mono;
+
+/** The people of a collectivity's directory (annuaire). */
+@RestController
+@Tag(name = "Directory", description = "People, roles and delegations of the collectivities")
+class PeopleController {
+
+    static final String PEOPLE = "/api/v1/collectivities/{collectivityId}/people";
+    private static final String PERSON = PEOPLE + "/{personId}";
+    private static final String STAFF = "/api/v1/people";
+
+    private final PeopleService people;
+    private final IdempotentCreation creation;
+
+    PeopleController(PeopleService people, IdempotentCreation creation) {
+        this.people = people;
+        this.creation = creation;
+    }
+
+    @Operation(summary = "Add a person to the directory as an agent of the collectivity (MANAGE_DIRECTORY)")
+    @PostMapping(path = PEOPLE, consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<String>> create(Actor actor, @PathVariable UUID collectivityId,
+                                        @RequestHeader(name = IdempotentRequest.HEADER, required = false) String key,
+                                        @RequestBody PersonRequest request) {
+        String path = PEOPLE.replace("{collectivityId}", collectivityId.toString());
+        return creation.create(actor, key, path, request, people.create(actor, Optional.of(collectivityId), request),
+                body -> path + "/" + body.get("id").asString());
+    }
+
+    @Operation(summary = "Add a person who belongs to no collectivity, before a national role (ADMINISTER)")
+    @PostMapping(path = STAFF, consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<String>> createStaff(Actor actor,
+                                             @RequestHeader(name = IdempotentRequest.HEADER, required = false) String key,
+                                             @RequestBody PersonRequest request) {
+        return creation.create(actor, key, STAFF, request, people.create(actor, Optional.empty(), request),
+                body -> STAFF + "/" + body.get("id").asString());
+    }
+
+    @Operation(summary = "Read a person of the collectivity (READ, or the person themselves); ETag for updates")
+    @GetMapping(path = PERSON, produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<PersonView>> read(Actor actor, @PathVariable UUID collectivityId, @PathVariable UUID personId) {
+        return people.findIn(actor, collectivityId, personId)
+                .map(person -> DirectoryResponses.versioned(person, person.version()));
+    }
+
+    @Operation(summary = "Correct a person's civil status, email, service and job title (MANAGE_DIRECTORY, If-Match)")
+    @PutMapping(path = PERSON, consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<PersonView>> update(Actor actor, @PathVariable UUID collectivityId, @PathVariable UUID personId,
+                                            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                            @RequestBody PersonRequest request) {
+        return Mono.fromCallable(() -> EntityVersion.fromIfMatch(ifMatch))
+                .flatMap(expected -> people.update(actor, collectivityId, personId, expected, request))
+                .map(person -> DirectoryResponses.versioned(person, person.version()));
+    }
+
+    @Operation(summary = "Record the person's departure: ends their roles and delegations there (MANAGE_DIRECTORY, If-Match)")
+    @PostMapping(path = PERSON + "/departure", produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<PersonView>> depart(Actor actor, @PathVariable UUID collectivityId, @PathVariable UUID personId,
+                                            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return Mono.fromCallable(() -> EntityVersion.fromIfMatch(ifMatch))
+                .flatMap(expected -> people.depart(actor, collectivityId, personId, expected))
+                .map(person -> DirectoryResponses.versioned(person, person.version()));
+    }
+
+    @Operation(summary = "Read a person with the memberships the caller may see (the person themselves, or READ)")
+    @GetMapping(path = STAFF + "/{personId}", produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<PersonView>> readAnywhere(Actor actor, @PathVariable UUID personId) {
+        return people.find(actor, personId).map(person -> DirectoryResponses.versioned(person, person.version()));
+    }
+}

@@ -1,0 +1,159 @@
+package fr.cartesagents.ra.directory;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
+import org.springframework.stereotype.Repository;
+
+import io.r2dbc.spi.Readable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** SQL of the people of the directory and their agent memberships. */
+@Repository
+class PeopleRepository {
+
+    private static final String PERSON_COLUMNS = "p.id, p.holder_id, p.birth_name, p.usual_name, p.given_names,"
+            + " p.birth_date, p.birth_place, p.email, p.status, p.departed_at, p.version";
+
+    private final DatabaseClient database;
+
+    PeopleRepository(DatabaseClient database) {
+        this.database = database;
+    }
+
+    Mono<Void> insert(UUID id, String holderId, PersonRequest person) {
+        return database.sql("insert into person (id, holder_id, birth_name, usual_name, given_names, birth_date,"
+                        + " birth_place, email) values (:id, :holderId, :birthName, :usualName, :givenNames, :birthDate,"
+                        + " :birthPlace, :email)")
+                .bind("id", id)
+                .bind("holderId", holderId)
+                .bind("birthName", person.birthName())
+                .bind("usualName", Parameter.fromOrEmpty(person.usualName(), String.class))
+                .bind("givenNames", person.givenNames())
+                .bind("birthDate", person.birthDate())
+                .bind("birthPlace", person.birthPlace())
+                .bind("email", person.email())
+                .then();
+    }
+
+    Mono<Boolean> holderIdTaken(String holderId) {
+        return database.sql("select 1 from person where holder_id = :holderId").bind("holderId", holderId)
+                .map(row -> true).first().defaultIfEmpty(false);
+    }
+
+    Mono<Void> insertMembership(UUID personId, UUID collectivityId, PersonRequest person, LocalDate startsOn) {
+        return database.sql("insert into role_assignment (id, person_id, role, collectivity_id, service, job_title, starts_on)"
+                        + " values (:id, :person, 'agent', :collectivity, :service, :jobTitle, :startsOn)")
+                .bind("id", UUID.randomUUID())
+                .bind("person", personId)
+                .bind("collectivity", collectivityId)
+                .bind("service", Parameter.fromOrEmpty(person.service(), String.class))
+                .bind("jobTitle", Parameter.fromOrEmpty(person.jobTitle(), String.class))
+                .bind("startsOn", startsOn)
+                .then();
+    }
+
+    Mono<PersonView> find(UUID personId) {
+        return database.sql("select " + PERSON_COLUMNS + " from person p where p.id = :id")
+                .bind("id", personId)
+                .map(PeopleRepository::person)
+                .one();
+    }
+
+    /** The person's agent memberships, with the roles and delegations they hold there on {@code today}. */
+    Flux<MembershipRow> memberships(UUID personId, LocalDate today) {
+        return database.sql("select a.collectivity_id, c.name, a.service, a.job_title, a.starts_on, a.ends_on,"
+                        + " array(select r.role from role_assignment r where r.person_id = a.person_id"
+                        + "   and r.collectivity_id = a.collectivity_id and r.role in ('mayor', 'delegate')"
+                        + "   and r.starts_on <= :today and (r.ends_on is null or r.ends_on >= :today) order by r.role) as roles,"
+                        + " array(select d.kind from delegation d where d.person_id = a.person_id"
+                        + "   and d.collectivity_id = a.collectivity_id"
+                        + "   and d.starts_on <= :today and (d.ends_on is null or d.ends_on >= :today) order by d.kind) as kinds"
+                        + " from role_assignment a join collectivity c on c.id = a.collectivity_id"
+                        + " where a.person_id = :person and a.role = 'agent'"
+                        + " order by a.ends_on desc nulls first, a.starts_on desc")
+                .bind("person", personId)
+                .bind("today", today)
+                .map(row -> new MembershipRow(row.get("collectivity_id", UUID.class), new PersonView.MembershipView(
+                        row.get("collectivity_id", UUID.class), row.get("name", String.class),
+                        row.get("service", String.class), row.get("job_title", String.class),
+                        row.get("starts_on", LocalDate.class), row.get("ends_on", LocalDate.class),
+                        Arrays.asList(row.get("roles", String[].class)), Arrays.asList(row.get("kinds", String[].class)))))
+                .all();
+    }
+
+    Mono<Long> updatePerson(UUID personId, long expectedVersion, PersonRequest person) {
+        return database.sql("update person set birth_name = :birthName, usual_name = :usualName, given_names = :givenNames,"
+                        + " birth_date = :birthDate, birth_place = :birthPlace, email = :email, version = version + 1,"
+                        + " updated_at = now() where id = :id and version = :expected")
+                .bind("birthName", person.birthName())
+                .bind("usualName", Parameter.fromOrEmpty(person.usualName(), String.class))
+                .bind("givenNames", person.givenNames())
+                .bind("birthDate", person.birthDate())
+                .bind("birthPlace", person.birthPlace())
+                .bind("email", person.email())
+                .bind("id", personId)
+                .bind("expected", expectedVersion)
+                .fetch().rowsUpdated();
+    }
+
+    /** Service and job title of the person's current membership of the collectivity. */
+    Mono<Long> updateMembership(UUID personId, UUID collectivityId, PersonRequest person) {
+        return database.sql("update role_assignment set service = :service, job_title = :jobTitle, version = version + 1,"
+                        + " updated_at = now() where person_id = :person and collectivity_id = :collectivity"
+                        + " and role = 'agent' and ends_on is null")
+                .bind("service", Parameter.fromOrEmpty(person.service(), String.class))
+                .bind("jobTitle", Parameter.fromOrEmpty(person.jobTitle(), String.class))
+                .bind("person", personId)
+                .bind("collectivity", collectivityId)
+                .fetch().rowsUpdated();
+    }
+
+    Mono<Long> markDeparted(UUID personId, long expectedVersion) {
+        return database.sql("update person set status = 'departed', departed_at = now(), version = version + 1,"
+                        + " updated_at = now() where id = :id and version = :expected and status = 'active'")
+                .bind("id", personId)
+                .bind("expected", expectedVersion)
+                .fetch().rowsUpdated();
+    }
+
+    /** Ends every role the person holds in the collectivity that runs past {@code endsOn}; the count. */
+    Mono<Long> endRoles(UUID personId, UUID collectivityId, LocalDate endsOn) {
+        return database.sql("update role_assignment set ends_on = greatest(:endsOn, starts_on - 1), version = version + 1,"
+                        + " updated_at = now() where person_id = :person and collectivity_id = :collectivity"
+                        + " and (ends_on is null or ends_on > :endsOn)")
+                .bind("endsOn", endsOn)
+                .bind("person", personId)
+                .bind("collectivity", collectivityId)
+                .fetch().rowsUpdated();
+    }
+
+    /** Ends every delegation the person holds in the collectivity that runs past {@code endsOn}; the count. */
+    Mono<Long> endDelegations(UUID personId, UUID collectivityId, LocalDate endsOn) {
+        return database.sql("update delegation set ends_on = greatest(:endsOn, starts_on - 1), version = version + 1"
+                        + " where person_id = :person and collectivity_id = :collectivity"
+                        + " and (ends_on is null or ends_on > :endsOn)")
+                .bind("endsOn", endsOn)
+                .bind("person", personId)
+                .bind("collectivity", collectivityId)
+                .fetch().rowsUpdated();
+    }
+
+    private static PersonView person(Readable row) {
+        return new PersonView(row.get("id", UUID.class), row.get("holder_id", String.class),
+                row.get("birth_name", String.class), row.get("usual_name", String.class),
+                row.get("given_names", String.class), row.get("birth_date", LocalDate.class),
+                row.get("birth_place", String.class), row.get("email", String.class), row.get("status", String.class),
+                row.get("departed_at", OffsetDateTime.class), List.of(), row.get("version", Long.class));
+    }
+
+    /** A membership and the collectivity it is in (the visibility filter needs the id). */
+    record MembershipRow(UUID collectivityId, PersonView.MembershipView view) {
+    }
+}

@@ -1,0 +1,131 @@
+package fr.cartesagents.ra.directory;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
+import org.springframework.stereotype.Repository;
+
+import io.r2dbc.spi.Readable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** SQL of the role assignments (mayor, delegates, national roles) and of the collectivity facts they depend on. */
+@Repository
+class RoleAssignmentRepository {
+
+    private static final String SELECT = "select a.id, a.person_id, a.role, a.collectivity_id, a.registration_office_id,"
+            + " p.birth_name, p.usual_name, p.given_names, a.starts_on, a.ends_on, a.version"
+            + " from role_assignment a join person p on p.id = a.person_id";
+
+    private final DatabaseClient database;
+
+    RoleAssignmentRepository(DatabaseClient database) {
+        this.database = database;
+    }
+
+    /** Locks the collectivity's row: changes to its mayor and delegates are made one after the other. */
+    Mono<CollectivityFacts> lockCollectivity(UUID collectivityId) {
+        return database.sql("select kind, mayor_manages_cards from collectivity where id = :id for update")
+                .bind("id", collectivityId)
+                .map(row -> new CollectivityFacts(row.get("kind", String.class),
+                        Boolean.TRUE.equals(row.get("mayor_manages_cards", Boolean.class))))
+                .one();
+    }
+
+    /** The same facts, read without a lock. */
+    Mono<CollectivityFacts> lockFreeKind(UUID collectivityId) {
+        return database.sql("select kind, mayor_manages_cards from collectivity where id = :id")
+                .bind("id", collectivityId)
+                .map(row -> new CollectivityFacts(row.get("kind", String.class),
+                        Boolean.TRUE.equals(row.get("mayor_manages_cards", Boolean.class))))
+                .one();
+    }
+
+    /** Whether the person is active and an agent of the collectivity on {@code day}. */
+    Mono<Boolean> isActiveAgent(UUID personId, UUID collectivityId, LocalDate day) {
+        return database.sql("select 1 from role_assignment a join person p on p.id = a.person_id"
+                        + " where a.person_id = :person and a.collectivity_id = :collectivity and a.role = 'agent'"
+                        + " and p.status = 'active' and a.starts_on <= :day and (a.ends_on is null or a.ends_on >= :day)")
+                .bind("person", personId).bind("collectivity", collectivityId).bind("day", day)
+                .map(row -> true).first().defaultIfEmpty(false);
+    }
+
+    Mono<Boolean> personIsActive(UUID personId) {
+        return database.sql("select 1 from person where id = :id and status = 'active'").bind("id", personId)
+                .map(row -> true).first().defaultIfEmpty(false);
+    }
+
+    /** The open assignments of {@code role} in the collectivity (not ended before {@code day}). */
+    Flux<RoleAssignmentView> openIn(UUID collectivityId, String role, LocalDate day) {
+        return database.sql(SELECT + " where a.collectivity_id = :collectivity and a.role = :role"
+                        + " and (a.ends_on is null or a.ends_on >= :day) order by a.starts_on, a.id")
+                .bind("collectivity", collectivityId).bind("role", role).bind("day", day)
+                .map(RoleAssignmentRepository::view).all();
+    }
+
+    /** Who holds {@code role} in the collectivity on {@code day}. */
+    Flux<RoleAssignmentView> heldOn(UUID collectivityId, String role, LocalDate day) {
+        return database.sql(SELECT + " where a.collectivity_id = :collectivity and a.role = :role"
+                        + " and a.starts_on <= :day and (a.ends_on is null or a.ends_on >= :day) order by a.starts_on, a.id")
+                .bind("collectivity", collectivityId).bind("role", role).bind("day", day)
+                .map(RoleAssignmentRepository::view).all();
+    }
+
+    /** The mayor and delegate assignments of the collectivity, current and past, newest first. */
+    Flux<RoleAssignmentView> trustRolesOf(UUID collectivityId) {
+        return database.sql(SELECT + " where a.collectivity_id = :collectivity and a.role in ('mayor', 'delegate')"
+                        + " order by a.starts_on desc, a.id")
+                .bind("collectivity", collectivityId)
+                .map(RoleAssignmentRepository::view).all();
+    }
+
+    /** The national roles (administrators, auditors, registration officers), current and past. */
+    Flux<RoleAssignmentView> nationalRoles() {
+        return database.sql(SELECT + " where a.role in ('national_administrator', 'auditor', 'registration_officer')"
+                        + " order by a.role, a.starts_on desc, a.id")
+                .map(RoleAssignmentRepository::view).all();
+    }
+
+    Mono<RoleAssignmentView> find(UUID assignmentId) {
+        return database.sql(SELECT + " where a.id = :id").bind("id", assignmentId)
+                .map(RoleAssignmentRepository::view).one();
+    }
+
+    Mono<Void> insert(UUID id, UUID personId, String role, UUID collectivityId, UUID officeId, LocalDate startsOn,
+                      LocalDate endsOn) {
+        return database.sql("insert into role_assignment (id, person_id, role, collectivity_id, registration_office_id,"
+                        + " starts_on, ends_on) values (:id, :person, :role, :collectivity, :office, :startsOn, :endsOn)")
+                .bind("id", id).bind("person", personId).bind("role", role)
+                .bind("collectivity", Parameter.fromOrEmpty(collectivityId, UUID.class))
+                .bind("office", Parameter.fromOrEmpty(officeId, UUID.class))
+                .bind("startsOn", startsOn)
+                .bind("endsOn", Parameter.fromOrEmpty(endsOn, LocalDate.class))
+                .then();
+    }
+
+    /** Ends the assignment on {@code endsOn} if it is still at {@code expectedVersion}; the rows changed. */
+    Mono<Long> end(UUID assignmentId, long expectedVersion, LocalDate endsOn) {
+        return database.sql("update role_assignment set ends_on = :endsOn, version = version + 1, updated_at = now()"
+                        + " where id = :id and version = :expected")
+                .bind("endsOn", endsOn).bind("id", assignmentId).bind("expected", expectedVersion)
+                .fetch().rowsUpdated();
+    }
+
+    Mono<Boolean> officeExists(UUID officeId) {
+        return database.sql("select 1 from registration_office where id = :id").bind("id", officeId)
+                .map(row -> true).first().defaultIfEmpty(false);
+    }
+
+    private static RoleAssignmentView view(Readable row) {
+        return new RoleAssignmentView(row.get("id", UUID.class), row.get("person_id", UUID.class),
+                row.get("role", String.class), row.get("collectivity_id", UUID.class),
+                row.get("registration_office_id", UUID.class), row.get("birth_name", String.class),
+                row.get("usual_name", String.class), row.get("given_names", String.class),
+                row.get("starts_on", LocalDate.class), row.get("ends_on", LocalDate.class), row.get("version", Long.class));
+    }
+
+    record CollectivityFacts(String kind, boolean mayorManagesCards) {
+    }
+}
