@@ -48,7 +48,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>The fixture world has two communes, A and B, each with its registration office, mayor,
  * delegate and agent; an auditor and a national administrator (people of the directory); the
  * administrator certificate; an anonymous caller. Callers are A's people: "own" targets A, "other"
- * targets B. Allowed means neither 401, 403 nor 404 (and no 5xx); forbidden means 403 or 404 for
+ * targets B. Allowed means neither 401 nor 403 (and no 5xx); forbidden means 403 or 404 for
  * an authenticated caller, 401 for an anonymous one, and in both cases nothing changed in the database.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -91,6 +91,26 @@ class AuthorizationMatrixTest extends RunningServer {
         };
     }
 
+    /** The person themselves (the sample {person} is the own collectivity's agent), or holders of {@code permission} there. */
+    static Rule selfOr(Permission permission) {
+        Rule onCollectivity = onCollectivity(permission);
+        return new Rule() {
+            @Override
+            public boolean allows(Caller caller, boolean own) {
+                return (caller == Caller.AGENT && own) || onCollectivity.allows(caller, own);
+            }
+
+            @Override
+            public boolean scoped() {
+                return true;
+            }
+        };
+    }
+
+    /** Registered relying applications (none of the callers here is one) and national administrators. */
+    static final Rule RELYING_APPLICATIONS_AND_NATIONAL_ADMINISTRATORS =
+            (caller, own) -> caller == Caller.NATIONAL_ADMINISTRATOR || caller == Caller.ADMINISTRATOR_CERTIFICATE;
+
     /** Holders of {@code permission} everywhere ({@link AccessPolicy#requireEverywhere}). */
     static Rule everywhere(Permission permission) {
         return (caller, own) -> switch (caller) {
@@ -111,8 +131,23 @@ class AuthorizationMatrixTest extends RunningServer {
 
     static Call postJson(String path, java.util.function.BiFunction<Samples, Boolean, String> body) {
         return (samples, own) -> HttpRequest.newBuilder(samples.uri(path, own)).header("Content-Type", "application/json")
-                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .header("Idempotency-Key", UUID.randomUUID().toString()).header("If-Match", STALE_VERSION)
                 .POST(HttpRequest.BodyPublishers.ofString(body.apply(samples, own)));
+    }
+
+    /** An empty JSON object: enough to reach the authorization check of a handler that validates afterwards. */
+    static final java.util.function.BiFunction<Samples, Boolean, String> EMPTY = (s, own) -> "{}";
+
+    /**
+     * Writes carry an If-Match that is never current: an allowed caller's update stops at 412 (or 400
+     * on the empty body) and changes nothing, so that the fixture world stays as it was.
+     */
+    static final String STALE_VERSION = "\"999999\"";
+
+    /** A PUT of an empty object with a stale If-Match. */
+    static Call putJson(String path) {
+        return (samples, own) -> HttpRequest.newBuilder(samples.uri(path, own)).header("Content-Type", "application/json")
+                .header("If-Match", STALE_VERSION).PUT(HttpRequest.BodyPublishers.ofString("{}"));
     }
 
     record Row(Rule rule, Call call) {
@@ -154,6 +189,106 @@ class AuthorizationMatrixTest extends RunningServer {
         ROUTES.put("GET /api/v1/audit/events", new Row(onCollectivity(Permission.READ_AUDIT),
                 get("/api/v1/audit/events?collectivity={collectivity}")));
         ROUTES.put("GET /api/v1/audit/verification", new Row(everywhere(Permission.READ_AUDIT), get("/api/v1/audit/verification")));
+
+        // Territory: collectivities, offices, reference data, conventions. Lists are filtered to what the caller may read.
+        ROUTES.put("GET /api/v1/collectivities", new Row(AUTHENTICATED, get("/api/v1/collectivities")));
+        ROUTES.put("GET /api/v1/collectivities/{id}", new Row(onCollectivity(Permission.READ), get("/api/v1/collectivities/{collectivity}")));
+        ROUTES.put("POST /api/v1/collectivities", new Row(everywhere(Permission.ADMINISTER), postJson("/api/v1/collectivities", EMPTY)));
+        ROUTES.put("PUT /api/v1/collectivities/{id}", new Row(onCollectivity(Permission.ADMINISTER),
+                putJson("/api/v1/collectivities/{collectivity}")));
+        ROUTES.put("PUT /api/v1/collectivities/{id}/registration-office", new Row(onCollectivity(Permission.ADMINISTER),
+                putJson("/api/v1/collectivities/{collectivity}/registration-office")));
+        ROUTES.put("PUT /api/v1/collectivities/{id}/members", new Row(onCollectivity(Permission.ADMINISTER),
+                putJson("/api/v1/collectivities/{collectivity}/members")));
+        ROUTES.put("PUT /api/v1/collectivities/{id}/card-management", new Row(onCollectivity(Permission.APPOINT_DELEGATES),
+                putJson("/api/v1/collectivities/{collectivity}/card-management")));
+        ROUTES.put("GET /api/v1/registration-offices", new Row(AUTHENTICATED, get("/api/v1/registration-offices")));
+        ROUTES.put("GET /api/v1/registration-offices/{id}", new Row(onCollectivity(Permission.READ),
+                get("/api/v1/registration-offices/{office}")));
+        ROUTES.put("POST /api/v1/registration-offices", new Row(everywhere(Permission.ADMINISTER),
+                postJson("/api/v1/registration-offices", EMPTY)));
+        ROUTES.put("PUT /api/v1/registration-offices/{id}", new Row(everywhere(Permission.ADMINISTER),
+                putJson("/api/v1/registration-offices/{office}")));
+        ROUTES.put("POST /api/v1/admin/reference-data/communes", new Row(ADMINISTRATOR_CERTIFICATE_ONLY,
+                postJson("/api/v1/admin/reference-data/communes", (s, own) -> "[]")));
+        ROUTES.put("POST /api/v1/admin/reference-data/epcis", new Row(ADMINISTRATOR_CERTIFICATE_ONLY,
+                postJson("/api/v1/admin/reference-data/epcis", (s, own) -> "[]")));
+        ROUTES.put("GET /api/v1/conventions", new Row(onCollectivity(Permission.READ),
+                get("/api/v1/conventions?collectivityId={collectivity}")));
+        // Conventions of no readable collectivity are not found (404) for everyone.
+        ROUTES.put("GET /api/v1/conventions/{id}", new Row(AUTHENTICATED, get("/api/v1/conventions/{random}")));
+        ROUTES.put("POST /api/v1/conventions", new Row(everywhere(Permission.ADMINISTER), postJson("/api/v1/conventions", EMPTY)));
+        ROUTES.put("PUT /api/v1/conventions/{id}/annex", new Row(everywhere(Permission.ADMINISTER),
+                putJson("/api/v1/conventions/{random}/annex")));
+        ROUTES.put("POST /api/v1/conventions/{id}/transitions", new Row(everywhere(Permission.ADMINISTER),
+                postJson("/api/v1/conventions/{random}/transitions", EMPTY)));
+
+        // Directory: people, mayors and delegates, delegations, national roles.
+        ROUTES.put("GET /api/v1/people", new Row(AUTHENTICATED, get("/api/v1/people?name=a")));
+        ROUTES.put("POST /api/v1/people", new Row(everywhere(Permission.ADMINISTER), postJson("/api/v1/people", EMPTY)));
+        ROUTES.put("GET /api/v1/people/{personId}", new Row(selfOr(Permission.READ), get("/api/v1/people/{person}")));
+        ROUTES.put("GET /api/v1/collectivities/{collectivityId}/people", new Row(onCollectivity(Permission.READ),
+                get("/api/v1/collectivities/{collectivity}/people")));
+        ROUTES.put("POST /api/v1/collectivities/{collectivityId}/people", new Row(onCollectivity(Permission.MANAGE_DIRECTORY),
+                postJson("/api/v1/collectivities/{collectivity}/people", EMPTY)));
+        ROUTES.put("GET /api/v1/collectivities/{collectivityId}/people/{personId}", new Row(selfOr(Permission.READ),
+                get("/api/v1/collectivities/{collectivity}/people/{person}")));
+        ROUTES.put("PUT /api/v1/collectivities/{collectivityId}/people/{personId}", new Row(onCollectivity(Permission.MANAGE_DIRECTORY),
+                putJson("/api/v1/collectivities/{collectivity}/people/{person}")));
+        ROUTES.put("POST /api/v1/collectivities/{collectivityId}/people/{personId}/departure",
+                new Row(onCollectivity(Permission.MANAGE_DIRECTORY), postJson("/api/v1/collectivities/{collectivity}/people/{person}/departure", EMPTY)));
+        ROUTES.put("POST /api/v1/collectivities/{collectivityId}/mayor", new Row(onCollectivity(Permission.ADMINISTER),
+                postJson("/api/v1/collectivities/{collectivity}/mayor", EMPTY)));
+        ROUTES.put("POST /api/v1/collectivities/{collectivityId}/delegates", new Row(onCollectivity(Permission.APPOINT_DELEGATES),
+                postJson("/api/v1/collectivities/{collectivity}/delegates", EMPTY)));
+        ROUTES.put("POST /api/v1/collectivities/{collectivityId}/delegates/{assignmentId}/dismissal",
+                new Row(onCollectivity(Permission.APPOINT_DELEGATES),
+                        postJson("/api/v1/collectivities/{collectivity}/delegates/{assignment}/dismissal", EMPTY)));
+        ROUTES.put("GET /api/v1/collectivities/{collectivityId}/roles", new Row(onCollectivity(Permission.READ),
+                get("/api/v1/collectivities/{collectivity}/roles")));
+        ROUTES.put("GET /api/v1/collectivities/{collectivityId}/roles/{assignmentId}", new Row(onCollectivity(Permission.READ),
+                get("/api/v1/collectivities/{collectivity}/roles/{assignment}")));
+        ROUTES.put("GET /api/v1/collectivities/{collectivityId}/directory-status", new Row(onCollectivity(Permission.READ),
+                get("/api/v1/collectivities/{collectivity}/directory-status")));
+        ROUTES.put("POST /api/v1/collectivities/{collectivityId}/delegations", new Row(onCollectivity(Permission.APPOINT_DELEGATES),
+                postJson("/api/v1/collectivities/{collectivity}/delegations", EMPTY)));
+        ROUTES.put("GET /api/v1/collectivities/{collectivityId}/delegations", new Row(onCollectivity(Permission.READ),
+                get("/api/v1/collectivities/{collectivity}/delegations")));
+        ROUTES.put("GET /api/v1/collectivities/{collectivityId}/delegations/{delegationId}", new Row(onCollectivity(Permission.READ),
+                get("/api/v1/collectivities/{collectivity}/delegations/{random}")));
+        ROUTES.put("POST /api/v1/collectivities/{collectivityId}/delegations/{delegationId}/end",
+                new Row(onCollectivity(Permission.APPOINT_DELEGATES), postJson("/api/v1/collectivities/{collectivity}/delegations/{random}/end", EMPTY)));
+        ROUTES.put("POST /api/v1/national-roles", new Row(everywhere(Permission.ADMINISTER), postJson("/api/v1/national-roles", EMPTY)));
+        ROUTES.put("GET /api/v1/national-roles", new Row(everywhere(Permission.READ), get("/api/v1/national-roles")));
+        ROUTES.put("GET /api/v1/national-roles/{assignmentId}", new Row(everywhere(Permission.READ),
+                get("/api/v1/national-roles/{nationalAssignment}")));
+        ROUTES.put("POST /api/v1/national-roles/{assignmentId}/end", new Row(everywhere(Permission.ADMINISTER),
+                postJson("/api/v1/national-roles/{nationalAssignment}/end", EMPTY)));
+
+        // Habilitations, relying applications, checks.
+        ROUTES.put("GET /api/v1/collectivities/{collectivityId}/habilitations", new Row(onCollectivity(Permission.READ),
+                get("/api/v1/collectivities/{collectivity}/habilitations")));
+        ROUTES.put("POST /api/v1/collectivities/{collectivityId}/habilitations", new Row(onCollectivity(Permission.MANAGE_HABILITATIONS),
+                postJson("/api/v1/collectivities/{collectivity}/habilitations",
+                        (s, own) -> "{\"personId\": \"" + s.person(own) + "\", \"application\": \"saip\", \"level\": \"utilisateur\"}")));
+        ROUTES.put("GET /api/v1/collectivities/{collectivityId}/habilitations/{id}", new Row(onCollectivity(Permission.READ),
+                get("/api/v1/collectivities/{collectivity}/habilitations/{random}")));
+        ROUTES.put("POST /api/v1/collectivities/{collectivityId}/habilitations/{id}/withdrawal",
+                new Row(onCollectivity(Permission.MANAGE_HABILITATIONS),
+                        postJson("/api/v1/collectivities/{collectivity}/habilitations/{random}/withdrawal", EMPTY)));
+        ROUTES.put("GET /pki/habilitation-keys.json", new Row(PUBLIC, get("{pki}/pki/habilitation-keys.json")));
+        ROUTES.put("POST /api/v1/admin/relying-applications", new Row(ADMINISTRATOR_CERTIFICATE_ONLY,
+                postJson("/api/v1/admin/relying-applications", EMPTY)));
+        ROUTES.put("GET /api/v1/admin/relying-applications", new Row(ADMINISTRATOR_CERTIFICATE_ONLY, get("/api/v1/admin/relying-applications")));
+        ROUTES.put("GET /api/v1/admin/relying-applications/{id}", new Row(ADMINISTRATOR_CERTIFICATE_ONLY,
+                get("/api/v1/admin/relying-applications/{random}")));
+        ROUTES.put("POST /api/v1/admin/relying-applications/{id}/disable", new Row(ADMINISTRATOR_CERTIFICATE_ONLY,
+                postJson("/api/v1/admin/relying-applications/{random}/disable", EMPTY)));
+        ROUTES.put("POST /api/v1/admin/relying-applications/{id}/enable", new Row(ADMINISTRATOR_CERTIFICATE_ONLY,
+                postJson("/api/v1/admin/relying-applications/{random}/enable", EMPTY)));
+        ROUTES.put("POST /api/v1/habilitation-checks", new Row(RELYING_APPLICATIONS_AND_NATIONAL_ADMINISTRATORS, postJson("/api/v1/habilitation-checks", EMPTY)));
+        ROUTES.put("POST /api/v1/habilitation-statements", new Row(RELYING_APPLICATIONS_AND_NATIONAL_ADMINISTRATORS,
+                postJson("/api/v1/habilitation-statements", EMPTY)));
     }
 
     @Autowired
@@ -238,7 +373,7 @@ class AuthorizationMatrixTest extends RunningServer {
         int status = response.statusCode();
         String where = route + " as " + caller + (row.rule().scoped() ? (own ? " (own)" : " (other)") : "");
         if (allowed) {
-            return status == 401 || status == 403 || status == 404 || status >= 500
+            return status == 401 || status == 403 || status >= 500
                     ? java.util.Optional.of(where + ": allowed but got " + status + " " + text(response))
                     : java.util.Optional.empty();
         }
@@ -342,11 +477,27 @@ class AuthorizationMatrixTest extends RunningServer {
             String path = template
                     .replace("{collectivity}", (own ? a : b).toString())
                     .replace("{office}", (own ? officeA : officeB).toString())
-                    .replace("{person}", (own ? personA : personB).toString());
+                    .replace("{person}", (own ? personA : personB).toString())
+                    .replace("{assignment}", assignmentOf(own ? a : b, "delegate").toString())
+                    .replace("{nationalAssignment}", assignmentOf(null, "auditor").toString())
+                    .replace("{random}", UUID.randomUUID().toString());
             if (path.contains("{serial}")) {
                 path = path.replace("{serial}", freshSerial());
             }
             return path.startsWith("{pki}") ? pki(path.substring("{pki}".length())) : api(path);
+        }
+
+        UUID person(boolean own) {
+            return own ? personA : personB;
+        }
+
+        /** The id of a current role assignment: {@code role} in the collectivity, or a national one when it is null. */
+        UUID assignmentOf(UUID collectivity, String role) {
+            return database.sql("select id from role_assignment where role = :role and ends_on is null and "
+                            + (collectivity == null ? "collectivity_id is null" : "collectivity_id = :collectivity") + " limit 1")
+                    .bind("role", role)
+                    .bindValues(collectivity == null ? Map.of() : Map.of("collectivity", collectivity))
+                    .map(row -> row.get("id", UUID.class)).one().block();
         }
 
         /** A new card certificate's serial (revocation consumes one per call). */
