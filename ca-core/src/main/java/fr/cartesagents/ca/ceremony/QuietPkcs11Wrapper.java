@@ -10,7 +10,7 @@ import org.xipki.pkcs11.wrapper.StaticLogger;
  * standard output, between the lines the operator copies into the minutes. The CLI keeps its warnings
  * and errors, on standard error, and drops the rest.
  */
-final class QuietPkcs11Wrapper implements Logger {
+public final class QuietPkcs11Wrapper implements Logger {
 
     private final PrintStream err;
 
@@ -18,7 +18,7 @@ final class QuietPkcs11Wrapper implements Logger {
         this.err = err;
     }
 
-    static void install(PrintStream err) {
+    public static void install(PrintStream err) {
         StaticLogger.setLogger(new QuietPkcs11Wrapper(err));
     }
 

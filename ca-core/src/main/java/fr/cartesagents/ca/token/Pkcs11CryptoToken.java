@@ -168,7 +168,8 @@ public final class Pkcs11CryptoToken implements CryptoToken {
                 if (findObjects(session, new AttributeVector().label(alias), 1).length > 0) {
                     throw new CryptoTokenException("Alias '" + alias + "' already exists in " + description);
                 }
-                long handle = session.generateKeyPair(keyGenerationMechanism(spec), keyPairTemplate(alias, spec)).getPublicKey();
+                long handle = session.generateKeyPair(Pkcs11KeyPairs.generationMechanism(spec),
+                        Pkcs11KeyPairs.signingKeyPairTemplate(alias, keyId(alias), spec)).getPublicKey();
                 return readPublicKey(session, handle);
             });
         } catch (PKCS11Exception e) {
@@ -339,20 +340,11 @@ public final class Pkcs11CryptoToken implements CryptoToken {
     }
 
     private PublicKey readPublicKey(Session session, long handle) throws PKCS11Exception {
-        Long keyType = session.getAttrValues(handle, CKA_KEY_TYPE).keyType();
         try {
-            if (keyType != null && keyType == CKK_RSA) {
-                AttributeVector attributes = session.getAttrValues(handle, CKA_MODULUS, CKA_PUBLIC_EXPONENT);
-                return Pkcs11Encodings.rsaPublicKey(attributes.modulus(), attributes.publicExponent());
-            }
-            if (keyType != null && keyType == CKK_EC) {
-                AttributeVector attributes = session.getAttrValues(handle, CKA_EC_PARAMS, CKA_EC_POINT);
-                return Pkcs11Encodings.ecPublicKey(attributes.ecParams(), attributes.ecPoint());
-            }
+            return Pkcs11KeyPairs.readPublicKey(session, handle);
         } catch (GeneralSecurityException e) {
             throw new CryptoTokenException("Unreadable public key in " + description, e);
         }
-        throw new CryptoTokenException("Public key in " + description + " is neither RSA nor EC");
     }
 
     private static long[] findObjects(Session session, AttributeVector template, int max) throws PKCS11Exception {
@@ -364,39 +356,6 @@ public final class Pkcs11CryptoToken implements CryptoToken {
         if (handles.length > 1) {
             throw new CryptoTokenException("More than one " + what + " labelled '" + alias + "' in " + description);
         }
-    }
-
-    private static Mechanism keyGenerationMechanism(KeySpec spec) {
-        return new Mechanism(spec.isRsa() ? CKM_RSA_PKCS_KEY_PAIR_GEN : CKM_EC_KEY_PAIR_GEN);
-    }
-
-    private static KeyPairTemplate keyPairTemplate(String alias, KeySpec spec) {
-        byte[] id = keyId(alias);
-        AttributeVector publicKey = (spec.isRsa() ? AttributeVector.newRSAPublicKey() : AttributeVector.newECPublicKey())
-                .token(true)
-                .private_(false)
-                .label(alias)
-                .id(id)
-                .verify(true)
-                .encrypt(false)
-                .wrap(false);
-        if (spec.isRsa()) {
-            publicKey.modulusBits(spec.size()).publicExponent(BigInteger.valueOf(65537));
-        } else {
-            publicKey.ecParams(Pkcs11Encodings.ecParameters(spec));
-        }
-        AttributeVector privateKey = (spec.isRsa() ? AttributeVector.newRSAPrivateKey() : AttributeVector.newECPrivateKey())
-                .token(true)
-                .private_(true)
-                .sensitive(true)
-                .extractable(false)
-                .label(alias)
-                .id(id)
-                .sign(true)
-                .decrypt(false)
-                .unwrap(false)
-                .derive(false);
-        return new KeyPairTemplate(privateKey, publicKey);
     }
 
     private static Token findToken(PKCS11Module module, String label, Path modulePath) {

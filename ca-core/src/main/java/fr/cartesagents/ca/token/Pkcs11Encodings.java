@@ -25,13 +25,13 @@ import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 
 /** Conversions between what a PKCS#11 token speaks (raw attributes, raw signatures) and X.509 encodings. */
-final class Pkcs11Encodings {
+public final class Pkcs11Encodings {
 
     private Pkcs11Encodings() {
     }
 
     /** DER of the named curve OID, as CKA_EC_PARAMS wants it. */
-    static byte[] ecParameters(KeySpec spec) {
+    public static byte[] ecParameters(KeySpec spec) {
         ASN1ObjectIdentifier oid = ECNamedCurveTable.getOID(spec.curveName());
         try {
             return oid.getEncoded(ASN1Encoding.DER);
@@ -41,7 +41,7 @@ final class Pkcs11Encodings {
     }
 
     /** The DigestInfo that CKM_RSA_PKCS pads and signs, making it RSASSA-PKCS1-v1_5 over {@code digest}. */
-    static byte[] rsaDigestInfo(SignatureAlgorithm algorithm, byte[] digest) {
+    public static byte[] rsaDigestInfo(SignatureAlgorithm algorithm, byte[] digest) {
         ASN1ObjectIdentifier digestOid = switch (algorithm.digestName()) {
             case "SHA-256" -> NISTObjectIdentifiers.id_sha256;
             case "SHA-384" -> NISTObjectIdentifiers.id_sha384;
@@ -56,7 +56,7 @@ final class Pkcs11Encodings {
     }
 
     /** CKM_ECDSA returns r||s, each half the length; X.509 wants SEQUENCE { INTEGER r, INTEGER s }. */
-    static byte[] ecdsaSignatureToDer(byte[] raw) {
+    public static byte[] ecdsaSignatureToDer(byte[] raw) {
         if (raw.length == 0 || raw.length % 2 != 0) {
             throw new CryptoTokenException("The token returned a malformed ECDSA signature of " + raw.length + " bytes");
         }
@@ -70,7 +70,7 @@ final class Pkcs11Encodings {
         }
     }
 
-    static PublicKey rsaPublicKey(BigInteger modulus, BigInteger publicExponent) throws GeneralSecurityException {
+    public static PublicKey rsaPublicKey(BigInteger modulus, BigInteger publicExponent) throws GeneralSecurityException {
         return KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(modulus, publicExponent));
     }
 
@@ -78,7 +78,7 @@ final class Pkcs11Encodings {
      * Builds a JCA key from CKA_EC_PARAMS (a named-curve OID) and CKA_EC_POINT, which the standard
      * wraps in a DER OCTET STRING but some tokens return bare.
      */
-    static PublicKey ecPublicKey(byte[] ecParams, byte[] ecPoint) throws GeneralSecurityException {
+    public static PublicKey ecPublicKey(byte[] ecParams, byte[] ecPoint) throws GeneralSecurityException {
         ASN1ObjectIdentifier curve;
         try {
             curve = ASN1ObjectIdentifier.getInstance(ecParams);

@@ -16,14 +16,14 @@ import org.xipki.pkcs11.wrapper.PKCS11Module;
  * (C_Initialize) only once per process and finalising it would pull the rug from under every other
  * token of the same library, so modules are loaded on first use and live as long as the JVM.
  */
-final class Pkcs11Modules {
+public final class Pkcs11Modules {
 
     private static final Map<Path, PKCS11Module> LOADED = new HashMap<>();
 
     private Pkcs11Modules() {
     }
 
-    static synchronized PKCS11Module load(Path modulePath) {
+    public static synchronized PKCS11Module load(Path modulePath) {
         Path library = canonical(modulePath);
         PKCS11Module module = LOADED.get(library);
         if (module != null) {

@@ -76,23 +76,29 @@ public class AuditTrail {
 
     /** Events in chain order, optionally only those about {@code target}. */
     public Flux<AuditEvent> events(Optional<String> target) {
-        String sql = "select id, occurred_at, actor, action, target, details, collectivity_id, remote_address, previous_hash, hash"
-                + " from audit_event"
+        String sql = "select " + COLUMNS + " from audit_event"
                 + (target.isPresent() ? " where target = :target" : "") + " order by id";
         DatabaseClient.GenericExecuteSpec query = database.sql(sql);
         if (target.isPresent()) {
             query = query.bind("target", target.get());
         }
-        return query.map(row -> new AuditEvent(
-                        row.get("id", Long.class),
-                        row.get("occurred_at", OffsetDateTime.class).toInstant(),
-                        new AuditEntry(row.get("actor", String.class), row.get("action", String.class),
-                                row.get("target", String.class), json.readValue(row.get("details", Json.class).asString(), DETAILS),
-                                Optional.ofNullable(row.get("collectivity_id", UUID.class)),
-                                Optional.ofNullable(row.get("remote_address", String.class))),
-                        row.get("previous_hash", String.class),
-                        row.get("hash", String.class)))
-                .all();
+        return query.map(this::read).all();
+    }
+
+    /** The columns every query of events selects, in this order. */
+    static final String COLUMNS = "id, occurred_at, actor, action, target, details, collectivity_id, remote_address, previous_hash, hash";
+
+    /** An event from a row of {@link #COLUMNS}. */
+    AuditEvent read(io.r2dbc.spi.Readable row) {
+        return new AuditEvent(
+                row.get("id", Long.class),
+                row.get("occurred_at", OffsetDateTime.class).toInstant(),
+                new AuditEntry(row.get("actor", String.class), row.get("action", String.class),
+                        row.get("target", String.class), json.readValue(row.get("details", Json.class).asString(), DETAILS),
+                        Optional.ofNullable(row.get("collectivity_id", UUID.class)),
+                        Optional.ofNullable(row.get("remote_address", String.class))),
+                row.get("previous_hash", String.class),
+                row.get("hash", String.class));
     }
 
     /** Recomputes the whole chain: the id of the first event that does not fit, or empty when all do. */

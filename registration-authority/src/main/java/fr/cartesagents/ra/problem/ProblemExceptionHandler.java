@@ -45,6 +45,10 @@ class ProblemExceptionHandler implements WebExceptionHandler {
         if (causedBy(error, DataBufferLimitException.class)) {
             return Problem.of(ProblemType.REQUEST_TOO_LARGE, "The request body is larger than this endpoint accepts");
         }
+        java.util.Optional<Problem> input = InputProblems.of(error, ProblemMessages.of(exchange));
+        if (input.isPresent()) {
+            return input.get();
+        }
         if (error instanceof ErrorResponse response) {
             HttpStatusCode status = response.getStatusCode();
             ProblemType problemType = typeFor(status);

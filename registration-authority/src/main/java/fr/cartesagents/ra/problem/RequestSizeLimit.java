@@ -18,26 +18,34 @@ import reactor.core.publisher.Mono;
  * Request bodies are bounded ({@code cartes.http.max-request-size}, default 256 KiB): a declared
  * Content-Length above the limit is refused with a 413 problem before the body is read, and the
  * codecs refuse to buffer more than the limit for chunked bodies (turned into a 413 by
- * {@link ProblemExceptionHandler}).
+ * {@link ProblemExceptionHandler}). Reference data uploads ({@value #REFERENCE_DATA_PATH}...) are
+ * streamed one entry at a time, each entry within the codec limit: their declared length may reach
+ * {@code cartes.http.max-reference-data-size} (default 64 MiB; the official communes file is 9 MB).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestSizeLimit implements WebFilter {
 
+    static final String REFERENCE_DATA_PATH = "/api/v1/admin/reference-data/";
+
     private final long maxBytes;
+    private final long maxReferenceDataBytes;
     private final ProblemWriter writer;
 
-    RequestSizeLimit(@Value("${cartes.http.max-request-size:256KB}") DataSize maxSize, ProblemWriter writer) {
+    RequestSizeLimit(@Value("${cartes.http.max-request-size:256KB}") DataSize maxSize,
+                     @Value("${cartes.http.max-reference-data-size:64MB}") DataSize maxReferenceDataSize, ProblemWriter writer) {
         this.maxBytes = maxSize.toBytes();
+        this.maxReferenceDataBytes = maxReferenceDataSize.toBytes();
         this.writer = writer;
     }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         long declared = exchange.getRequest().getHeaders().getContentLength();
-        if (declared > maxBytes) {
+        long limit = exchange.getRequest().getPath().value().startsWith(REFERENCE_DATA_PATH) ? maxReferenceDataBytes : maxBytes;
+        if (declared > limit) {
             return writer.write(exchange, Problem.of(ProblemType.REQUEST_TOO_LARGE,
-                    "The request body (" + declared + " bytes) is larger than the " + maxBytes + " bytes accepted"));
+                    "The request body (" + declared + " bytes) is larger than the " + limit + " bytes accepted"));
         }
         return chain.filter(exchange);
     }

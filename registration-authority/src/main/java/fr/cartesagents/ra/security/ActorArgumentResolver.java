@@ -30,11 +30,19 @@ final class ActorArgumentResolver implements HandlerMethodArgumentResolver {
     public Mono<Object> resolveArgument(MethodParameter parameter, BindingContext bindingContext, ServerWebExchange exchange) {
         return ReactiveSecurityContextHolder.getContext()
                 .map(SecurityContext::getAuthentication)
-                .filter(authentication -> authentication != null && authentication.getPrincipal() instanceof CallerPrincipal)
+                .filter(authentication -> authentication != null && (authentication.getPrincipal() instanceof CallerPrincipal
+                        || authentication.getPrincipal() instanceof DemoPrincipal))
                 .switchIfEmpty(Mono.error(new ProblemException(ProblemType.UNAUTHENTICATED,
                         "This endpoint needs a TLS client certificate issued by this CA")))
-                .flatMap(authentication -> actors.of((CallerPrincipal) authentication.getPrincipal(), isAdministrator(authentication),
-                        remoteAddress(exchange)))
+                .flatMap(authentication -> {
+                    if (authentication.getPrincipal() instanceof DemoPrincipal demoUser) {
+                        return actors.of(demoUser, remoteAddress(exchange));
+                    }
+                    boolean administrator = isAdministrator(authentication);
+                    String origin = authentication.getDetails() instanceof String given ? given
+                            : administrator ? AuthenticationOrigin.ADMINISTRATOR_CERTIFICATE : AuthenticationOrigin.CLIENT_CERTIFICATE;
+                    return actors.of((CallerPrincipal) authentication.getPrincipal(), administrator, remoteAddress(exchange), origin);
+                })
                 .cast(Object.class);
     }
 

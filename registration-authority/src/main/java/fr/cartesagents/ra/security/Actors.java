@@ -33,7 +33,27 @@ public class Actors {
     }
 
     public Mono<Actor> of(CallerPrincipal caller, boolean administrator, Optional<String> remoteAddress) {
-        return personOf(caller).flatMap(person -> grantsOf(person).map(grants -> Optional.of(new PersonGrants(person, grants))))
+        return of(caller, administrator, remoteAddress, administrator ? AuthenticationOrigin.ADMINISTRATOR_CERTIFICATE
+                : AuthenticationOrigin.CLIENT_CERTIFICATE);
+    }
+
+    /** The actor of a certificate, established by {@code origin} (see {@link AuthenticationOrigin}). */
+    public Mono<Actor> of(CallerPrincipal caller, boolean administrator, Optional<String> remoteAddress, String origin) {
+        return actor(caller.auditName(), personOf(caller), administrator, remoteAddress, origin);
+    }
+
+    /** The actor of a demo login: the seeded demo person, with the roles they hold today. */
+    Mono<Actor> of(DemoPrincipal demoUser, Optional<String> remoteAddress) {
+        Mono<KnownPerson> person = database.sql("select id, status from person where id = :id")
+                .bind("id", demoUser.personId())
+                .map(row -> new KnownPerson(row.get("id", UUID.class), "active".equals(row.get("status", String.class))))
+                .one();
+        return actor(demoUser.auditName(), person, false, remoteAddress, AuthenticationOrigin.DEMO);
+    }
+
+    private Mono<Actor> actor(String auditName, Mono<KnownPerson> knownPerson, boolean administrator,
+                              Optional<String> remoteAddress, String origin) {
+        return knownPerson.flatMap(person -> grantsOf(person).map(grants -> Optional.of(new PersonGrants(person, grants))))
                 .defaultIfEmpty(Optional.empty())
                 .map(found -> {
                     Set<Grant> grants = new HashSet<>();
@@ -41,8 +61,7 @@ public class Actors {
                         grants.add(Grant.everywhere(Role.NATIONAL_ADMINISTRATOR));
                     }
                     found.ifPresent(person -> grants.addAll(person.grants()));
-                    return new Actor(caller.auditName(), found.map(p -> p.person().id()), grants, "client-certificate",
-                            remoteAddress);
+                    return new Actor(auditName, found.map(p -> p.person().id()), grants, origin, remoteAddress);
                 });
     }
 

@@ -15,6 +15,7 @@ import io.netty.handler.ssl.ClientAuth;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.Http11SslContextSpec;
 import reactor.netty.http.server.HttpServer;
+import reactor.netty.resources.LoopResources;
 
 /**
  * The HTTPS listener of the API (default port 8443), beside the plain-HTTP listener that Spring Boot
@@ -37,6 +38,7 @@ public class ApiListener implements SmartLifecycle {
     private final String address;
     private final int configuredPort;
     private volatile DisposableServer server;
+    private volatile LoopResources loops;
 
     public ApiListener(HttpHandler httpHandler, ServerTlsMaterial tls,
                        @Value("${cartes.api.address:0.0.0.0}") String address,
@@ -55,7 +57,11 @@ public class ApiListener implements SmartLifecycle {
                         .trustManager(tls.clientCertificateIssuers().toArray(java.security.cert.X509Certificate[]::new))
                         .clientAuth(ClientAuth.OPTIONAL)
                         .protocols("TLSv1.3", "TLSv1.2"));
+        // Its own event loops, not Reactor Netty's global ones: another application context in the
+        // same JVM (tests, tools) that disposes the global resources must not take this listener down.
+        loops = LoopResources.create("cartes-api");
         server = HttpServer.create()
+                .runOn(loops)
                 .host(address)
                 .port(configuredPort)
                 .secure(spec -> spec.sslContext(ssl))
@@ -70,6 +76,11 @@ public class ApiListener implements SmartLifecycle {
         if (running != null) {
             running.disposeNow(Duration.ofSeconds(10));
             server = null;
+        }
+        LoopResources ownLoops = loops;
+        if (ownLoops != null) {
+            ownLoops.disposeLater().block(Duration.ofSeconds(10));
+            loops = null;
         }
     }
 

@@ -2,8 +2,13 @@ package fr.cartesagents.ra.security;
 
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.SslInfo;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
@@ -16,50 +21,156 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * Authentication by TLS client certificate. The handshake has already checked that the
- * certificate chains to our issuing CA; here the caller is refused if our records say it was
- * revoked, and granted {@code ROLE_ADMIN} if its fingerprint is an administrator's.
+ * The authentication modes of the API, all ending in the same kind of {@link Authentication}
+ * (principal {@link CallerPrincipal} or {@link DemoPrincipal}, details = {@link AuthenticationOrigin}):
+ * <ul>
+ * <li>the TLS client certificate of the connection (the handshake has checked that it chains to
+ * our issuing CA and is within its validity): refused if our records say it is revoked, or if
+ * they do not know it at all, unless it is an administrator's (the key ceremony may have issued
+ * those outside the API);</li>
+ * <li>a user's certificate forwarded by a trusted front in {@code X-Client-Certificate}: only when
+ * the connection's own certificate is a trusted front's; the forwarded one is checked again
+ * (chain, validity, usage, our records) and never carries administrator rights;</li>
+ * <li>a demo bearer token, when the demo login exists (never under the production profile).</li>
+ * </ul>
  */
 final class ClientCertificateAuthentication implements ServerAuthenticationConverter, ReactiveAuthenticationManager {
 
     static final String ADMIN_ROLE = "ADMIN";
+    private static final Logger LOG = LoggerFactory.getLogger(ClientCertificateAuthentication.class);
+    private static final String BEARER = "Bearer ";
 
     private final AdministratorRegistry administrators;
+    private final TrustedFronts fronts;
+    private final CertificateStanding standing;
+    private final List<X509Certificate> issuers;
+    private final Optional<DemoTokens> demoTokens;
+    private final Clock clock;
 
-    ClientCertificateAuthentication(AdministratorRegistry administrators) {
+    ClientCertificateAuthentication(AdministratorRegistry administrators, TrustedFronts fronts, CertificateStanding standing,
+                                    ServerTlsMaterial tls, Optional<DemoTokens> demoTokens, Clock clock) {
         this.administrators = administrators;
+        this.fronts = fronts;
+        this.standing = standing;
+        this.issuers = tls.clientCertificateIssuers();
+        this.demoTokens = demoTokens;
+        this.clock = clock;
+    }
+
+    /** What the request presents, before anything is checked. */
+    private sealed interface Presented permits Direct, Forwarded, DemoBearer {
+    }
+
+    private record Direct(X509Certificate certificate) implements Presented {
+    }
+
+    private record Forwarded(Optional<X509Certificate> connection, String header, String remoteAddress) implements Presented {
+    }
+
+    private record DemoBearer(String token) implements Presented {
     }
 
     @Override
     public Mono<Authentication> convert(ServerWebExchange exchange) {
-        SslInfo ssl = exchange.getRequest().getSslInfo();
-        if (ssl == null || ssl.getPeerCertificates() == null || ssl.getPeerCertificates().length == 0) {
-            return Mono.empty();
+        Optional<X509Certificate> connection = connectionCertificate(exchange.getRequest().getSslInfo());
+        HttpHeaders headers = exchange.getRequest().getHeaders();
+        String forwarded = headers.getFirst(ForwardedCertificate.HEADER);
+        Presented presented = null;
+        if (forwarded != null) {
+            presented = new Forwarded(connection, forwarded, String.valueOf(exchange.getRequest().getRemoteAddress()));
+        } else if (connection.isPresent()) {
+            presented = new Direct(connection.get());
+        } else {
+            String authorization = headers.getFirst(HttpHeaders.AUTHORIZATION);
+            if (demoTokens.isPresent() && authorization != null && authorization.startsWith(BEARER)) {
+                presented = new DemoBearer(authorization.substring(BEARER.length()).trim());
+            }
         }
-        X509Certificate certificate = ssl.getPeerCertificates()[0];
-        return Mono.just(new PreAuthenticatedAuthenticationToken(certificate, certificate));
+        return Mono.justOrEmpty(presented).map(p -> new PreAuthenticatedAuthenticationToken(p, p));
     }
 
     @Override
     public Mono<Authentication> authenticate(Authentication authentication) {
-        X509Certificate certificate = (X509Certificate) authentication.getCredentials();
-        CallerPrincipal caller;
-        try {
-            caller = new CallerPrincipal(CertificateFingerprint.sha256(certificate.getEncoded()),
-                    certificate.getSerialNumber(), certificate.getSubjectX500Principal().getName());
-        } catch (CertificateEncodingException e) {
-            return Mono.error(new BadCredentialsException("Unreadable client certificate"));
+        Presented presented = (Presented) authentication.getPrincipal();
+        if (presented instanceof Direct direct) {
+            return certificate(direct.certificate(), true);
         }
-        return administrators.isRevoked(caller.serial()).flatMap(revoked -> {
-            if (revoked) {
-                return Mono.error(new BadCredentialsException("The client certificate is revoked"));
+        if (presented instanceof Forwarded forwarded) {
+            return forwarded(forwarded);
+        }
+        String token = ((DemoBearer) presented).token();
+        return demoTokens.flatMap(tokens -> tokens.verify(token))
+                .map(user -> Mono.just(authenticated(user, null, AuthenticationOrigin.DEMO, false)))
+                .orElseGet(() -> Mono.error(new BadCredentialsException("The demo login token is invalid or has expired")));
+    }
+
+    private Mono<Authentication> forwarded(Forwarded forwarded) {
+        if (forwarded.connection().isEmpty()) {
+            return refuseForwarding(forwarded.remoteAddress(), "no client certificate");
+        }
+        String frontFingerprint = fingerprint(forwarded.connection().get());
+        return fronts.isTrusted(frontFingerprint).flatMap(trusted -> {
+            if (!trusted) {
+                return refuseForwarding(forwarded.remoteAddress(), "client certificate sha256 " + frontFingerprint);
             }
-            return administrators.isAdministrator(caller.fingerprintSha256()).map(admin -> {
-                var authorities = admin ? List.of(new SimpleGrantedAuthority("ROLE_" + ADMIN_ROLE)) : List.<SimpleGrantedAuthority>of();
-                PreAuthenticatedAuthenticationToken authenticated = new PreAuthenticatedAuthenticationToken(caller, certificate, authorities);
-                authenticated.setAuthenticated(true);
-                return authenticated;
+            return standing.of(forwarded.connection().get()).flatMap(front -> {
+                if (front == CertificateStanding.Standing.REVOKED || front == CertificateStanding.Standing.NOT_THE_ONE_ON_RECORD) {
+                    return Mono.error(new BadCredentialsException("The front's client certificate is revoked"));
+                }
+                X509Certificate user = ForwardedCertificate.verify(forwarded.header(), issuers, clock);
+                return certificate(user, false);
             });
         });
+    }
+
+    private static Mono<Authentication> refuseForwarding(String remoteAddress, String connection) {
+        // The header's content is personal data from an untrusted party: never logged.
+        LOG.warn("Refused an {} header from {} ({}), which is not a trusted front", ForwardedCertificate.HEADER, remoteAddress,
+                connection);
+        return Mono.error(new BadCredentialsException(
+                "Only a trusted front may forward a client certificate in " + ForwardedCertificate.HEADER));
+    }
+
+    /** A certificate that chains to our CA: the records decide, administrators only on a direct connection. */
+    private Mono<Authentication> certificate(X509Certificate certificate, boolean direct) {
+        CallerPrincipal caller = new CallerPrincipal(fingerprint(certificate), certificate.getSerialNumber(),
+                certificate.getSubjectX500Principal().getName());
+        Mono<Boolean> administrator = direct ? administrators.isAdministrator(caller.fingerprintSha256()) : Mono.just(false);
+        return Mono.zip(standing.of(certificate), administrator).flatMap(found -> {
+            boolean admin = found.getT2();
+            return switch (found.getT1()) {
+                case REVOKED -> Mono.error(new BadCredentialsException("The client certificate is revoked"));
+                case NOT_THE_ONE_ON_RECORD -> Mono.error(new BadCredentialsException(
+                        "The client certificate is not the one this registration authority issued under its serial"));
+                case UNKNOWN -> admin
+                        ? Mono.just(authenticated(caller, certificate, AuthenticationOrigin.ADMINISTRATOR_CERTIFICATE, true))
+                        : Mono.error(new BadCredentialsException("The client certificate is not on record at this registration authority"));
+                case GOOD -> Mono.just(authenticated(caller, certificate,
+                        admin ? AuthenticationOrigin.ADMINISTRATOR_CERTIFICATE
+                                : direct ? AuthenticationOrigin.CLIENT_CERTIFICATE : AuthenticationOrigin.TRUSTED_FRONT, admin));
+            };
+        });
+    }
+
+    private static Authentication authenticated(Object principal, Object credentials, String origin, boolean administrator) {
+        var authorities = administrator ? List.of(new SimpleGrantedAuthority("ROLE_" + ADMIN_ROLE)) : List.<SimpleGrantedAuthority>of();
+        PreAuthenticatedAuthenticationToken authenticated = new PreAuthenticatedAuthenticationToken(principal, credentials, authorities);
+        authenticated.setDetails(origin);
+        return authenticated;
+    }
+
+    private static Optional<X509Certificate> connectionCertificate(SslInfo ssl) {
+        if (ssl == null || ssl.getPeerCertificates() == null || ssl.getPeerCertificates().length == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(ssl.getPeerCertificates()[0]);
+    }
+
+    private static String fingerprint(X509Certificate certificate) {
+        try {
+            return CertificateFingerprint.sha256(certificate.getEncoded());
+        } catch (CertificateEncodingException e) {
+            throw new BadCredentialsException("Unreadable client certificate");
+        }
     }
 }

@@ -24,7 +24,9 @@ public enum Permission {
     /** Order cards, declare losses and departures that revoke cards. */
     ORDER_CARDS(true, Role.NATIONAL_ADMINISTRATOR, Role.REGISTRATION_OFFICER, Role.MAYOR, Role.DELEGATE),
     /** Hand cards over face to face after the identity check. */
-    HAND_OVER_CARDS(true, Role.NATIONAL_ADMINISTRATOR, Role.REGISTRATION_OFFICER, Role.MAYOR, Role.DELEGATE);
+    HAND_OVER_CARDS(true, Role.NATIONAL_ADMINISTRATOR, Role.REGISTRATION_OFFICER, Role.MAYOR, Role.DELEGATE),
+    /** Read the audit trail of the collectivity (everywhere for national administrators and auditors). */
+    READ_AUDIT(false, Role.NATIONAL_ADMINISTRATOR, Role.AUDITOR, Role.MAYOR, Role.DELEGATE);
 
     private final boolean trust;
     private final Set<Role> roles;

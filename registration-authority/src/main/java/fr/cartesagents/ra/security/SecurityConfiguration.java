@@ -1,6 +1,11 @@
 package fr.cartesagents.ra.security;
 
+import java.time.Clock;
+import java.util.Optional;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
@@ -19,9 +24,10 @@ import fr.cartesagents.ra.problem.ProblemType;
 import fr.cartesagents.ra.problem.ProblemWriter;
 
 /**
- * Who may do what: the PKI repository and the health probe are public; the API needs a client
- * certificate (401 without one, or with a revoked one), and its admin part an administrator's
- * (403 otherwise). Stateless: no session, no cookie, so no CSRF token either.
+ * Who may do what: the PKI repository and the health probe are public; the API needs an
+ * authenticated caller ({@link ClientCertificateAuthentication}: 401 without one, or with a revoked
+ * or unknown certificate), and its admin part an administrator's certificate (403 otherwise). The
+ * demo login and the audit signer's certificate are public. Stateless: no session, no cookie, so no CSRF token either.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -29,8 +35,11 @@ class SecurityConfiguration {
 
     /** Also the one ReactiveAuthenticationManager: Spring Boot then creates no user with a generated password. */
     @Bean
-    ClientCertificateAuthentication clientCertificateAuthentication(AdministratorRegistry administrators) {
-        return new ClientCertificateAuthentication(administrators);
+    ClientCertificateAuthentication clientCertificateAuthentication(AdministratorRegistry administrators, TrustedFronts fronts,
+                                                                    CertificateStanding standing, ServerTlsMaterial tls,
+                                                                    ObjectProvider<DemoTokens> demoTokens, Clock clock) {
+        return new ClientCertificateAuthentication(administrators, fronts, standing, tls,
+                Optional.ofNullable(demoTokens.getIfAvailable()), clock);
     }
 
     /**
@@ -76,6 +85,9 @@ class SecurityConfiguration {
                 .authorizeExchange(rules -> rules
                         .pathMatchers("/pki", "/pki/**", "/actuator/health", "/actuator/health/**").permitAll()
                         .pathMatchers("/api/v1/openapi.json", "/v3/api-docs", "/v3/api-docs/**").permitAll()
+                        // Exists only outside the production profile (404 there, behind the certificate rule of the API)
+                        .pathMatchers(HttpMethod.POST, DemoLoginController.PATH).permitAll()
+                        .pathMatchers(HttpMethod.GET, "/api/v1/audit/signer-certificate").permitAll()
                         .pathMatchers("/api/v1/admin/**").hasRole(ClientCertificateAuthentication.ADMIN_ROLE)
                         .anyExchange().authenticated())
                 .exceptionHandling(errors -> errors

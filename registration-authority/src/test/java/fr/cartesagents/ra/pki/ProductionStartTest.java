@@ -60,7 +60,11 @@ class ProductionStartTest extends RunningServer {
                 "cartes.pki.ocsp.token.password=" + secrets.getProperty("ocsp.pkcs12.password"),
                 "cartes.pki.tls.key-store=" + pki.resolve("tls.p12"),
                 "cartes.pki.tls.key-store-password=" + secrets.getProperty("tls.pkcs12.password"),
-                "cartes.security.administrator-fingerprints=" + adminFingerprint));
+                "cartes.security.administrator-fingerprints=" + adminFingerprint,
+                "cartes.habilitation.signing.key-store=" + pki.resolve("habilitation-signing.p12"),
+                "cartes.habilitation.signing.key-store-password=" + readString(pki.resolve("habilitation-signing.p12.password")),
+                "cartes.audit.signing.key-store=" + work.resolve("audit-signer.p12"),
+                "cartes.audit.signing.key-store-password=audit-signer-test-password"));
         if ("pkcs11".equals(secrets.getProperty("act.token"))) {
             properties.addAll(List.of("cartes.pki.issuing.token.type=pkcs11",
                     "cartes.pki.issuing.token.module=" + secrets.getProperty("act.pkcs11.module"),
@@ -88,6 +92,18 @@ class ProductionStartTest extends RunningServer {
                 assertThat(servedRootCrl.body()).isEqualTo(rootCrl);
                 assertThat(get(HttpClient.newHttpClient(), URI.create("http://localhost:" + httpPort + "/pki/crl/act.crl"))
                         .statusCode()).isEqualTo(200);
+
+                // No demo login in production: the route does not exist, and a bearer token is no credential.
+                assertThat(postJson(administratorClient(), URI.create("https://localhost:" + apiPort + "/api/v1/demo/login"),
+                        "{\"user\": \"maire\"}", null).statusCode()).isEqualTo(404);
+                assertThat(send(anonymousClient(), java.net.http.HttpRequest.newBuilder(
+                                URI.create("https://localhost:" + apiPort + "/api/v1/me"))
+                        .header("Authorization", "Bearer anything").GET().build()).statusCode()).isEqualTo(401);
+                assertThat(production.getBeanNamesForType(fr.cartesagents.ra.security.Actors.class)).hasSize(1);
+                assertThat(production.containsBean("demoLoginController")).isFalse();
+                assertThat(production.containsBean("demoUsers")).isFalse();
+                // The audit signing key was created where configured, and signs checkpoints.
+                assertThat(Files.exists(work.resolve("audit-signer.p12"))).isTrue();
 
                 String csr = CertificateRequests.csr(OpenSsl.require(), work, "production", "ec");
                 HttpResponse<byte[]> issued = postJson(administratorClient(),

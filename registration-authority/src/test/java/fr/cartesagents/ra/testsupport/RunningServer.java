@@ -106,6 +106,14 @@ public abstract class RunningServer extends TemporaryDataDirectory {
         return client(CardLogins.issue(this, administratorClient(), person), CardLogins.PASSWORD);
     }
 
+    /** The password of the key stores {@link #cardOf} writes. */
+    protected static final String CARD_PASSWORD = CardLogins.PASSWORD;
+
+    /** A new card login for {@code person} (as {@link #clientOf} uses): its PKCS#12 file, password {@link #CARD_PASSWORD}. */
+    protected Path cardOf(TestDirectory.TestPerson person) {
+        return CardLogins.issue(this, administratorClient(), person);
+    }
+
     /** A client that trusts our CA chain and presents no certificate. */
     protected HttpClient anonymousClient() {
         return client(null, null);

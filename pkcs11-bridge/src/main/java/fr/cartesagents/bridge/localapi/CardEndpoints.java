@@ -1,0 +1,168 @@
+package fr.cartesagents.bridge.localapi;
+
+import static fr.cartesagents.bridge.localapi.CardRequests.required;
+
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cms.CMSProcessableByteArray;
+
+import fr.cartesagents.bridge.card.AuthenticatedCard;
+import fr.cartesagents.bridge.card.CardDriver;
+import fr.cartesagents.bridge.card.CardException;
+import fr.cartesagents.bridge.card.CardFailure;
+import fr.cartesagents.bridge.card.CardInfo;
+import fr.cartesagents.bridge.card.KeyRole;
+import fr.cartesagents.bridge.personalization.CertificateIssuer;
+import fr.cartesagents.bridge.personalization.Personalizer;
+import fr.cartesagents.bridge.pin.PinPolicy;
+import fr.cartesagents.bridge.signing.ChallengeSigner;
+import fr.cartesagents.bridge.signing.CmsSigner;
+import fr.cartesagents.ca.hierarchy.PemFiles;
+import fr.cartesagents.ca.issuance.HolderSubject;
+import fr.cartesagents.ca.issuance.Siren;
+
+/**
+ * The card operations of the API. Each checks its body before touching the card (a PIN the policy
+ * refuses costs no try), then opens the card chosen by {@code ?token=} or {@code ?reader=} (or the configured one), holds
+ * it for the whole operation ({@link CardLocks}), and answers with the card's new state.
+ */
+final class CardEndpoints {
+
+    private final WorkstationCards cards;
+    private final Optional<CertificateIssuers> issuers;
+    private final CardLocks locks = new CardLocks();
+
+    CardEndpoints(WorkstationCards cards, Optional<CertificateIssuers> issuers) {
+        this.cards = Objects.requireNonNull(cards, "cards");
+        this.issuers = Objects.requireNonNull(issuers, "issuers");
+    }
+
+    /** What the operation does once it holds the card; {@code info} was read under the lease. */
+    private interface OnCard<T> {
+        T run(CardDriver driver, CardInfo info);
+    }
+
+    Object readers(ApiRequest request) {
+        return cards.readers();
+    }
+
+    Object card(ApiRequest request) {
+        return onCard(request, (driver, info) -> CardView.of(info));
+    }
+
+    Object changePin(ApiRequest request) {
+        CardRequests.ChangePin body = request.body(CardRequests.ChangePin.class);
+        PinPolicy.STANDARD.check(required(body.currentPin(), "currentPin"), required(body.newPin(), "newPin"));
+        return onCard(request, (driver, info) -> {
+            driver.changePin(body.currentPin(), body.newPin());
+            return Map.of("pin", CardView.PinView.of(driver.pinStatus()));
+        });
+    }
+
+    Object unblockPin(ApiRequest request) {
+        CardRequests.Unblock body = request.body(CardRequests.Unblock.class);
+        required(body.unblockSecret(), "unblockSecret");
+        PinPolicy.STANDARD.check(required(body.newPin(), "newPin"));
+        return onCard(request, (driver, info) -> {
+            driver.unblockPin(body.unblockSecret(), body.newPin());
+            return Map.of("pin", CardView.PinView.of(driver.pinStatus()));
+        });
+    }
+
+    Object sign(ApiRequest request) {
+        CardRequests.Signature body = request.body(CardRequests.Signature.class);
+        required(body.pin(), "pin");
+        CardRequests.SignatureKind kind = required(body.kind(), "kind");
+        byte[] data;
+        try {
+            data = Base64.getDecoder().decode(required(body.dataBase64(), "dataBase64"));
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.badRequest("The field 'dataBase64' is not base64");
+        }
+        if (data.length == 0) {
+            throw ApiProblem.badRequest("The field 'dataBase64' is empty: there is nothing to sign");
+        }
+        return onCard(request, (driver, info) -> {
+            Map<String, Object> signed = new LinkedHashMap<>();
+            signed.put("kind", kind.name().toLowerCase(java.util.Locale.ROOT));
+            if (kind == CardRequests.SignatureKind.CMS) {
+                X509CertificateHolder certificate = info.certificates().get(KeyRole.SIGNATURE);
+                if (certificate == null) {
+                    throw new CardException(CardFailure.KEY_NOT_FOUND, "The card has no signature certificate: personalize it first");
+                }
+                List<X509CertificateHolder> chain = issuers.map(CertificateIssuers::caChain).orElse(List.of());
+                try (AuthenticatedCard card = driver.authenticate(body.pin())) {
+                    signed.put("signatureBase64", Base64.getEncoder().encodeToString(
+                            CmsSigner.signDetached(card, certificate, chain, new CMSProcessableByteArray(data))));
+                }
+            } else {
+                try (AuthenticatedCard card = driver.authenticate(body.pin())) {
+                    ChallengeSigner.SignedChallenge challenge = ChallengeSigner.sign(card, data);
+                    signed.put("algorithm", challenge.algorithm().jcaName());
+                    signed.put("signatureBase64", Base64.getEncoder().encodeToString(challenge.signature()));
+                }
+            }
+            return signed;
+        });
+    }
+
+    Object personalize(ApiRequest request) {
+        CardRequests.Personalization body = request.body(CardRequests.Personalization.class);
+        required(body.pin(), "pin");
+        HolderSubject holder;
+        try {
+            holder = new HolderSubject(required(body.givenName(), "givenName"), required(body.surname(), "surname"),
+                    required(body.organization(), "organization"), new Siren(required(body.siren(), "siren")),
+                    required(body.holderId(), "holderId"));
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.badRequest(e.getMessage());
+        }
+        CertificateIssuers configured = issuers.orElseThrow(() -> ApiProblem.of("personalization-not-configured", 501,
+                "The bridge was started without a registration authority (serve --ra-url ...)"));
+        CertificateIssuer issuer = configured.forHolder(holder);
+        return onCard(request, (driver, info) -> {
+            Map<KeyRole, List<X509CertificateHolder>> chains;
+            try (AuthenticatedCard card = driver.authenticate(body.pin())) {
+                chains = new Personalizer(issuer, body.keySpecOrDefault())
+                        .personalize(card, new X500Name("CN=" + holder.commonName()));
+            }
+            Map<String, Object> certificates = new LinkedHashMap<>();
+            chains.forEach((role, chain) -> certificates.put(CardView.roleName(role), Map.of(
+                    "certificate", CardView.CertificateView.of(chain.get(0)),
+                    "chainPem", PemFiles.toPem(chain))));
+            return Map.of("certificates", certificates);
+        });
+    }
+
+    private <T> T onCard(ApiRequest request, OnCard<T> operation) {
+        try (CardDriver driver = cards.open(request.parameter("token"), request.parameter("reader"))) {
+            CardInfo seen = driver.info();
+            try (CardLocks.Lease lease = locks.acquire(seen.reader() + "\n" + seen.serialNumber())) {
+                try {
+                    return operation.run(driver, driver.info());
+                } catch (CardException e) {
+                    throw withPinStatus(e, driver);
+                }
+            }
+        }
+    }
+
+    /** A wrong PIN also tells what the card now says about its PIN (low, final try), read without spending a try. */
+    private static RuntimeException withPinStatus(CardException failure, CardDriver driver) {
+        if (failure.failure() != CardFailure.WRONG_PIN && failure.failure() != CardFailure.WRONG_UNBLOCK_SECRET) {
+            return failure;
+        }
+        try {
+            return ApiProblem.of(failure).with("pin", CardView.PinView.of(driver.pinStatus()));
+        } catch (CardException unreadable) {
+            return failure;
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package fr.cartesagents.bridge.localapi;
+
+import java.util.Objects;
+
+import fr.cartesagents.bridge.card.Pin;
+import fr.cartesagents.ca.token.KeySpec;
+
+/**
+ * The bodies of the card operations. PIN fields are {@link Pin}s read by {@link PinDeserializer},
+ * never Strings; a missing field is null here and refused by {@link #required}.
+ */
+final class CardRequests {
+
+    private CardRequests() {
+    }
+
+    record ChangePin(Pin currentPin, Pin newPin) {
+    }
+
+    /** {@code unblockSecret}: the PUK the registration authority delivered for this card. */
+    record Unblock(Pin unblockSecret, Pin newPin) {
+    }
+
+    enum SignatureKind { CMS, CHALLENGE }
+
+    record Signature(Pin pin, String dataBase64, SignatureKind kind) {
+    }
+
+    /** The holder as registered; {@code keyType} defaults to RSA 2048. */
+    record Personalization(Pin pin, String givenName, String surname, String organization, String siren,
+                           String holderId, KeySpec keyType) {
+
+        KeySpec keySpecOrDefault() {
+            return keyType == null ? KeySpec.RSA_2048 : keyType;
+        }
+    }
+
+    static <T> T required(T value, String field) {
+        if (Objects.isNull(value)) {
+            throw ApiProblem.badRequest("The field '" + field + "' is required");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,280 @@
+package fr.cartesagents.bridge.pcsc;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import javax.smartcardio.Card;
+import javax.smartcardio.CardTerminal;
+import javax.smartcardio.CommandAPDU;
+import javax.smartcardio.ResponseAPDU;
+
+import org.bouncycastle.cert.X509CertificateHolder;
+
+import fr.cartesagents.bridge.apdu.AgentCardLayout;
+import fr.cartesagents.bridge.apdu.ApduExchange;
+import fr.cartesagents.bridge.apdu.Instruction;
+import fr.cartesagents.bridge.apdu.PinBlock;
+import fr.cartesagents.bridge.apdu.SecretFormat;
+import fr.cartesagents.bridge.apdu.StatusWord;
+import fr.cartesagents.bridge.card.AuthenticatedCard;
+import fr.cartesagents.bridge.card.CardCapabilities;
+import fr.cartesagents.bridge.card.CardDriver;
+import fr.cartesagents.bridge.card.CardException;
+import fr.cartesagents.bridge.card.CardFailure;
+import fr.cartesagents.bridge.card.CardInfo;
+import fr.cartesagents.bridge.card.KeyRole;
+import fr.cartesagents.bridge.card.Pin;
+import fr.cartesagents.bridge.card.PinStatus;
+
+/**
+ * An agent card in a PC/SC reader, driven by ISO 7816-4 APDUs through {@code javax.smartcardio}
+ * (the dialect of {@code docs/card-simulator.md}: SELECT, GET DATA, VERIFY, CHANGE REFERENCE DATA,
+ * RESET RETRY COUNTER, GENERATE ASYMMETRIC KEY PAIR, PSO, INTERNAL AUTHENTICATE, READ/UPDATE
+ * BINARY). Each operation holds the card exclusively and selects the application first, so that
+ * another application of the workstation cannot slip APDUs in between. Closing the driver resets
+ * the card, which forgets the verified PIN.
+ */
+public final class PcscCardDriver implements CardDriver {
+
+    private static final CardCapabilities CAPABILITIES = new CardCapabilities(true, true, true, true, true);
+
+    private final String reader;
+    private final byte[] atr;
+    private final PcscTransport transport;
+    private final ApduExchange exchange;
+
+    private PcscCardDriver(String reader, byte[] atr, PcscTransport transport) {
+        this.reader = reader;
+        this.atr = atr;
+        this.transport = transport;
+        this.exchange = new ApduExchange(transport);
+    }
+
+    /**
+     * Connects to the card in {@code readerName}, or, when it is {@code null}, in the only reader
+     * that holds a card.
+     *
+     * @throws CardException NO_READER (no such reader, no reader at all, PC/SC unavailable, or
+     *         several readers with a card and none named), NO_CARD (the reader is empty),
+     *         NOT_SUPPORTED (the card has no agent application)
+     */
+    public static PcscCardDriver open(String readerName) {
+        CardTerminal terminal = readerName == null ? onlyReaderWithACard() : PcscReaders.terminal(readerName);
+        Card card;
+        try {
+            card = terminal.connect("*");
+        } catch (javax.smartcardio.CardException e) {
+            throw PcscFailures.whileConnecting(terminal.getName(), e);
+        }
+        PcscCardDriver driver = new PcscCardDriver(terminal.getName(), card.getATR().getBytes(), new PcscTransport(terminal, card));
+        try {
+            driver.inSession(() -> null);
+            return driver;
+        } catch (RuntimeException e) {
+            driver.close();
+            throw e;
+        }
+    }
+
+    private static CardTerminal onlyReaderWithACard() {
+        List<CardTerminal> terminals = PcscReaders.terminals();
+        if (terminals.isEmpty()) {
+            throw new CardException(CardFailure.NO_READER, "No card reader is connected: plug one in");
+        }
+        List<CardTerminal> withCard = terminals.stream().filter(PcscReaders::isCardPresent).toList();
+        if (withCard.isEmpty()) {
+            throw new CardException(CardFailure.NO_CARD, "No card in any reader (" + PcscReaders.names(terminals)
+                    + "): insert the card");
+        }
+        if (withCard.size() > 1) {
+            throw new CardException(CardFailure.NO_READER, "Several readers hold a card (" + PcscReaders.names(withCard)
+                    + "): name the reader to use");
+        }
+        return withCard.get(0);
+    }
+
+    /** The reader's name, as PC/SC lists it. */
+    public String reader() {
+        return reader;
+    }
+
+    public String atrHex() {
+        return HexFormat.of().withUpperCase().formatHex(atr);
+    }
+
+    @Override
+    public CardInfo info() {
+        return inSession(() -> {
+            String serial = HexFormat.of().withUpperCase().formatHex(expectSuccess("GET DATA", AgentCardCommands.getSerialNumber()));
+            Map<KeyRole, X509CertificateHolder> certificates = new EnumMap<>(KeyRole.class);
+            for (KeyRole role : KeyRole.values()) {
+                readCertificate(role).ifPresent(certificate -> certificates.put(role, certificate));
+            }
+            return new CardInfo(serial, Optional.of(atrHex()), Optional.empty(), reader, readPinStatus(), certificates);
+        });
+    }
+
+    @Override
+    public PinStatus pinStatus() {
+        return inSession(this::readPinStatus);
+    }
+
+    @Override
+    public CardCapabilities capabilities() {
+        return CAPABILITIES;
+    }
+
+    @Override
+    public void changePin(Pin current, Pin replacement) {
+        requireUserPinFormat(current, "The current PIN");
+        requireUserPinFormat(replacement, "The new PIN");
+        inSession(() -> {
+            byte[] data = PinBlock.concatenate(PinBlock.encode(current, PinBlock.USER_PIN_LENGTH),
+                    PinBlock.encode(replacement, PinBlock.USER_PIN_LENGTH));
+            try {
+                StatusWord status = StatusWord.of(exchange.transmit(AgentCardCommands.changeUserPin(data)));
+                if (!status.isSuccess()) {
+                    throw status.toException("CHANGE REFERENCE DATA");
+                }
+                exchange.transmit(AgentCardCommands.logout());
+                return null;
+            } finally {
+                Arrays.fill(data, (byte) 0);
+            }
+        });
+    }
+
+    @Override
+    public void unblockPin(Pin unblockSecret, Pin replacement) {
+        if (!SecretFormat.isUnblockSecret(unblockSecret)) {
+            throw new CardException(CardFailure.WRONG_UNBLOCK_SECRET, "The unblock code (PUK) must be "
+                    + AgentCardLayout.PUK_MIN_LENGTH + " to " + AgentCardLayout.PUK_MAX_LENGTH + " characters; no try was spent");
+        }
+        requireUserPinFormat(replacement, "The new PIN");
+        inSession(() -> {
+            byte[] data = PinBlock.concatenate(PinBlock.encode(unblockSecret, PinBlock.PUK_LENGTH),
+                    PinBlock.encode(replacement, PinBlock.USER_PIN_LENGTH));
+            try {
+                StatusWord status = StatusWord.of(exchange.transmit(AgentCardCommands.resetRetryCounter(data)));
+                if (!status.isSuccess()) {
+                    throw status.toUnblockSecretException("RESET RETRY COUNTER");
+                }
+                return null;
+            } finally {
+                Arrays.fill(data, (byte) 0);
+            }
+        });
+    }
+
+    @Override
+    public AuthenticatedCard authenticate(Pin pin) {
+        requireUserPinFormat(pin, "The PIN");
+        return inSession(() -> {
+            byte[] block = PinBlock.encode(pin, PinBlock.USER_PIN_LENGTH);
+            try {
+                StatusWord status = StatusWord.of(exchange.transmit(AgentCardCommands.verifyUserPin(block)));
+                if (!status.isSuccess()) {
+                    throw status.toException("VERIFY");
+                }
+                return new PcscAuthenticatedCard(this);
+            } finally {
+                Arrays.fill(block, (byte) 0);
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        transport.disconnect();
+    }
+
+    /**
+     * Runs {@code operation} with the card held exclusively and the agent application selected.
+     */
+    <T> T inSession(Supplier<T> operation) {
+        return transport.exclusively(() -> {
+            StatusWord selected = StatusWord.of(exchange.transmit(AgentCardCommands.selectApplication()));
+            if (selected.value() == StatusWord.FILE_NOT_FOUND.value()) {
+                throw new CardException(CardFailure.NOT_SUPPORTED, "The card in '" + reader
+                        + "' has no agent application (not a Cartes Agents card?)");
+            }
+            if (!selected.isSuccess()) {
+                throw selected.toException("SELECT");
+            }
+            return operation.get();
+        });
+    }
+
+    ResponseAPDU transmit(CommandAPDU command) {
+        return exchange.transmit(command);
+    }
+
+    ResponseAPDU transmitChained(CommandAPDU command) {
+        return exchange.transmitChained(command);
+    }
+
+    /** The response data of {@code command}, or the failure its status word means. */
+    byte[] expectSuccess(String operation, CommandAPDU command) {
+        ResponseAPDU response = exchange.transmit(command);
+        StatusWord status = StatusWord.of(response);
+        if (!status.isSuccess()) {
+            throw status.toException(operation);
+        }
+        return response.getData();
+    }
+
+    private PinStatus readPinStatus() {
+        StatusWord status = StatusWord.of(exchange.transmit(AgentCardCommands.userPinStatus()));
+        if (status.isSuccess()) {
+            // Already verified in this card session: a right PIN puts the counter back to its maximum.
+            return PinStatus.ofTriesLeft(AgentCardLayout.USER_PIN_TRIES);
+        }
+        if (status.triesLeft().isPresent()) {
+            return PinStatus.ofTriesLeft(status.triesLeft().getAsInt());
+        }
+        if (status.value() == StatusWord.AUTHENTICATION_METHOD_BLOCKED.value()) {
+            return PinStatus.ofTriesLeft(0);
+        }
+        throw status.toException("VERIFY (PIN status)");
+    }
+
+    /** The certificate in the role's file, read in slices until the end of the file. */
+    Optional<X509CertificateHolder> readCertificate(KeyRole role) {
+        expectSuccess("SELECT certificate file", AgentCardCommands.selectCertificateFile(role));
+        ByteArrayOutputStream contents = new ByteArrayOutputStream();
+        while (true) {
+            ResponseAPDU slice = exchange.transmit(AgentCardCommands.readBinary(contents.size()));
+            StatusWord status = StatusWord.of(slice);
+            if (!status.isSuccess() && status.value() != StatusWord.END_OF_FILE.value()) {
+                throw status.toException(Instruction.name(Instruction.READ_BINARY));
+            }
+            contents.writeBytes(slice.getData());
+            if (!status.isSuccess() || slice.getData().length < AgentCardCommands.READ_SLICE) {
+                break;
+            }
+        }
+        if (contents.size() == 0) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new X509CertificateHolder(contents.toByteArray()));
+        } catch (IOException | RuntimeException e) {
+            throw new CardException(CardFailure.CARD_ERROR, "The " + role.label()
+                    + " certificate file of the card does not hold a certificate", e);
+        }
+    }
+
+    private static void requireUserPinFormat(Pin pin, String which) {
+        if (!SecretFormat.isUserPin(pin)) {
+            throw new CardException(CardFailure.PIN_POLICY, which + " must be " + AgentCardLayout.USER_PIN_MIN_LENGTH
+                    + " to " + AgentCardLayout.USER_PIN_MAX_LENGTH + " digits; no try was spent");
+        }
+    }
+}

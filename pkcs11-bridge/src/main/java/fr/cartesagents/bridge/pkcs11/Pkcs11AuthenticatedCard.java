@@ -1,0 +1,190 @@
+package fr.cartesagents.bridge.pkcs11;
+
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKA_KEY_TYPE;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKK_RSA;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKM_ECDSA;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKM_RSA_PKCS;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKO_CERTIFICATE;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKO_PRIVATE_KEY;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKO_PUBLIC_KEY;
+
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.PublicKey;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.ASN1Integer;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.xipki.pkcs11.wrapper.AttributeVector;
+import org.xipki.pkcs11.wrapper.Mechanism;
+import org.xipki.pkcs11.wrapper.PKCS11Exception;
+import org.xipki.pkcs11.wrapper.Session;
+
+import fr.cartesagents.bridge.card.AuthenticatedCard;
+import fr.cartesagents.bridge.card.CardException;
+import fr.cartesagents.bridge.card.CardFailure;
+import fr.cartesagents.bridge.card.KeyRole;
+import fr.cartesagents.bridge.pkcs11.Pkcs11CardDriver.FailureTranslator;
+import fr.cartesagents.bridge.pkcs11.Pkcs11CardDriver.SessionWork;
+import fr.cartesagents.ca.token.KeySpec;
+import fr.cartesagents.ca.token.Pkcs11Encodings;
+import fr.cartesagents.ca.token.Pkcs11KeyPairs;
+import fr.cartesagents.ca.token.SignatureAlgorithm;
+
+/**
+ * The keys of a card whose user PIN was accepted, through one logged-in PKCS#11 session. Private
+ * key, public key and certificate of a {@link KeyRole} share its CKA_ID and CKA_LABEL, so that every
+ * middleware (OpenSC, Windows minidriver, Firefox) pairs them.
+ */
+final class Pkcs11AuthenticatedCard implements AuthenticatedCard {
+
+    private static final int MAX_OBJECTS_PER_ROLE = 16;
+
+    private final Session session;
+    private final FailureTranslator failures;
+    private boolean closed;
+
+    Pkcs11AuthenticatedCard(Session session, FailureTranslator failures) {
+        this.session = session;
+        this.failures = failures;
+    }
+
+    @Override
+    public PublicKey generateKeyPair(KeyRole role, KeySpec spec) {
+        Objects.requireNonNull(role, "role");
+        Objects.requireNonNull(spec, "spec");
+        return run("generating the " + Pkcs11CardDriver.roleName(role) + " key", session -> {
+            // The old objects go only once the new pair exists: a failed generation leaves the card as it was.
+            long[] previous = find(new AttributeVector().id(role.id()), MAX_OBJECTS_PER_ROLE);
+            long publicHandle = session.generateKeyPair(Pkcs11KeyPairs.generationMechanism(spec),
+                    Pkcs11KeyPairs.signingKeyPairTemplate(role.label(), role.id(), spec)).getPublicKey();
+            for (long handle : previous) {
+                session.destroyObject(handle);
+            }
+            return readPublicKey(publicHandle, role);
+        });
+    }
+
+    @Override
+    public Optional<PublicKey> publicKey(KeyRole role) {
+        Objects.requireNonNull(role, "role");
+        return run("reading the " + Pkcs11CardDriver.roleName(role) + " public key", session -> {
+            long[] handles = find(new AttributeVector().class_(CKO_PUBLIC_KEY).id(role.id()), 1);
+            return handles.length == 0 ? Optional.empty() : Optional.of(readPublicKey(handles[0], role));
+        });
+    }
+
+    @Override
+    public byte[] sign(KeyRole role, SignatureAlgorithm algorithm, byte[] message) {
+        Objects.requireNonNull(role, "role");
+        Objects.requireNonNull(algorithm, "algorithm");
+        Objects.requireNonNull(message, "message");
+        byte[] digest = digest(algorithm, message);
+        return run("signing with the " + Pkcs11CardDriver.roleName(role) + " key", session -> {
+            long[] handles = find(new AttributeVector().class_(CKO_PRIVATE_KEY).id(role.id()), 1);
+            if (handles.length == 0) {
+                throw missingKey(role);
+            }
+            Long keyType = session.getAttrValues(handles[0], CKA_KEY_TYPE).keyType();
+            boolean rsaKey = keyType != null && keyType == CKK_RSA;
+            if (rsaKey != algorithm.isRsa()) {
+                throw new CardException(CardFailure.NOT_SUPPORTED, "The " + Pkcs11CardDriver.roleName(role) + " key is "
+                        + (rsaKey ? "RSA" : "not RSA") + ": it cannot sign " + algorithm.jcaName());
+            }
+            if (rsaKey) {
+                return session.signSingle(new Mechanism(CKM_RSA_PKCS), handles[0], Pkcs11Encodings.rsaDigestInfo(algorithm, digest));
+            }
+            return Pkcs11Encodings.ecdsaSignatureToDer(session.signSingle(new Mechanism(CKM_ECDSA), handles[0], digest));
+        });
+    }
+
+    @Override
+    public void storeCertificate(KeyRole role, X509CertificateHolder certificate) {
+        Objects.requireNonNull(role, "role");
+        Objects.requireNonNull(certificate, "certificate");
+        PublicKey key = publicKey(role).orElseThrow(() -> missingKey(role));
+        AttributeVector object;
+        try {
+            if (!Arrays.equals(certificate.getSubjectPublicKeyInfo().getEncoded(ASN1Encoding.DER), key.getEncoded())) {
+                throw new IllegalArgumentException("The certificate " + certificate.getSubject()
+                        + " does not certify the " + Pkcs11CardDriver.roleName(role) + " key of this card");
+            }
+            object = AttributeVector.newX509Certificate()
+                    .token(true)
+                    .private_(false)
+                    .label(role.label())
+                    .id(role.id())
+                    .subject(certificate.getSubject().getEncoded(ASN1Encoding.DER))
+                    .issuer(certificate.getIssuer().getEncoded(ASN1Encoding.DER))
+                    .serialNumber(new ASN1Integer(certificate.getSerialNumber()).getEncoded(ASN1Encoding.DER))
+                    .value(certificate.getEncoded());
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Unencodable certificate " + certificate.getSubject(), e);
+        }
+        run("writing the " + Pkcs11CardDriver.roleName(role) + " certificate", session -> {
+            long[] previous = find(new AttributeVector().class_(CKO_CERTIFICATE).id(role.id()), MAX_OBJECTS_PER_ROLE);
+            session.createObject(object);
+            for (long handle : previous) {
+                session.destroyObject(handle);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            session.logout();
+        } catch (PKCS11Exception | RuntimeException e) {
+            // Closing the session below ends the login anyway (or the card is gone).
+        }
+        Pkcs11CardDriver.closeQuietly(session);
+    }
+
+    private <T> T run(String doing, SessionWork<T> work) {
+        if (closed) {
+            throw new IllegalStateException("This card session is closed: present the PIN again");
+        }
+        try {
+            return work.apply(session);
+        } catch (PKCS11Exception e) {
+            throw failures.translate(e, doing, PinRole.NONE);
+        }
+    }
+
+    private long[] find(AttributeVector template, int max) throws PKCS11Exception {
+        long[] handles = session.findObjectsSingle(template, max);
+        return handles == null ? new long[0] : handles;
+    }
+
+    private PublicKey readPublicKey(long handle, KeyRole role) throws PKCS11Exception {
+        try {
+            return Pkcs11KeyPairs.readPublicKey(session, handle);
+        } catch (GeneralSecurityException e) {
+            throw new CardException(CardFailure.NOT_SUPPORTED, "The " + Pkcs11CardDriver.roleName(role) + " public key on the card is unreadable: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static byte[] digest(SignatureAlgorithm algorithm, byte[] message) {
+        try {
+            return MessageDigest.getInstance(algorithm.digestName()).digest(message);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("No " + algorithm.digestName() + " in this JVM", e);
+        }
+    }
+
+    private static CardException missingKey(KeyRole role) {
+        return new CardException(CardFailure.KEY_NOT_FOUND,
+                "The card has no " + Pkcs11CardDriver.roleName(role) + " key: personalize the card first");
+    }
+}

@@ -1,0 +1,162 @@
+package fr.cartesagents.bridge.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import fr.cartesagents.bridge.personalization.TestRegistrationAuthority;
+import fr.cartesagents.bridge.pkcs11.SoftHsmCards;
+import fr.cartesagents.bridge.pkcs11.TestCard;
+import fr.cartesagents.ca.issuance.TestHierarchy;
+import fr.cartesagents.ca.testutil.OpenSsl;
+import fr.cartesagents.ca.testutil.ProcessResult;
+import fr.cartesagents.ca.token.KeySpec;
+
+class BridgeCliTest {
+
+    private static final String PIN = SoftHsmCards.USER_PIN;
+    private static final String SO_PIN = SoftHsmCards.SO_PIN;
+
+    @TempDir
+    Path directory;
+
+    private TestCard card;
+
+    @BeforeEach
+    void newCard() {
+        card = SoftHsmCards.get().newCard("cli");
+    }
+
+    @Test
+    void whenInfo_thenReaderSerialLabelPinAndCertificatesArePrinted() {
+        CliRun run = run("", "info");
+        assertThat(run.exitCode()).as(run.describe()).isZero();
+        assertThat(run.out()).contains("Serial number:  " + card.serialNumber(), "Token label:    " + card.label(),
+                "PIN:            ok", "Authentication: no certificate", "Signature:      no certificate");
+    }
+
+    @Test
+    void whenNoSuchCardOrReader_thenExitCodesFourAndThree() {
+        CliRun noCard = CliRun.of("", "info", "--pkcs11-module", module(), "--token", "absent-card");
+        assertThat(noCard.exitCode()).as(noCard.describe()).isEqualTo(4);
+        assertThat(noCard.err()).contains("No card found: insert the card labelled 'absent-card'");
+        CliRun noReader = CliRun.of("", "info", "--pkcs11-module", module(), "--slot", "10000");
+        assertThat(noReader.exitCode()).as(noReader.describe()).isEqualTo(3);
+        CliRun noMiddleware = CliRun.of("", "info", "--pkcs11-module", "/nonexistent/pkcs11.so", "--token", "x");
+        assertThat(noMiddleware.exitCode()).as(noMiddleware.describe()).isEqualTo(14);
+    }
+
+    @Test
+    void whenPinChangedFromStdin_thenTheNewPinWorks_andATrivialPinIsRefusedWithoutTouchingTheCard() {
+        CliRun trivial = run(PIN + "\n1234\n", "change-pin", "--pin-stdin");
+        assertThat(trivial.exitCode()).as(trivial.describe()).isEqualTo(8);
+        assertThat(trivial.err()).contains("run of consecutive digits");
+
+        CliRun changed = run(PIN + "\n7315\n", "change-pin", "--pin-stdin");
+        assertThat(changed.exitCode()).as(changed.describe()).isZero();
+        assertThat(changed.out()).contains("PIN changed.");
+
+        CliRun oldPin = run(PIN + "\n5791\n", "change-pin", "--pin-stdin");
+        assertThat(oldPin.exitCode()).as(oldPin.describe()).isEqualTo(6);
+        assertThat(run("7315\n5791\n", "change-pin", "--pin-stdin").exitCode()).isZero();
+        for (CliRun each : List.of(trivial, changed, oldPin)) {
+            assertThat(each.output()).doesNotContain(PIN, "7315", "5791", "1234");
+        }
+    }
+
+    @Test
+    void whenWrongPinThreeTimes_thenTriesLeftThenBlocked_andUnblockWithTheUnblockCode() {
+        String challenge = Base64.getEncoder().encodeToString("challenge".getBytes());
+        CliRun first = run("1111\n", "sign", "--challenge", challenge, "--pin-stdin");
+        assertThat(first.exitCode()).as(first.describe()).isEqualTo(6);
+        assertThat(first.err()).contains("Wrong PIN: few tries left");
+        CliRun second = run("1111\n", "sign", "--challenge", challenge, "--pin-stdin");
+        assertThat(second.exitCode()).isEqualTo(6);
+        assertThat(second.err()).contains("1 try left");
+        CliRun third = run("1111\n", "sign", "--challenge", challenge, "--pin-stdin");
+        assertThat(third.exitCode()).as(third.describe()).isEqualTo(7);
+        assertThat(third.err()).contains("blocked");
+        assertThat(run("", "info").out()).contains("PIN:            blocked");
+
+        CliRun wrongCode = run("00000000\n5791\n", "unblock", "--pin-stdin");
+        assertThat(wrongCode.exitCode()).as(wrongCode.describe()).isEqualTo(9);
+        CliRun unblocked = run(SO_PIN + "\n5791\n", "unblock", "--pin-stdin");
+        assertThat(unblocked.exitCode()).as(unblocked.describe()).isZero();
+        assertThat(unblocked.out()).contains("Card unblocked");
+        assertThat(run("", "info").out()).contains("PIN:            ok");
+        assertThat(unblocked.output() + wrongCode.output()).doesNotContain(SO_PIN, "5791");
+    }
+
+    @Test
+    void whenPersonalizedThroughTheRegistrationAuthority_thenFilesAndChallengesCanBeSigned() throws Exception {
+        try (TestHierarchy hierarchy = TestHierarchy.create(directory, KeySpec.RSA_2048);
+             TestRegistrationAuthority authority = TestRegistrationAuthority.start(hierarchy, directory)) {
+            Path secret = Files.writeString(directory.resolve("operator.pass"),
+                    new String(TestRegistrationAuthority.CLIENT_SECRET) + "\n");
+            CliRun personalized = run(PIN + "\n", "personalize", "--pin-stdin", "--ra-url", authority.apiBase().toString(),
+                    "--client-p12", authority.clientKey().toString(), "--client-p12-password-file", secret.toString(),
+                    "--ca-chain", authority.caChain().toString(), "--given-name", "Marie-Hélène", "--surname", "Dupont",
+                    "--organization", "COMMUNE DE MOISSAC", "--siren", "218201127", "--holder-id", "ACT-000042",
+                    "--out-dir", directory.resolve("certificates").toString());
+            assertThat(personalized.exitCode()).as(personalized.describe()).isZero();
+            assertThat(personalized.out()).contains("Card personalized.");
+            assertThat(run("", "info").out()).contains("Authentication: C=FR,O=COMMUNE DE MOISSAC")
+                    .contains("Signature:      C=FR,O=COMMUNE DE MOISSAC");
+
+            Path document = Files.writeString(directory.resolve("acte.pdf"), "%PDF-1.7 acte de naissance\n");
+            CliRun signed = run(PIN + "\n", "sign", "--cms", document.toString(), "--pin-stdin",
+                    "--ca-chain", authority.caChain().toString());
+            assertThat(signed.exitCode()).as(signed.describe()).isZero();
+            ProcessResult verified = OpenSsl.require().run("cms", "-verify", "-binary", "-inform", "DER",
+                    "-in", directory.resolve("acte.pdf.p7s").toString(), "-content", document.toString(),
+                    "-CAfile", authority.caChain().toString(), "-out", directory.resolve("verified").toString());
+            assertThat(verified.exitCode()).as(verified.describe()).isZero();
+            OpenSsl.require().runSuccessfully("verify", "-CAfile", authority.caChain().toString(),
+                    directory.resolve("certificates/authentication.pem").toString());
+
+            CliRun challenge = run(PIN + "\n", "sign", "--challenge", "bm9uY2U=", "--pin-stdin");
+            assertThat(challenge.exitCode()).as(challenge.describe()).isZero();
+            assertThat(challenge.out()).startsWith("SHA256withRSA ");
+        }
+    }
+
+    @Test
+    void whenTheCommandLineCannotRun_thenExitCodeTwo() {
+        assertThat(run("", "info", "--no-such-option").exitCode()).isEqualTo(2);
+        assertThat(CliRun.of("").exitCode()).isEqualTo(2);
+        CliRun noInput = run("", "change-pin", "--pin-stdin");
+        assertThat(noInput.exitCode()).as(noInput.describe()).isEqualTo(2);
+        assertThat(noInput.err()).contains("standard input ended before the current PIN");
+        CliRun noTerminal = run("", "change-pin");
+        assertThat(noTerminal.exitCode()).as(noTerminal.describe()).isEqualTo(2);
+        assertThat(noTerminal.err()).contains("--pin-stdin");
+        assertThat(run("", "sign", "--pin-stdin").exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void whenTheCardHasNoKeys_thenSigningSaysToPersonalizeIt() throws Exception {
+        Path document = Files.writeString(directory.resolve("doc.txt"), "text");
+        CliRun run = run(PIN + "\n", "sign", "--cms", document.toString(), "--pin-stdin");
+        assertThat(run.exitCode()).as(run.describe()).isEqualTo(12);
+        assertThat(run.err()).contains("personalize it first");
+    }
+
+    private CliRun run(String stdin, String command, String... more) {
+        List<String> args = new ArrayList<>(List.of(command, "--pkcs11-module", module(), "--token", card.label()));
+        args.addAll(List.of(more));
+        return CliRun.of(stdin, args.toArray(String[]::new));
+    }
+
+    private static String module() {
+        return SoftHsmCards.get().counterModule().toString();
+    }
+}

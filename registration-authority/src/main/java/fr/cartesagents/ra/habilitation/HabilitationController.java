@@ -1,0 +1,123 @@
+package fr.cartesagents.ra.habilitation;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import fr.cartesagents.ra.http.EntityVersion;
+import fr.cartesagents.ra.idempotency.IdempotencyKeys;
+import fr.cartesagents.ra.idempotency.IdempotentRequest;
+import fr.cartesagents.ra.idempotency.StoredResponse;
+import fr.cartesagents.ra.problem.ProblemException;
+import fr.cartesagents.ra.problem.ProblemType;
+import fr.cartesagents.ra.security.Actor;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The habilitations of a collectivity's people, managed by its mayor and delegates. */
+@RestController
+@Tag(name = "Habilitations", description = "Rights of the collectivity's people per application (COMEDEC, ACTES, HELIOS, SAIP, TES, PVE)")
+class HabilitationController {
+
+    static final String BASE = "/api/v1/collectivities/{collectivityId}/habilitations";
+    private static final int MAX_PAGE = 500;
+
+    private final HabilitationService habilitations;
+    private final IdempotencyKeys idempotency;
+    private final JsonMapper json;
+
+    HabilitationController(HabilitationService habilitations, IdempotencyKeys idempotency, JsonMapper json) {
+        this.habilitations = habilitations;
+        this.idempotency = idempotency;
+        this.json = json;
+    }
+
+    @Operation(summary = "Grant a habilitation (mayor or delegate of the collectivity; Idempotency-Key required)")
+    @PostMapping(path = BASE, consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<String>> grant(Actor actor, @PathVariable UUID collectivityId,
+                                       @RequestHeader(name = IdempotentRequest.HEADER, required = false) String key,
+                                       @Valid @RequestBody GrantHabilitationRequest request) {
+        String path = BASE.replace("{collectivityId}", collectivityId.toString());
+        IdempotentRequest idempotent = IdempotentRequest.of(actor.auditName(), key, "POST", path, json.writeValueAsString(request));
+        return idempotency.execute(idempotent, habilitations.grant(actor, collectivityId, request)
+                        .map(granted -> StoredResponse.fresh(HttpStatus.CREATED.value(),
+                                json.writeValueAsString(HabilitationView.of(granted)))))
+                .map(stored -> {
+                    HabilitationView view = json.readValue(stored.jsonBody(), HabilitationView.class);
+                    ResponseEntity.BodyBuilder response = ResponseEntity.status(stored.status())
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .eTag(new EntityVersion(view.version()).etag())
+                            .location(URI.create(path + "/" + view.id()));
+                    if (stored.replayed()) {
+                        response.header("Idempotent-Replayed", "true");
+                    }
+                    return response.body(stored.jsonBody());
+                });
+    }
+
+    @Operation(summary = "Withdraw a habilitation (If-Match required); withdrawing COMEDEC withdraws the ACTES and HELIOS resting on it")
+    @PostMapping(path = BASE + "/{id}/withdrawal", produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<HabilitationView>> withdraw(Actor actor, @PathVariable UUID collectivityId, @PathVariable UUID id,
+                                                    @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        EntityVersion expected = EntityVersion.fromIfMatch(ifMatch);
+        return habilitations.withdraw(actor, collectivityId, id, expected).map(HabilitationController::withTag);
+    }
+
+    @Operation(summary = "One habilitation, with its history (ETag = version)")
+    @GetMapping(path = BASE + "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<HabilitationView>> read(Actor actor, @PathVariable UUID collectivityId, @PathVariable UUID id) {
+        return habilitations.read(actor, collectivityId, id).map(HabilitationController::withTag);
+    }
+
+    @Operation(summary = "The collectivity's habilitations, optionally of one person, one application, one status")
+    @GetMapping(path = BASE, produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<List<HabilitationView>> list(Actor actor, @PathVariable UUID collectivityId,
+                                      @RequestParam(name = "person", required = false) UUID personId,
+                                      @RequestParam(required = false) String application,
+                                      @RequestParam(required = false) String status,
+                                      @RequestParam(defaultValue = "100") int limit,
+                                      @RequestParam(defaultValue = "0") long offset) {
+        if (limit < 1 || limit > MAX_PAGE || offset < 0) {
+            throw ProblemException.localized(ProblemType.VALIDATION_FAILED, "habilitation.page", MAX_PAGE);
+        }
+        Optional<Application> wanted = Optional.ofNullable(application).map(HabilitationService::application);
+        Optional<HabilitationStatus> wantedStatus = Optional.ofNullable(status).map(HabilitationController::status);
+        return habilitations.list(actor, collectivityId, Optional.ofNullable(personId), wanted, wantedStatus, limit, offset)
+                .map(HabilitationView::of)
+                .collectList();
+    }
+
+    @Operation(summary = "A person's habilitations: the holder's own, or those of the collectivities the caller may read")
+    @GetMapping(path = "/api/v1/people/{personId}/habilitations", produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<List<HabilitationView>> ofPerson(Actor actor, @PathVariable UUID personId) {
+        return habilitations.ofPerson(actor, personId).map(HabilitationView::of).collectList();
+    }
+
+    private static HabilitationStatus status(String name) {
+        for (HabilitationStatus status : HabilitationStatus.values()) {
+            if (status.databaseName().equals(name)) {
+                return status;
+            }
+        }
+        throw ProblemException.localized(ProblemType.VALIDATION_FAILED, "habilitation.unknown-status", name);
+    }
+
+    private static ResponseEntity<HabilitationView> withTag(Habilitation habilitation) {
+        return ResponseEntity.ok().eTag(new EntityVersion(habilitation.version()).etag()).body(HabilitationView.of(habilitation));
+    }
+}

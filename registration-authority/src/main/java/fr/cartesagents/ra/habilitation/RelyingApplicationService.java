@@ -1,0 +1,145 @@
+package fr.cartesagents.ra.habilitation;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+import fr.cartesagents.ra.audit.AuditEntry;
+import fr.cartesagents.ra.audit.AuditTrail;
+import fr.cartesagents.ra.http.EntityVersion;
+import fr.cartesagents.ra.problem.ProblemException;
+import fr.cartesagents.ra.problem.ProblemType;
+import fr.cartesagents.ra.security.AccessPolicy;
+import fr.cartesagents.ra.security.Actor;
+import fr.cartesagents.ra.security.CertificateFingerprint;
+import fr.cartesagents.ra.security.Permission;
+import fr.cartesagents.ra.security.Role;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The relying applications (COMEDEC, ACTES...) that may ask habilitation checks, registered and
+ * disabled by national administrators; and the decision of who may ask a check at all.
+ */
+@Service
+class RelyingApplicationService {
+
+    private final RelyingApplications applications;
+    private final AccessPolicy access;
+    private final AuditTrail audit;
+    private final TransactionalOperator transactions;
+    private final Clock clock;
+
+    RelyingApplicationService(RelyingApplications applications, AccessPolicy access, AuditTrail audit,
+                              TransactionalOperator transactions, Clock clock) {
+        this.applications = applications;
+        this.access = access;
+        this.audit = audit;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /**
+     * Who is asking a habilitation check: a national administrator, or an enabled registered
+     * relying application (by the fingerprint of its TLS client certificate); 403 for anybody else.
+     */
+    Mono<CheckCaller> checkCaller(Actor actor, String callerFingerprint) {
+        if (actor.grants().stream().anyMatch(grant -> grant.role() == Role.NATIONAL_ADMINISTRATOR && grant.scope().isEmpty())) {
+            return Mono.just(new CheckCaller("national-administrator", Optional.empty()));
+        }
+        return applications.byFingerprint(callerFingerprint)
+                .filter(registered -> RelyingApplicationStatus.ENABLED.databaseName().equals(registered.status()))
+                .map(registered -> new CheckCaller(registered.name(), Optional.of(registered)))
+                .switchIfEmpty(Mono.error(() -> ProblemException.localized(ProblemType.FORBIDDEN,
+                        "habilitation-check.caller-not-registered")));
+    }
+
+    /** A caller allowed to ask checks; {@code audience} names it in signed statements. */
+    record CheckCaller(String audience, Optional<RelyingApplication> relyingApplication) {
+
+        /** 403 unless the caller may ask about {@code application} (a relying application only about its own). */
+        void requireMayAskAbout(Application application) {
+            if (relyingApplication.isPresent() && !relyingApplication.get().mayAskAbout(application)) {
+                throw ProblemException.localized(ProblemType.FORBIDDEN, "habilitation-check.application-not-allowed",
+                        application.label());
+            }
+        }
+    }
+
+    /** Runs inside the caller's transaction (the idempotency key's). */
+    Mono<RelyingApplication> register(Actor actor, RegisterRelyingApplicationRequest request) {
+        String fingerprint = fingerprintOf(request);
+        var asked = request.applications().stream().map(HabilitationService::application).map(Application::databaseName)
+                .distinct().sorted().toList();
+        RelyingApplication registered = new RelyingApplication(UUID.randomUUID(), request.name().strip(), fingerprint, asked,
+                RelyingApplicationStatus.ENABLED.databaseName(), clock.instant().truncatedTo(ChronoUnit.MICROS), actor.auditName(), 0);
+        return access.requireEverywhere(actor, Permission.ADMINISTER)
+                .then(applications.insert(registered))
+                .onErrorMap(DataIntegrityViolationException.class,
+                        duplicate -> ProblemException.localized(ProblemType.DUPLICATE, "relying-application.duplicate"))
+                .then(audit.append(AuditEntry.by(actor, Optional.empty(), "relying-application.registered",
+                        target(registered.id()), Map.of("name", registered.name(), "fingerprint", fingerprint,
+                                "applications", String.join(",", asked)))))
+                .thenReturn(registered);
+    }
+
+    Mono<RelyingApplication> changeStatus(Actor actor, UUID id, EntityVersion expected, RelyingApplicationStatus next) {
+        return transactions.transactional(access.requireEverywhere(actor, Permission.ADMINISTER)
+                .then(find(id))
+                .flatMap(current -> {
+                    if (!RelyingApplicationStatus.fromDatabaseName(current.status()).canBecome(next)) {
+                        return Mono.error(ProblemException.localized(ProblemType.ILLEGAL_TRANSITION,
+                                "relying-application.illegal-transition", current.status()));
+                    }
+                    return applications.changeStatus(id, expected.version(), next)
+                            .filter(updated -> updated == 1)
+                            .switchIfEmpty(Mono.error(() -> EntityVersion.stale(expected.version(), current.version())))
+                            .then(audit.append(AuditEntry.by(actor, Optional.empty(), "relying-application." + next.databaseName(),
+                                    target(id), Map.of("name", current.name()))))
+                            .then(applications.find(id));
+                }));
+    }
+
+    Mono<RelyingApplication> read(Actor actor, UUID id) {
+        return access.requireEverywhere(actor, Permission.ADMINISTER).then(find(id));
+    }
+
+    Flux<RelyingApplication> list(Actor actor) {
+        return access.requireEverywhere(actor, Permission.ADMINISTER).thenMany(applications.all());
+    }
+
+    private Mono<RelyingApplication> find(UUID id) {
+        return applications.find(id).switchIfEmpty(Mono.error(() -> ProblemException.localized(ProblemType.NOT_FOUND,
+                "relying-application.not-found", id.toString())));
+    }
+
+    private static String fingerprintOf(RegisterRelyingApplicationRequest request) {
+        boolean pem = request.certificate() != null && !request.certificate().isBlank();
+        boolean given = request.fingerprintSha256() != null && !request.fingerprintSha256().isBlank();
+        if (pem == given) {
+            throw ProblemException.localized(ProblemType.VALIDATION_FAILED, "relying-application.source-missing");
+        }
+        if (given) {
+            try {
+                return CertificateFingerprint.normalize(request.fingerprintSha256());
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.localized(ProblemType.VALIDATION_FAILED, "relying-application.fingerprint-malformed");
+            }
+        }
+        try {
+            return CertificateFingerprint.sha256(PemCertificate.parse(request.certificate()).getEncoded());
+        } catch (java.security.cert.CertificateEncodingException e) {
+            throw ProblemException.localized(ProblemType.VALIDATION_FAILED, "habilitation-check.certificate-unreadable");
+        }
+    }
+
+    private static String target(UUID id) {
+        return "relying-application:" + id;
+    }
+}

@@ -1,0 +1,17 @@
+package fr.cartesagents.ra.security;
+
+/** How the caller's identity was established: the values of {@link Actor#origin()}. */
+public final class AuthenticationOrigin {
+
+    /** The TLS client certificate of the user's card, on this connection. */
+    public static final String CLIENT_CERTIFICATE = "client-certificate";
+    /** A client certificate listed as an administrator's. */
+    public static final String ADMINISTRATOR_CERTIFICATE = "administrator-certificate";
+    /** The user's certificate forwarded in {@code X-Client-Certificate} by a trusted front, checked again here. */
+    public static final String TRUSTED_FRONT = "trusted-front";
+    /** The demo login (never under the production profile). */
+    public static final String DEMO = "demo";
+
+    private AuthenticationOrigin() {
+    }
+}
