@@ -55,15 +55,19 @@ class PeopleSearchRepository {
         if (!scope.all()) {
             conditions.add(new SqlCondition("a.collectivity_id = any(:scope)", Map.of("scope", scope.idArray())));
         }
+        // A prefix is a range of the (search_name, id) index, read in order; a substring goes through
+        // the trigram index, then its matches are sorted (the order is taken from an expression so
+        // that the planner cannot walk the whole name index looking for scattered matches).
         search.name().ifPresent(name -> conditions.add(new SqlCondition(search.prefix()
-                ? "p.search_name like (directory_fold(:name) || '%')"
+                ? "p.search_name >= directory_fold(:name) and p.search_name < (directory_fold(:name) || chr(1114111))"
                 : "p.search_name like ('%' || directory_fold(:name) || '%')", Map.of("name", name))));
+        String orderKey = search.name().isPresent() && !search.prefix() ? "(p.search_name || '')" : "p.search_name";
         search.collectivityId().ifPresent(id -> conditions.add(new SqlCondition("a.collectivity_id = :collectivity",
                 Map.of("collectivity", id))));
         search.inseeCode().ifPresent(insee -> conditions.add(new SqlCondition("c.insee_code = :insee", Map.of("insee", insee))));
         search.function().ifPresent(function -> conditions.add(new SqlCondition(
                 "directory_fold(coalesce(a.job_title, '') || ' ' || coalesce(a.service, '')) like ('%' || directory_fold(:function) || '%')",
-                Map.of("function", function))));
+                Map.of("function", likeLiteral(function)))));
         search.status().ifPresent(status -> conditions.add(new SqlCondition("p.status = :status",
                 Map.of("status", status.databaseName()))));
         search.after().ifPresent(after -> conditions.add(new SqlCondition(
@@ -87,10 +91,15 @@ class PeopleSearchRepository {
                 + " join person p on p.id = a.person_id"
                 + " join collectivity c on c.id = a.collectivity_id"
                 + " where " + String.join(" and ", where)
-                + " order by p.search_name, p.id, a.id"
+                + " order by " + orderKey + ", p.id, a.id"
                 + " limit " + (search.limit() + 1);
         bindings.put("today", today);
         return new SqlCondition(sql, bindings);
+    }
+
+    /** The text as a LIKE literal: its own % and _ match themselves (the name parameter cannot contain them). */
+    private static String likeLiteral(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     /** A result and the cursor just after it. */

@@ -161,6 +161,7 @@ class SearchTest extends DirectoryTestBase {
                 .get("items").findValuesAsString("givenNames")).containsExactly("Officier");
         assertThat(search(administratorClient(), "/api/v1/people", name + "&function=brigadier")
                 .get("items").findValuesAsString("givenNames")).containsExactly("Police");
+        assertThat(search(administratorClient(), "/api/v1/people", name + "&function=%25").get("items").size()).isZero();
         assertThat(search(administratorClient(), "/api/v1/people", name + "&status=active")
                 .get("items").findValuesAsString("givenNames")).containsExactly("Police");
         assertThat(search(administratorClient(), "/api/v1/people", name + "&status=departed")
