@@ -295,6 +295,8 @@ class AuthorizationMatrixTest extends RunningServer {
         ROUTES.put("POST /api/v1/collectivities/{collectivityId}/habilitations/{id}/withdrawal",
                 new Row(onCollectivity(Permission.MANAGE_HABILITATIONS),
                         postJson("/api/v1/collectivities/{collectivity}/habilitations/{random}/withdrawal", EMPTY)));
+        ROUTES.put("GET /api/v1/people/{personId}/habilitations", new Row(selfOr(Permission.READ),
+                get("/api/v1/people/{person}/habilitations")));
         ROUTES.put("GET /pki/habilitation-keys.json", new Row(PUBLIC, get("{pki}/pki/habilitation-keys.json")));
         ROUTES.put("POST /api/v1/admin/relying-applications", new Row(ADMINISTRATOR_CERTIFICATE_ONLY,
                 postJson("/api/v1/admin/relying-applications", EMPTY)));
