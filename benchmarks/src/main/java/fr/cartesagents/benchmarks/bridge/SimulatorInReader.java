@@ -8,7 +8,6 @@ import javax.smartcardio.CardTerminal;
 import javax.smartcardio.TerminalFactory;
 
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -25,8 +24,9 @@ import fr.cartesagents.bridge.simulator.VpcdLink;
  * A simulated agent card in vpcd's reader, on the real PC/SC stack (javax.smartcardio → libpcsclite
  * → pcscd → vpcd → TCP → {@link SimulatedCard} in this JVM), reached two ways: the bridge's
  * {@link PcscCardDriver}, and a bare {@code javax.smartcardio} connection of its own for the raw
- * APDUs. {@link #link} chooses how the card is inserted: {@link CardSideLink}. Reader and port: {@code -Dbench.pcsc.reader} (default "Virtual PCD 00 00") and
- * {@code -Dbench.vpcd.port} (default 35963).
+ * APDUs. The card goes into the reader through the bridge's own {@link VpcdLink}, as in the tests and
+ * {@code cartes-bridge simulator}. Reader and port: {@code -Dbench.pcsc.reader} (default
+ * "Virtual PCD 00 00") and {@code -Dbench.vpcd.port} (default 35963).
  */
 @State(Scope.Benchmark)
 public class SimulatorInReader {
@@ -35,12 +35,9 @@ public class SimulatorInReader {
     private static final int VPCD_PORT = Integer.getInteger("bench.vpcd.port", VpcdLink.DEFAULT_PORT);
     private static final Duration PATIENCE = Duration.ofSeconds(15);
 
-    @Param({"QUICK_ACK", "VPCD_LINK"})
-    public CardSideLink link;
-
     private final AlternatingPin pins = new AlternatingPin();
     private PcscdUnderLock pcscd;
-    private AutoCloseable insertedCard;
+    private VpcdLink insertedCard;
     private PcscCardDriver driver;
     private Card rawConnection;
     private RawApduCard raw;
@@ -52,7 +49,7 @@ public class SimulatorInReader {
         try {
             SimulatedCard card = SimulatedCard.inMemory(SimulatedCardState.issue(
                     CardSecrets.ascii(CardSecrets.USER_PIN), CardSecrets.ascii(CardSecrets.UNBLOCK_SECRET)));
-            insertedCard = link.insert(card, VPCD_PORT, PATIENCE);
+            insertedCard = VpcdLink.connect(card, VpcdLink.DEFAULT_HOST, VPCD_PORT, PATIENCE);
             if (!PcscReaders.waitForCardPresent(READER, PATIENCE)) {
                 throw new IllegalStateException("pcscd does not see the simulated card in " + READER);
             }
@@ -82,11 +79,7 @@ public class SimulatorInReader {
             driver.close();
         }
         if (insertedCard != null) {
-            try {
-                insertedCard.close();
-            } catch (Exception e) {
-                throw new IllegalStateException("Cannot remove the simulated card", e);
-            }
+            insertedCard.close();
             PcscReaders.waitForCardAbsent(READER, PATIENCE);
         }
         if (pcscd != null) {
