@@ -123,7 +123,7 @@ class RolesService {
                 .then(roles.find(assignmentId))
                 .filter(found -> collectivityId.equals(found.collectivityId()))
                 .switchIfEmpty(Mono.error(() -> ProblemException.localized(ProblemType.NOT_FOUND, "directory.role-not-found",
-                        "", assignmentId.toString())));
+                        "mayor/delegate", assignmentId.toString())));
     }
 
     Mono<DirectoryStatusView> status(Actor actor, UUID collectivityId) {

@@ -101,9 +101,11 @@ class DirectorySearchBenchmark extends DirectoryTestBase {
                 + " one request at a time; %d warm-up requests, then %d timed requests per case".formatted(WARM_UP, SAMPLES));
         line("");
 
-        String insee = "%05d".formatted(COMMUNES / 2);
-        UUID commune = uuid("select id from collectivity where insee_code = '" + insee + "'");
-        UUID office = uuid("select registration_office_id from collectivity where insee_code = '" + insee + "'");
+        String generatedCommune = "select %s from collectivity where siren like '8%%' order by siren"
+                + " offset (select count(*) / 2 from collectivity where siren like '8%%') limit 1";
+        UUID commune = uuid(generatedCommune.formatted("id"));
+        UUID office = uuid(generatedCommune.formatted("registration_office_id"));
+        assertThat(commune).as("a generated commune").isNotNull();
         TestPerson delegate = directory().person("Sylvie", "Gustin");
         directory().assign(delegate, Role.DELEGATE, commune);
         TestPerson officer = directory().person("Agnès", "Guichet");
@@ -112,7 +114,7 @@ class DirectorySearchBenchmark extends DirectoryTestBase {
                 + " and p.birth_name not in (" + SURNAMES.stream().map(s -> "'" + s.replace("'", "''") + "'")
                 .collect(Collectors.joining(",")) + ") order by p.id limit 500");
         List<String> inCommune = strings("select p.birth_name from person p join role_assignment a on a.person_id = p.id"
-                + " where a.collectivity_id = '" + commune + "' order by p.id");
+                + " where a.collectivity_id = '" + commune + "' and a.role = 'agent' order by p.id");
 
         line("- load average (/proc/loadavg) before the timed runs: " + loadAverage());
         line("");
@@ -258,11 +260,17 @@ class DirectorySearchBenchmark extends DirectoryTestBase {
         exec("create table bench_office as select i as n, gen_random_uuid() as id from generate_series(1, " + OFFICES + ") i");
         exec("insert into registration_office (id, code, name, department)"
                 + " select id, 'BENCH-' || n, 'Préfecture ' || n, lpad(n::text, 2, '0') from bench_office");
-        exec("create table bench_commune as select i as n, gen_random_uuid() as id from generate_series(1, " + COMMUNES + ") i");
+        // The server may already hold a few real communes (demo reference data): the generated ones
+        // take the INSEE codes left free and bring the total to COMMUNES.
+        exec("create table bench_commune as select row_number() over (order by code) as n, gen_random_uuid() as id, code"
+                + " from (select lpad(i::text, 5, '0') as code from generate_series(1, 99999) i) codes"
+                + " where code not in (select insee_code from collectivity where insee_code is not null)"
+                + " order by code limit greatest(0, " + COMMUNES + " - (select count(*) from collectivity where kind = 'commune'))");
         exec("insert into collectivity (id, kind, insee_code, siren, name, department, registration_office_id)"
-                + " select c.id, 'commune', lpad(c.n::text, 5, '0'), '2' || lpad(c.n::text, 8, '0'), 'Commune ' || c.n,"
+                + " select c.id, 'commune', c.code, '8' || lpad(c.n::text, 8, '0'), 'Commune ' || c.n,"
                 + " lpad((1 + c.n % " + OFFICES + ")::text, 2, '0'), o.id"
                 + " from bench_commune c join bench_office o on o.n = 1 + c.n % " + OFFICES);
+        long generated = Long.parseLong(scalar("select count(*)::text from bench_commune"));
         exec("create table bench_person as select i as n, gen_random_uuid() as id from generate_series(1, " + PEOPLE + ") i");
         exec("insert into person (id, holder_id, birth_name, given_names, birth_date, birth_place, email)"
                 + " select b.id, 'AGT' || lpad(to_hex(b.n), 16, '0'),"
@@ -277,7 +285,7 @@ class DirectorySearchBenchmark extends DirectoryTestBase {
                 + " select gen_random_uuid(), b.id, 'agent', c.id,"
                 + " (array['État civil', 'Police municipale', 'Finances', 'Accueil'])[1 + b.n % 4],"
                 + " (array['Officier d''état civil', 'Agent d''état civil', 'Brigadier', 'Comptable', 'Agent d''accueil'])[1 + b.n % 5],"
-                + " date '2020-01-01' from bench_person b join bench_commune c on c.n = 1 + (b.n::bigint * 7919) % " + COMMUNES);
+                + " date '2020-01-01' from bench_person b join bench_commune c on c.n = 1 + (b.n::bigint * 7919) % " + generated);
         exec("drop table bench_person");
         exec("drop table bench_commune");
         exec("drop table bench_office");
