@@ -2,6 +2,9 @@
 # Runs the JMH benchmarks with a private SoftHSM2 configuration (SoftHSM2 reads SOFTHSM2_CONF once,
 # when the forked benchmark JVM loads it). Arguments go to JMH, e.g.:
 #   benchmarks/run.sh RawSigning -rf json -rff target/raw.json
+# The card benchmarks (package bridge) also need pcscd and vsmartcard-vpcd (apt-get install pcscd
+# vsmartcard-vpcd): each fork starts pcscd itself when none runs, under the pkcs11-bridge test rig's
+# lock file, and puts the simulated card into "Virtual PCD 00 00".
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 jar="$here/target/benchmarks.jar"

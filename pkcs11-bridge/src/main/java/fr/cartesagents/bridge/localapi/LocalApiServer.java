@@ -231,12 +231,17 @@ public final class LocalApiServer implements AutoCloseable {
         return ApiProblem.of("registration-authority", 502, e.getMessage());
     }
 
-    /** The body, up to the limit: a longer one is refused (413) without being read to the end. */
+    /**
+     * The body, up to the limit: a longer one is refused (413). Its rest is read and thrown away
+     * first (up to {@link #DRAIN_LIMIT}), because a client still sending when the connection
+     * closes never sees the 413.
+     */
     private byte[] readBody(HttpExchange exchange) {
         String declared = exchange.getRequestHeaders().getFirst("Content-Length");
         if (declared != null) {
             try {
                 if (Long.parseLong(declared.strip()) > maxRequestBytes) {
+                    drain(exchange);
                     throw tooLarge();
                 }
             } catch (NumberFormatException e) {
@@ -247,6 +252,7 @@ public final class LocalApiServer implements AutoCloseable {
             byte[] body = in.readNBytes(maxRequestBytes + 1);
             if (body.length > maxRequestBytes) {
                 Arrays.fill(body, (byte) 0);
+                drain(exchange);
                 throw tooLarge();
             }
             return body;
@@ -255,9 +261,26 @@ public final class LocalApiServer implements AutoCloseable {
         }
     }
 
+    private static void drain(HttpExchange exchange) {
+        try {
+            InputStream in = exchange.getRequestBody();
+            byte[] discard = new byte[8192];
+            long total = 0;
+            for (int read; total < DRAIN_LIMIT && (read = in.read(discard)) > 0; ) {
+                total += read;
+            }
+            Arrays.fill(discard, (byte) 0);
+        } catch (IOException e) {
+            LOG.debug("The client left while its oversized request was discarded: {}", e.toString());
+        }
+    }
+
     private ApiProblem tooLarge() {
         return ApiProblem.of("payload-too-large", 413, "The bridge accepts request bodies of up to " + maxRequestBytes + " bytes");
     }
+
+    /** How much of an oversized body is read and thrown away before the 413 (beyond it, the connection just closes). */
+    private static final long DRAIN_LIMIT = 64L * 1024 * 1024;
 
     private static void sendProblem(HttpExchange exchange, ApiProblem problem, ProblemTexts texts) {
         if (problem.status() == 401) {

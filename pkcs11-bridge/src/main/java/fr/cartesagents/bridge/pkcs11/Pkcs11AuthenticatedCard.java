@@ -14,6 +14,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
 import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -47,6 +49,12 @@ final class Pkcs11AuthenticatedCard implements AuthenticatedCard {
 
     private final Session session;
     private final FailureTranslator failures;
+    /**
+     * Private keys already looked up in this session: a handle stays valid until the object is
+     * destroyed, and looking the key up again (find + attribute read) was the bridge's only cost
+     * over a bare C_Sign (docs/benchmarks.md, "Card bridge").
+     */
+    private final Map<KeyRole, PrivateKeyHandle> signingKeys = new EnumMap<>(KeyRole.class);
     private boolean closed;
 
     Pkcs11AuthenticatedCard(Session session, FailureTranslator failures) {
@@ -63,6 +71,7 @@ final class Pkcs11AuthenticatedCard implements AuthenticatedCard {
             long[] previous = find(new AttributeVector().id(role.id()), MAX_OBJECTS_PER_ROLE);
             long publicHandle = session.generateKeyPair(Pkcs11KeyPairs.generationMechanism(spec),
                     Pkcs11KeyPairs.signingKeyPairTemplate(role.label(), role.id(), spec)).getPublicKey();
+            signingKeys.remove(role);
             for (long handle : previous) {
                 session.destroyObject(handle);
             }
@@ -86,20 +95,19 @@ final class Pkcs11AuthenticatedCard implements AuthenticatedCard {
         Objects.requireNonNull(message, "message");
         byte[] digest = digest(algorithm, message);
         return run("signing with the " + Pkcs11CardDriver.roleName(role) + " key", session -> {
-            long[] handles = find(new AttributeVector().class_(CKO_PRIVATE_KEY).id(role.id()), 1);
-            if (handles.length == 0) {
-                throw missingKey(role);
+            PrivateKeyHandle key = signingKeys.get(role);
+            if (key == null) {
+                key = findPrivateKey(role);
+                signingKeys.put(role, key);
             }
-            Long keyType = session.getAttrValues(handles[0], CKA_KEY_TYPE).keyType();
-            boolean rsaKey = keyType != null && keyType == CKK_RSA;
-            if (rsaKey != algorithm.isRsa()) {
+            if (key.rsa() != algorithm.isRsa()) {
                 throw new CardException(CardFailure.NOT_SUPPORTED, "The " + Pkcs11CardDriver.roleName(role) + " key is "
-                        + (rsaKey ? "RSA" : "not RSA") + ": it cannot sign " + algorithm.jcaName());
+                        + (key.rsa() ? "RSA" : "not RSA") + ": it cannot sign " + algorithm.jcaName());
             }
-            if (rsaKey) {
-                return session.signSingle(new Mechanism(CKM_RSA_PKCS), handles[0], Pkcs11Encodings.rsaDigestInfo(algorithm, digest));
+            if (key.rsa()) {
+                return session.signSingle(new Mechanism(CKM_RSA_PKCS), key.handle(), Pkcs11Encodings.rsaDigestInfo(algorithm, digest));
             }
-            return Pkcs11Encodings.ecdsaSignatureToDer(session.signSingle(new Mechanism(CKM_ECDSA), handles[0], digest));
+            return Pkcs11Encodings.ecdsaSignatureToDer(session.signSingle(new Mechanism(CKM_ECDSA), key.handle(), digest));
         });
     }
 
@@ -159,6 +167,18 @@ final class Pkcs11AuthenticatedCard implements AuthenticatedCard {
         } catch (PKCS11Exception e) {
             throw failures.translate(e, doing, PinRole.NONE);
         }
+    }
+
+    private PrivateKeyHandle findPrivateKey(KeyRole role) throws PKCS11Exception {
+        long[] handles = find(new AttributeVector().class_(CKO_PRIVATE_KEY).id(role.id()), 1);
+        if (handles.length == 0) {
+            throw missingKey(role);
+        }
+        Long keyType = session.getAttrValues(handles[0], CKA_KEY_TYPE).keyType();
+        return new PrivateKeyHandle(handles[0], keyType != null && keyType == CKK_RSA);
+    }
+
+    private record PrivateKeyHandle(long handle, boolean rsa) {
     }
 
     private long[] find(AttributeVector template, int max) throws PKCS11Exception {

@@ -74,6 +74,20 @@ class AuditVerificationTest extends RunningServer {
     }
 
     @Test
+    void whenTwoInstancesCheckpointAtOnce_thenOneCheckpointIsWritten() {
+        AuditEvent last = appendEvents(1);
+        long before = count("audit_checkpoint");
+
+        var both = reactor.core.publisher.Mono.zip(
+                checkpoints.checkpoint().subscribeOn(reactor.core.scheduler.Schedulers.parallel()),
+                checkpoints.checkpoint().subscribeOn(reactor.core.scheduler.Schedulers.parallel())).block();
+
+        assertThat(both.getT1().isPresent() ^ both.getT2().isPresent()).as("exactly one of them signs").isTrue();
+        assertThat(count("audit_checkpoint")).isEqualTo(before + 1);
+        assertThat(both.getT1().or(both::getT2).orElseThrow().lastEventId()).isEqualTo(last.id());
+    }
+
+    @Test
     void whenAnEventsContentIsChanged_thenBothPointAtThatEvent() {
         appendEvents(2);
         AuditEvent tampered = appendEvents(1);

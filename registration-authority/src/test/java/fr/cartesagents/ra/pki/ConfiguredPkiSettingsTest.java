@@ -119,9 +119,9 @@ class ConfiguredPkiSettingsTest {
     @Test
     void whenTheServerIsGivenAnInvalidPolicyOid_thenItRefusesToStartAndNamesTheProperty() {
         assertThatThrownBy(() -> new SpringApplicationBuilder(RegistrationAuthorityApplication.class)
-                .properties("cartes.data-dir=" + dataDirectory, "server.port=0", "cartes.api.port=0",
-                        "cartes.pki.profiles.signature-policy-oid=1.2.250.x")
-                .run().close())
+                // Command-line arguments, not default properties: application.yml would override those.
+                .run("--cartes.data-dir=" + dataDirectory, "--server.port=0", "--cartes.api.port=0",
+                        "--cartes.pki.profiles.signature-policy-oid=1.2.250.x").close())
                 .rootCause()
                 .hasMessageContaining("cartes.pki.profiles.signature-policy-oid")
                 .hasMessageContaining("1.2.250.x");

@@ -20,9 +20,9 @@ class ProductionProfileTest {
     void whenTheProductionProfileLacksItsKeysAndDatabase_thenTheServerRefusesToStartAndNamesWhatIsMissing() {
         assertThatThrownBy(() -> new SpringApplicationBuilder(RegistrationAuthorityApplication.class)
                 .profiles("production")
-                .properties("cartes.data-dir=" + dataDirectory, "server.port=0", "cartes.api.port=0",
-                        "cartes.pki.issuing.certificate=/etc/cartes/act.pem")
-                .run().close())
+                // Command-line arguments, not default properties: application.yml would override those.
+                .run("--cartes.data-dir=" + dataDirectory, "--server.port=0", "--cartes.api.port=0",
+                        "--cartes.pki.issuing.certificate=/etc/cartes/act.pem").close())
                 .rootCause()
                 .hasMessageContaining("spring.r2dbc.url")
                 .hasMessageContaining("spring.r2dbc.username")

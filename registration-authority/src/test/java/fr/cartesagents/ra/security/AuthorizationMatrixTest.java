@@ -265,6 +265,25 @@ class AuthorizationMatrixTest extends RunningServer {
         ROUTES.put("POST /api/v1/national-roles/{assignmentId}/end", new Row(everywhere(Permission.ADMINISTER),
                 postJson("/api/v1/national-roles/{nationalAssignment}/end", EMPTY)));
 
+        ROUTES.put("GET /api/v1/collectivities/{id}/permissions", new Row(onCollectivity(Permission.READ),
+                get("/api/v1/collectivities/{collectivity}/permissions")));
+        ROUTES.put("GET /api/v1/collectivities/{id}/permissions/{permission}", new Row(onCollectivity(Permission.MANAGE_DIRECTORY),
+                get("/api/v1/collectivities/{collectivity}/permissions/manage_directory")));
+        ROUTES.put("GET /api/v1/people/{personId}/habilitations", new Row(selfOr(Permission.READ),
+                get("/api/v1/people/{person}/habilitations")));
+
+        // Compliance: the Guide SSI questionnaire and audit findings.
+        ROUTES.put("GET /api/v1/collectivities/{id}/questionnaire", new Row(onCollectivity(Permission.READ),
+                get("/api/v1/collectivities/{collectivity}/questionnaire")));
+        ROUTES.put("PUT /api/v1/collectivities/{id}/questionnaire", new Row(onCollectivity(Permission.ANSWER_QUESTIONNAIRE),
+                putJson("/api/v1/collectivities/{collectivity}/questionnaire")));
+        ROUTES.put("GET /api/v1/collectivities/{id}/findings", new Row(onCollectivity(Permission.READ),
+                get("/api/v1/collectivities/{collectivity}/findings")));
+        ROUTES.put("POST /api/v1/collectivities/{id}/findings", new Row(onCollectivity(Permission.ADMINISTER),
+                postJson("/api/v1/collectivities/{collectivity}/findings", EMPTY)));
+        ROUTES.put("POST /api/v1/collectivities/{id}/findings/{findingId}/closure", new Row(onCollectivity(Permission.ADMINISTER),
+                postJson("/api/v1/collectivities/{collectivity}/findings/{random}/closure", EMPTY)));
+
         // Habilitations, relying applications, checks.
         ROUTES.put("GET /api/v1/collectivities/{collectivityId}/habilitations", new Row(onCollectivity(Permission.READ),
                 get("/api/v1/collectivities/{collectivity}/habilitations")));
@@ -276,6 +295,8 @@ class AuthorizationMatrixTest extends RunningServer {
         ROUTES.put("POST /api/v1/collectivities/{collectivityId}/habilitations/{id}/withdrawal",
                 new Row(onCollectivity(Permission.MANAGE_HABILITATIONS),
                         postJson("/api/v1/collectivities/{collectivity}/habilitations/{random}/withdrawal", EMPTY)));
+        ROUTES.put("GET /api/v1/people/{personId}/habilitations", new Row(selfOr(Permission.READ),
+                get("/api/v1/people/{person}/habilitations")));
         ROUTES.put("GET /pki/habilitation-keys.json", new Row(PUBLIC, get("{pki}/pki/habilitation-keys.json")));
         ROUTES.put("POST /api/v1/admin/relying-applications", new Row(ADMINISTRATOR_CERTIFICATE_ONLY,
                 postJson("/api/v1/admin/relying-applications", EMPTY)));
