@@ -90,9 +90,10 @@ class NationalRolesService {
         return policy.requireEverywhere(actor, Permission.READ).then(national(assignmentId));
     }
 
-    Mono<RoleAssignmentView> end(Actor actor, UUID assignmentId, EntityVersion expected, EndRequest request) {
+    Mono<RoleAssignmentView> end(Actor actor, UUID assignmentId, String ifMatch, Mono<EndRequest> body) {
         return policy.requireEverywhere(actor, Permission.ADMINISTER)
-                .then(national(assignmentId))
+                .then(Mono.fromCallable(() -> EntityVersion.fromIfMatch(ifMatch)))
+                .flatMap(expected -> EndRequest.orAtOnce(body).flatMap(request -> national(assignmentId)
                 .flatMap(found -> {
                     if (found.endsOn() != null && found.endsOn().isBefore(calendar.today())) {
                         return Mono.error(ProblemException.localized(ProblemType.ILLEGAL_TRANSITION, "directory.role-ended"));
@@ -104,7 +105,7 @@ class NationalRolesService {
                             .then(audit.append(AuditEntry.by(actor, Optional.empty(), "directory.national-role-ended",
                                     "role_assignment:" + assignmentId, Map.of("endsOn", endsOn.toString()))))
                             .then(roles.find(assignmentId));
-                })
+                })))
                 .as(transactions::transactional);
     }
 

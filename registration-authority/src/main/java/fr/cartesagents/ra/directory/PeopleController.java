@@ -14,7 +14,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
-import fr.cartesagents.ra.http.EntityVersion;
 import fr.cartesagents.ra.idempotency.IdempotentRequest;
 import fr.cartesagents.ra.security.Actor;
 import io.swagger.v3.oas.annotations.Operation;
@@ -68,9 +67,8 @@ class PeopleController {
     @PutMapping(path = PERSON, consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<PersonView>> update(Actor actor, @PathVariable UUID collectivityId, @PathVariable UUID personId,
                                             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                            @RequestBody PersonRequest request) {
-        return Mono.fromCallable(() -> EntityVersion.fromIfMatch(ifMatch))
-                .flatMap(expected -> people.update(actor, collectivityId, personId, expected, request))
+                                            @RequestBody Mono<PersonRequest> request) {
+        return people.update(actor, collectivityId, personId, ifMatch, request)
                 .map(person -> DirectoryResponses.versioned(person, person.version()));
     }
 
@@ -78,8 +76,7 @@ class PeopleController {
     @PostMapping(path = PERSON + "/departure", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<PersonView>> depart(Actor actor, @PathVariable UUID collectivityId, @PathVariable UUID personId,
                                             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return Mono.fromCallable(() -> EntityVersion.fromIfMatch(ifMatch))
-                .flatMap(expected -> people.depart(actor, collectivityId, personId, expected))
+        return people.depart(actor, collectivityId, personId, ifMatch)
                 .map(person -> DirectoryResponses.versioned(person, person.version()));
     }
 

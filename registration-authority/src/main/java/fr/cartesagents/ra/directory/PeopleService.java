@@ -92,10 +92,12 @@ class PeopleService {
                 .switchIfEmpty(Mono.error(() -> notFound(personId)));
     }
 
-    Mono<PersonView> update(Actor actor, UUID collectivityId, UUID personId, EntityVersion expected, PersonRequest request) {
+    /** Authorizes on the path first, so that a caller of another collectivity learns nothing from If-Match or body checks. */
+    Mono<PersonView> update(Actor actor, UUID collectivityId, UUID personId, String ifMatch, Mono<PersonRequest> request) {
         return policy.require(actor, Permission.MANAGE_DIRECTORY, collectivityId)
-                .then(Mono.fromCallable(() -> validator.valid(request)))
-                .flatMap(valid -> currentMember(collectivityId, personId).flatMap(current -> {
+                .then(Mono.fromCallable(() -> EntityVersion.fromIfMatch(ifMatch)))
+                .flatMap(expected -> request.map(validator::valid)
+                        .flatMap(valid -> currentMember(collectivityId, personId).flatMap(current -> {
                     PersonStatus.fromDatabaseName(current.status()).requireEditable();
                     return people.updatePerson(personId, expected.version(), valid)
                             .flatMap(updated -> updated == 1 ? Mono.<Void>empty()
@@ -103,7 +105,7 @@ class PeopleService {
                             .then(people.updateMembership(personId, collectivityId, valid))
                             .then(audit.append(AuditEntry.by(actor, Optional.of(collectivityId), "directory.person-updated",
                                     "person:" + personId, Map.of("fields", changedFields(current, collectivityId, valid)))));
-                }))
+                })))
                 .then(read(personId, only(collectivityId)))
                 .as(transactions::transactional);
     }
@@ -112,10 +114,10 @@ class PeopleService {
      * The person leaves: departed, every role and delegation they hold in the collectivity ended at
      * once, and every {@link DepartureStep} run, all in one transaction.
      */
-    Mono<PersonView> depart(Actor actor, UUID collectivityId, UUID personId, EntityVersion expected) {
+    Mono<PersonView> depart(Actor actor, UUID collectivityId, UUID personId, String ifMatch) {
         return policy.require(actor, Permission.MANAGE_DIRECTORY, collectivityId)
-                .then(currentMember(collectivityId, personId))
-                .flatMap(current -> {
+                .then(Mono.fromCallable(() -> EntityVersion.fromIfMatch(ifMatch)))
+                .flatMap(expected -> currentMember(collectivityId, personId).flatMap(current -> {
                     PersonStatus.fromDatabaseName(current.status()).requireTransitionTo(PersonStatus.DEPARTED);
                     LocalDate endsOn = calendar.today().minusDays(1);
                     return people.markDeparted(personId, expected.version())
@@ -130,7 +132,7 @@ class PeopleService {
                                             Map.of("endedRoles", ended.getT1().toString(),
                                                     "endedDelegations", ended.getT2().toString(),
                                                     "departureSteps", String.valueOf(departureSteps.size()))))));
-                })
+                }))
                 .then(read(personId, only(collectivityId)))
                 .as(transactions::transactional);
     }

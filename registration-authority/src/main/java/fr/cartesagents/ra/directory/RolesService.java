@@ -89,10 +89,12 @@ class RolesService {
                 })));
     }
 
-    Mono<RoleAssignmentView> dismissDelegate(Actor actor, UUID collectivityId, UUID assignmentId, EntityVersion expected,
-                                             EndRequest request) {
+    /** Authorizes on the path first, so that a caller of another collectivity learns nothing from If-Match or body checks. */
+    Mono<RoleAssignmentView> dismissDelegate(Actor actor, UUID collectivityId, UUID assignmentId, String ifMatch,
+                                             Mono<EndRequest> body) {
         return policy.require(actor, Permission.APPOINT_DELEGATES, collectivityId)
-                .then(roles.lockCollectivity(collectivityId))
+                .then(Mono.fromCallable(() -> EntityVersion.fromIfMatch(ifMatch)))
+                .flatMap(expected -> EndRequest.orAtOnce(body).flatMap(request -> roles.lockCollectivity(collectivityId)
                 .flatMap(facts -> assignmentIn(collectivityId, assignmentId, DELEGATE).flatMap(delegate -> {
                     if (delegate.endsOn() != null && delegate.endsOn().isBefore(calendar.today())) {
                         return Mono.error(ProblemException.localized(ProblemType.ILLEGAL_TRANSITION, "directory.role-ended"));
@@ -110,7 +112,7 @@ class RolesService {
                                     "role_assignment:" + assignmentId,
                                     Map.of("person", delegate.personId().toString(), "endsOn", endsOn.toString()))))
                             .then(roles.find(assignmentId));
-                }))
+                }))))
                 .as(transactions::transactional);
     }
 
