@@ -38,9 +38,10 @@ class DelegationController {
     @PostMapping(path = DELEGATIONS, consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<String>> record(Actor actor, @PathVariable UUID collectivityId,
                                         @RequestHeader(name = IdempotentRequest.HEADER, required = false) String key,
-                                        @RequestBody DelegationRequest request) {
+                                        @RequestBody Mono<DelegationRequest> request) {
         String path = DELEGATIONS.replace("{collectivityId}", collectivityId.toString());
-        return creation.create(actor, key, path, request, delegations.record(actor, collectivityId, request),
+        return creation.create(actor, key, path, delegations.mayRecord(actor, collectivityId), request,
+                valid -> delegations.record(actor, collectivityId, valid),
                 body -> path + "/" + body.get("id").asString());
     }
 

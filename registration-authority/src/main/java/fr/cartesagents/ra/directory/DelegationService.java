@@ -46,9 +46,14 @@ class DelegationService {
         this.validator = validator;
     }
 
+    /** Who may record a delegation; checked before the request body is even decoded. */
+    Mono<Void> mayRecord(Actor actor, UUID collectivityId) {
+        return policy.require(actor, Permission.APPOINT_DELEGATES, collectivityId);
+    }
+
     /** Must run inside the caller's (idempotency) transaction. */
     Mono<DelegationView> record(Actor actor, UUID collectivityId, DelegationRequest request) {
-        return policy.require(actor, Permission.APPOINT_DELEGATES, collectivityId)
+        return mayRecord(actor, collectivityId)
                 .then(Mono.fromCallable(() -> validator.valid(request)))
                 .flatMap(valid -> {
                     LocalDate today = calendar.today();

@@ -37,8 +37,8 @@ class NationalRolesController {
     @Operation(summary = "Give a national role: administrator, auditor, registration officer of an office (ADMINISTER)")
     @PostMapping(path = NATIONAL_ROLES, consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<String>> give(Actor actor, @RequestHeader(name = IdempotentRequest.HEADER, required = false) String key,
-                                      @RequestBody NationalRoleRequest request) {
-        return creation.create(actor, key, NATIONAL_ROLES, request, roles.give(actor, request),
+                                      @RequestBody Mono<NationalRoleRequest> request) {
+        return creation.create(actor, key, NATIONAL_ROLES, roles.mayGive(actor), request, valid -> roles.give(actor, valid),
                 body -> NATIONAL_ROLES + "/" + body.get("id").asString());
     }
 

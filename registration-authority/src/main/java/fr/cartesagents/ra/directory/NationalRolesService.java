@@ -43,9 +43,14 @@ class NationalRolesService {
         this.validator = validator;
     }
 
+    /** Who may give national roles; checked before the request body is even decoded. */
+    Mono<Void> mayGive(Actor actor) {
+        return policy.requireEverywhere(actor, Permission.ADMINISTER);
+    }
+
     /** Must run inside the caller's (idempotency) transaction. */
     Mono<RoleAssignmentView> give(Actor actor, NationalRoleRequest request) {
-        return policy.requireEverywhere(actor, Permission.ADMINISTER)
+        return mayGive(actor)
                 .then(Mono.fromCallable(() -> validator.valid(request)))
                 .flatMap(valid -> {
                     boolean officer = valid.role() == NationalRole.REGISTRATION_OFFICER;

@@ -41,9 +41,10 @@ class PeopleController {
     @PostMapping(path = PEOPLE, consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<String>> create(Actor actor, @PathVariable UUID collectivityId,
                                         @RequestHeader(name = IdempotentRequest.HEADER, required = false) String key,
-                                        @RequestBody PersonRequest request) {
+                                        @RequestBody Mono<PersonRequest> request) {
         String path = PEOPLE.replace("{collectivityId}", collectivityId.toString());
-        return creation.create(actor, key, path, request, people.create(actor, Optional.of(collectivityId), request),
+        return creation.create(actor, key, path, people.mayCreate(actor, Optional.of(collectivityId)), request,
+                valid -> people.create(actor, Optional.of(collectivityId), valid),
                 body -> path + "/" + body.get("id").asString());
     }
 
@@ -51,8 +52,9 @@ class PeopleController {
     @PostMapping(path = STAFF, consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<String>> createStaff(Actor actor,
                                              @RequestHeader(name = IdempotentRequest.HEADER, required = false) String key,
-                                             @RequestBody PersonRequest request) {
-        return creation.create(actor, key, STAFF, request, people.create(actor, Optional.empty(), request),
+                                             @RequestBody Mono<PersonRequest> request) {
+        return creation.create(actor, key, STAFF, people.mayCreate(actor, Optional.empty()), request,
+                valid -> people.create(actor, Optional.empty(), valid),
                 body -> STAFF + "/" + body.get("id").asString());
     }
 

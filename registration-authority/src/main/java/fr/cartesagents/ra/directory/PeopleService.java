@@ -61,9 +61,7 @@ class PeopleService {
      * the caller's (idempotency) transaction.
      */
     Mono<PersonView> create(Actor actor, Optional<UUID> collectivityId, PersonRequest request) {
-        Mono<Void> allowed = collectivityId.map(id -> policy.require(actor, Permission.MANAGE_DIRECTORY, id))
-                .orElseGet(() -> policy.requireEverywhere(actor, Permission.ADMINISTER));
-        return allowed
+        return mayCreate(actor, collectivityId)
                 .then(Mono.fromCallable(() -> validator.valid(request)))
                 .flatMap(valid -> newHolderId(HOLDER_ID_ATTEMPTS).flatMap(holderId -> {
                     UUID id = UUID.randomUUID();
@@ -74,6 +72,12 @@ class PeopleService {
                                     "person:" + id, Map.of("holderId", holderId))))
                             .then(read(id, collectivityId.map(PeopleService::only).orElse(CollectivityScope.everything())));
                 }));
+    }
+
+    /** Who may add a person there; checked before the request body is even decoded. */
+    Mono<Void> mayCreate(Actor actor, Optional<UUID> collectivityId) {
+        return collectivityId.map(id -> policy.require(actor, Permission.MANAGE_DIRECTORY, id))
+                .orElseGet(() -> policy.requireEverywhere(actor, Permission.ADMINISTER));
     }
 
     /** The person as an agent of the collectivity: readable by that collectivity's readers and by the person. */

@@ -40,9 +40,10 @@ class RolesController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<String>> designateMayor(Actor actor, @PathVariable UUID collectivityId,
                                                 @RequestHeader(name = IdempotentRequest.HEADER, required = false) String key,
-                                                @RequestBody AppointmentRequest request) {
-        return creation.create(actor, key, "/api/v1/collectivities/" + collectivityId + "/mayor", request,
-                roles.designateMayor(actor, collectivityId, request), body -> rolePath(collectivityId, body));
+                                                @RequestBody Mono<AppointmentRequest> request) {
+        return creation.create(actor, key, "/api/v1/collectivities/" + collectivityId + "/mayor",
+                roles.mayDesignateMayor(actor, collectivityId), request,
+                valid -> roles.designateMayor(actor, collectivityId, valid), body -> rolePath(collectivityId, body));
     }
 
     @Operation(summary = "Appoint a delegate (responsable cartes) among the agents (APPOINT_DELEGATES)")
@@ -50,9 +51,10 @@ class RolesController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<String>> appointDelegate(Actor actor, @PathVariable UUID collectivityId,
                                                  @RequestHeader(name = IdempotentRequest.HEADER, required = false) String key,
-                                                 @RequestBody AppointmentRequest request) {
-        return creation.create(actor, key, "/api/v1/collectivities/" + collectivityId + "/delegates", request,
-                roles.appointDelegate(actor, collectivityId, request), body -> rolePath(collectivityId, body));
+                                                 @RequestBody Mono<AppointmentRequest> request) {
+        return creation.create(actor, key, "/api/v1/collectivities/" + collectivityId + "/delegates",
+                roles.mayAppointDelegates(actor, collectivityId), request,
+                valid -> roles.appointDelegate(actor, collectivityId, valid), body -> rolePath(collectivityId, body));
     }
 
     @Operation(summary = "Dismiss a delegate, at once or on a given day; refused for the last one unless the mayor"

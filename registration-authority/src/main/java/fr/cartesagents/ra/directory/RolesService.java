@@ -51,9 +51,19 @@ class RolesService {
         this.validator = validator;
     }
 
+    /** Who may record the mayor; checked before the request body is even decoded. */
+    Mono<Void> mayDesignateMayor(Actor actor, UUID communeId) {
+        return policy.require(actor, Permission.ADMINISTER, communeId);
+    }
+
+    /** Who may appoint delegates or record delegations; checked before the request body is even decoded. */
+    Mono<Void> mayAppointDelegates(Actor actor, UUID collectivityId) {
+        return policy.require(actor, Permission.APPOINT_DELEGATES, collectivityId);
+    }
+
     /** Must run inside the caller's (idempotency) transaction. */
     Mono<RoleAssignmentView> designateMayor(Actor actor, UUID communeId, AppointmentRequest request) {
-        return policy.require(actor, Permission.ADMINISTER, communeId)
+        return mayDesignateMayor(actor, communeId)
                 .then(Mono.fromCallable(() -> validator.valid(request)))
                 .flatMap(valid -> roles.lockCollectivity(communeId).flatMap(facts -> {
                     if (!"commune".equals(facts.kind())) {
@@ -71,7 +81,7 @@ class RolesService {
 
     /** Must run inside the caller's (idempotency) transaction. */
     Mono<RoleAssignmentView> appointDelegate(Actor actor, UUID collectivityId, AppointmentRequest request) {
-        return policy.require(actor, Permission.APPOINT_DELEGATES, collectivityId)
+        return mayAppointDelegates(actor, collectivityId)
                 .then(Mono.fromCallable(() -> validator.valid(request)))
                 .flatMap(valid -> roles.lockCollectivity(collectivityId).then(Mono.defer(() -> {
                     LocalDate startsOn = startOf(valid);

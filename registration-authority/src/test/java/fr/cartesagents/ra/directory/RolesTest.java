@@ -157,7 +157,10 @@ class RolesTest extends DirectoryTestBase {
                 postIfMatch(intruder, api(dismissal), badEnd, "\"0\""),
                 postIfMatch(intruder, api(delegationEnd), badEnd, null),
                 postIfMatch(intruder, URI.create(personA + "/departure"), "", null),
-                put(intruder, personA, "{\"birthName\": 42}", null))) {
+                put(intruder, personA, "{\"birthName\": 42}", null),
+                postJson(intruder, people(communeA), "{\"birthName\": 42}", null),
+                postJson(intruder, api("/api/v1/collectivities/" + communeA + "/delegates"), "{\"personId\": 1}", newKey()),
+                postJson(intruder, api("/api/v1/collectivities/" + communeA + "/delegations"), "{\"kind\": ", newKey()))) {
             assertThat(refused.statusCode()).as(text(refused)).isEqualTo(403);
             assertThat(problemType(refused)).endsWith(":forbidden");
         }
@@ -166,6 +169,7 @@ class RolesTest extends DirectoryTestBase {
         assertThat(unchanged.get("birthName").asString()).isEqualTo("N'Diaye");
         assertThat(json(read(mayor, status(communeA))).get("delegates").size()).isEqualTo(1);
         assertThat(json(read(mayor, api(delegationEnd.replace("/end", "")))).get("endsOn").isNull()).isTrue();
+        assertThat(json(read(mayor, api("/api/v1/collectivities/" + communeA + "/delegations"))).size()).isEqualTo(1);
     }
 
     @Test
