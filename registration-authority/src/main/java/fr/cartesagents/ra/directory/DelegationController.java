@@ -12,7 +12,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
-import fr.cartesagents.ra.http.EntityVersion;
 import fr.cartesagents.ra.idempotency.IdempotentRequest;
 import fr.cartesagents.ra.security.Actor;
 import io.swagger.v3.oas.annotations.Operation;
@@ -39,9 +38,10 @@ class DelegationController {
     @PostMapping(path = DELEGATIONS, consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<String>> record(Actor actor, @PathVariable UUID collectivityId,
                                         @RequestHeader(name = IdempotentRequest.HEADER, required = false) String key,
-                                        @RequestBody DelegationRequest request) {
+                                        @RequestBody Mono<DelegationRequest> request) {
         String path = DELEGATIONS.replace("{collectivityId}", collectivityId.toString());
-        return creation.create(actor, key, path, request, delegations.record(actor, collectivityId, request),
+        return creation.create(actor, key, path, delegations.mayRecord(actor, collectivityId), request,
+                valid -> delegations.record(actor, collectivityId, valid),
                 body -> path + "/" + body.get("id").asString());
     }
 
@@ -62,10 +62,8 @@ class DelegationController {
     @PostMapping(path = DELEGATIONS + "/{delegationId}/end", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<DelegationView>> end(Actor actor, @PathVariable UUID collectivityId, @PathVariable UUID delegationId,
                                              @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                             @RequestBody(required = false) EndRequest request) {
-        return Mono.fromCallable(() -> EntityVersion.fromIfMatch(ifMatch))
-                .flatMap(expected -> delegations.end(actor, collectivityId, delegationId, expected,
-                        request == null ? EndRequest.AT_ONCE : request))
+                                             @RequestBody(required = false) Mono<EndRequest> request) {
+        return delegations.end(actor, collectivityId, delegationId, ifMatch, request)
                 .map(delegation -> DirectoryResponses.versioned(delegation, delegation.version()));
     }
 }

@@ -46,9 +46,14 @@ class DelegationService {
         this.validator = validator;
     }
 
+    /** Who may record a delegation; checked before the request body is even decoded. */
+    Mono<Void> mayRecord(Actor actor, UUID collectivityId) {
+        return policy.require(actor, Permission.APPOINT_DELEGATES, collectivityId);
+    }
+
     /** Must run inside the caller's (idempotency) transaction. */
     Mono<DelegationView> record(Actor actor, UUID collectivityId, DelegationRequest request) {
-        return policy.require(actor, Permission.APPOINT_DELEGATES, collectivityId)
+        return mayRecord(actor, collectivityId)
                 .then(Mono.fromCallable(() -> validator.valid(request)))
                 .flatMap(valid -> {
                     LocalDate today = calendar.today();
@@ -88,9 +93,11 @@ class DelegationService {
         return policy.require(actor, Permission.READ, collectivityId).then(delegationIn(collectivityId, delegationId));
     }
 
-    Mono<DelegationView> end(Actor actor, UUID collectivityId, UUID delegationId, EntityVersion expected, EndRequest request) {
+    /** Authorizes on the path first, so that a caller of another collectivity learns nothing from If-Match or body checks. */
+    Mono<DelegationView> end(Actor actor, UUID collectivityId, UUID delegationId, String ifMatch, Mono<EndRequest> body) {
         return policy.require(actor, Permission.APPOINT_DELEGATES, collectivityId)
-                .then(delegationIn(collectivityId, delegationId))
+                .then(Mono.fromCallable(() -> EntityVersion.fromIfMatch(ifMatch)))
+                .flatMap(expected -> EndRequest.orAtOnce(body).flatMap(request -> delegationIn(collectivityId, delegationId)
                 .flatMap(delegation -> {
                     if (delegation.endsOn() != null && delegation.endsOn().isBefore(calendar.today())) {
                         return Mono.error(ProblemException.localized(ProblemType.ILLEGAL_TRANSITION, "directory.delegation-ended"));
@@ -102,7 +109,7 @@ class DelegationService {
                             .then(audit.append(AuditEntry.by(actor, Optional.of(collectivityId), "directory.delegation-ended",
                                     "delegation:" + delegationId, Map.of("endsOn", endsOn.toString()))))
                             .then(delegations.find(delegationId));
-                })
+                })))
                 .as(transactions::transactional);
     }
 

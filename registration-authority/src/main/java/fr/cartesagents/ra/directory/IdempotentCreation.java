@@ -31,15 +31,17 @@ class IdempotentCreation {
 
     /**
      * @param path       the request path (part of what the key is bound to)
+     * @param authorized the caller's permission on the path, checked before the key, the body or anything else
+     * @param body       the request body, decoded only once the caller is authorized
      * @param creation   creates the record; joins the idempotency transaction
      * @param locationOf the path of the created record, from its JSON
      */
-    Mono<ResponseEntity<String>> create(Actor actor, String key, String path, Object request, Mono<?> creation,
-                                        Function<JsonNode, String> locationOf) {
-        return Mono.fromCallable(() -> IdempotentRequest.of(actor.auditName(), key, "POST", path,
-                        json.writeValueAsString(request)))
-                .flatMap(idempotent -> idempotency.execute(idempotent, creation.map(created ->
-                        StoredResponse.fresh(HttpStatus.CREATED.value(), json.writeValueAsString(created)))))
+    <T> Mono<ResponseEntity<String>> create(Actor actor, String key, String path, Mono<Void> authorized, Mono<T> body,
+                                            Function<T, Mono<?>> creation, Function<JsonNode, String> locationOf) {
+        return authorized.then(body).flatMap(request -> Mono.fromCallable(() -> IdempotentRequest.of(actor.auditName(), key,
+                        "POST", path, json.writeValueAsString(request)))
+                .flatMap(idempotent -> idempotency.execute(idempotent, creation.apply(request).map(created ->
+                        StoredResponse.fresh(HttpStatus.CREATED.value(), json.writeValueAsString(created))))))
                 .map(stored -> DirectoryResponses.created(json, stored, locationOf));
     }
 }

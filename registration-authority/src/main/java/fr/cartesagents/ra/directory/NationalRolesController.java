@@ -12,7 +12,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
-import fr.cartesagents.ra.http.EntityVersion;
 import fr.cartesagents.ra.idempotency.IdempotentRequest;
 import fr.cartesagents.ra.security.Actor;
 import io.swagger.v3.oas.annotations.Operation;
@@ -38,8 +37,8 @@ class NationalRolesController {
     @Operation(summary = "Give a national role: administrator, auditor, registration officer of an office (ADMINISTER)")
     @PostMapping(path = NATIONAL_ROLES, consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<String>> give(Actor actor, @RequestHeader(name = IdempotentRequest.HEADER, required = false) String key,
-                                      @RequestBody NationalRoleRequest request) {
-        return creation.create(actor, key, NATIONAL_ROLES, request, roles.give(actor, request),
+                                      @RequestBody Mono<NationalRoleRequest> request) {
+        return creation.create(actor, key, NATIONAL_ROLES, roles.mayGive(actor), request, valid -> roles.give(actor, valid),
                 body -> NATIONAL_ROLES + "/" + body.get("id").asString());
     }
 
@@ -59,9 +58,8 @@ class NationalRolesController {
     @PostMapping(path = NATIONAL_ROLES + "/{assignmentId}/end", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<RoleAssignmentView>> end(Actor actor, @PathVariable UUID assignmentId,
                                                  @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                                 @RequestBody(required = false) EndRequest request) {
-        return Mono.fromCallable(() -> EntityVersion.fromIfMatch(ifMatch))
-                .flatMap(expected -> roles.end(actor, assignmentId, expected, request == null ? EndRequest.AT_ONCE : request))
+                                                 @RequestBody(required = false) Mono<EndRequest> request) {
+        return roles.end(actor, assignmentId, ifMatch, request)
                 .map(role -> DirectoryResponses.versioned(role, role.version()));
     }
 }

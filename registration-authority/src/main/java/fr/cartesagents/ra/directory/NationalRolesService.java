@@ -43,9 +43,14 @@ class NationalRolesService {
         this.validator = validator;
     }
 
+    /** Who may give national roles; checked before the request body is even decoded. */
+    Mono<Void> mayGive(Actor actor) {
+        return policy.requireEverywhere(actor, Permission.ADMINISTER);
+    }
+
     /** Must run inside the caller's (idempotency) transaction. */
     Mono<RoleAssignmentView> give(Actor actor, NationalRoleRequest request) {
-        return policy.requireEverywhere(actor, Permission.ADMINISTER)
+        return mayGive(actor)
                 .then(Mono.fromCallable(() -> validator.valid(request)))
                 .flatMap(valid -> {
                     boolean officer = valid.role() == NationalRole.REGISTRATION_OFFICER;
@@ -90,9 +95,10 @@ class NationalRolesService {
         return policy.requireEverywhere(actor, Permission.READ).then(national(assignmentId));
     }
 
-    Mono<RoleAssignmentView> end(Actor actor, UUID assignmentId, EntityVersion expected, EndRequest request) {
+    Mono<RoleAssignmentView> end(Actor actor, UUID assignmentId, String ifMatch, Mono<EndRequest> body) {
         return policy.requireEverywhere(actor, Permission.ADMINISTER)
-                .then(national(assignmentId))
+                .then(Mono.fromCallable(() -> EntityVersion.fromIfMatch(ifMatch)))
+                .flatMap(expected -> EndRequest.orAtOnce(body).flatMap(request -> national(assignmentId)
                 .flatMap(found -> {
                     if (found.endsOn() != null && found.endsOn().isBefore(calendar.today())) {
                         return Mono.error(ProblemException.localized(ProblemType.ILLEGAL_TRANSITION, "directory.role-ended"));
@@ -104,7 +110,7 @@ class NationalRolesService {
                             .then(audit.append(AuditEntry.by(actor, Optional.empty(), "directory.national-role-ended",
                                     "role_assignment:" + assignmentId, Map.of("endsOn", endsOn.toString()))))
                             .then(roles.find(assignmentId));
-                })
+                })))
                 .as(transactions::transactional);
     }
 

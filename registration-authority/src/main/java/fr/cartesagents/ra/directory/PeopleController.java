@@ -14,7 +14,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
-import fr.cartesagents.ra.http.EntityVersion;
 import fr.cartesagents.ra.idempotency.IdempotentRequest;
 import fr.cartesagents.ra.security.Actor;
 import io.swagger.v3.oas.annotations.Operation;
@@ -42,9 +41,10 @@ class PeopleController {
     @PostMapping(path = PEOPLE, consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<String>> create(Actor actor, @PathVariable UUID collectivityId,
                                         @RequestHeader(name = IdempotentRequest.HEADER, required = false) String key,
-                                        @RequestBody PersonRequest request) {
+                                        @RequestBody Mono<PersonRequest> request) {
         String path = PEOPLE.replace("{collectivityId}", collectivityId.toString());
-        return creation.create(actor, key, path, request, people.create(actor, Optional.of(collectivityId), request),
+        return creation.create(actor, key, path, people.mayCreate(actor, Optional.of(collectivityId)), request,
+                valid -> people.create(actor, Optional.of(collectivityId), valid),
                 body -> path + "/" + body.get("id").asString());
     }
 
@@ -52,8 +52,9 @@ class PeopleController {
     @PostMapping(path = STAFF, consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<String>> createStaff(Actor actor,
                                              @RequestHeader(name = IdempotentRequest.HEADER, required = false) String key,
-                                             @RequestBody PersonRequest request) {
-        return creation.create(actor, key, STAFF, request, people.create(actor, Optional.empty(), request),
+                                             @RequestBody Mono<PersonRequest> request) {
+        return creation.create(actor, key, STAFF, people.mayCreate(actor, Optional.empty()), request,
+                valid -> people.create(actor, Optional.empty(), valid),
                 body -> STAFF + "/" + body.get("id").asString());
     }
 
@@ -68,9 +69,8 @@ class PeopleController {
     @PutMapping(path = PERSON, consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<PersonView>> update(Actor actor, @PathVariable UUID collectivityId, @PathVariable UUID personId,
                                             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                            @RequestBody PersonRequest request) {
-        return Mono.fromCallable(() -> EntityVersion.fromIfMatch(ifMatch))
-                .flatMap(expected -> people.update(actor, collectivityId, personId, expected, request))
+                                            @RequestBody Mono<PersonRequest> request) {
+        return people.update(actor, collectivityId, personId, ifMatch, request)
                 .map(person -> DirectoryResponses.versioned(person, person.version()));
     }
 
@@ -78,8 +78,7 @@ class PeopleController {
     @PostMapping(path = PERSON + "/departure", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<PersonView>> depart(Actor actor, @PathVariable UUID collectivityId, @PathVariable UUID personId,
                                             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return Mono.fromCallable(() -> EntityVersion.fromIfMatch(ifMatch))
-                .flatMap(expected -> people.depart(actor, collectivityId, personId, expected))
+        return people.depart(actor, collectivityId, personId, ifMatch)
                 .map(person -> DirectoryResponses.versioned(person, person.version()));
     }
 

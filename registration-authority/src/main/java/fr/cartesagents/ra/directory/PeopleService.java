@@ -61,9 +61,7 @@ class PeopleService {
      * the caller's (idempotency) transaction.
      */
     Mono<PersonView> create(Actor actor, Optional<UUID> collectivityId, PersonRequest request) {
-        Mono<Void> allowed = collectivityId.map(id -> policy.require(actor, Permission.MANAGE_DIRECTORY, id))
-                .orElseGet(() -> policy.requireEverywhere(actor, Permission.ADMINISTER));
-        return allowed
+        return mayCreate(actor, collectivityId)
                 .then(Mono.fromCallable(() -> validator.valid(request)))
                 .flatMap(valid -> newHolderId(HOLDER_ID_ATTEMPTS).flatMap(holderId -> {
                     UUID id = UUID.randomUUID();
@@ -74,6 +72,12 @@ class PeopleService {
                                     "person:" + id, Map.of("holderId", holderId))))
                             .then(read(id, collectivityId.map(PeopleService::only).orElse(CollectivityScope.everything())));
                 }));
+    }
+
+    /** Who may add a person there; checked before the request body is even decoded. */
+    Mono<Void> mayCreate(Actor actor, Optional<UUID> collectivityId) {
+        return collectivityId.map(id -> policy.require(actor, Permission.MANAGE_DIRECTORY, id))
+                .orElseGet(() -> policy.requireEverywhere(actor, Permission.ADMINISTER));
     }
 
     /** The person as an agent of the collectivity: readable by that collectivity's readers and by the person. */
@@ -92,10 +96,12 @@ class PeopleService {
                 .switchIfEmpty(Mono.error(() -> notFound(personId)));
     }
 
-    Mono<PersonView> update(Actor actor, UUID collectivityId, UUID personId, EntityVersion expected, PersonRequest request) {
+    /** Authorizes on the path first, so that a caller of another collectivity learns nothing from If-Match or body checks. */
+    Mono<PersonView> update(Actor actor, UUID collectivityId, UUID personId, String ifMatch, Mono<PersonRequest> request) {
         return policy.require(actor, Permission.MANAGE_DIRECTORY, collectivityId)
-                .then(Mono.fromCallable(() -> validator.valid(request)))
-                .flatMap(valid -> currentMember(collectivityId, personId).flatMap(current -> {
+                .then(Mono.fromCallable(() -> EntityVersion.fromIfMatch(ifMatch)))
+                .flatMap(expected -> request.map(validator::valid)
+                        .flatMap(valid -> currentMember(collectivityId, personId).flatMap(current -> {
                     PersonStatus.fromDatabaseName(current.status()).requireEditable();
                     return people.updatePerson(personId, expected.version(), valid)
                             .flatMap(updated -> updated == 1 ? Mono.<Void>empty()
@@ -103,7 +109,7 @@ class PeopleService {
                             .then(people.updateMembership(personId, collectivityId, valid))
                             .then(audit.append(AuditEntry.by(actor, Optional.of(collectivityId), "directory.person-updated",
                                     "person:" + personId, Map.of("fields", changedFields(current, collectivityId, valid)))));
-                }))
+                })))
                 .then(read(personId, only(collectivityId)))
                 .as(transactions::transactional);
     }
@@ -112,10 +118,10 @@ class PeopleService {
      * The person leaves: departed, every role and delegation they hold in the collectivity ended at
      * once, and every {@link DepartureStep} run, all in one transaction.
      */
-    Mono<PersonView> depart(Actor actor, UUID collectivityId, UUID personId, EntityVersion expected) {
+    Mono<PersonView> depart(Actor actor, UUID collectivityId, UUID personId, String ifMatch) {
         return policy.require(actor, Permission.MANAGE_DIRECTORY, collectivityId)
-                .then(currentMember(collectivityId, personId))
-                .flatMap(current -> {
+                .then(Mono.fromCallable(() -> EntityVersion.fromIfMatch(ifMatch)))
+                .flatMap(expected -> currentMember(collectivityId, personId).flatMap(current -> {
                     PersonStatus.fromDatabaseName(current.status()).requireTransitionTo(PersonStatus.DEPARTED);
                     LocalDate endsOn = calendar.today().minusDays(1);
                     return people.markDeparted(personId, expected.version())
@@ -130,7 +136,7 @@ class PeopleService {
                                             Map.of("endedRoles", ended.getT1().toString(),
                                                     "endedDelegations", ended.getT2().toString(),
                                                     "departureSteps", String.valueOf(departureSteps.size()))))));
-                })
+                }))
                 .then(read(personId, only(collectivityId)))
                 .as(transactions::transactional);
     }

@@ -12,7 +12,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
-import fr.cartesagents.ra.http.EntityVersion;
 import fr.cartesagents.ra.idempotency.IdempotentRequest;
 import fr.cartesagents.ra.security.Actor;
 import io.swagger.v3.oas.annotations.Operation;
@@ -41,9 +40,10 @@ class RolesController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<String>> designateMayor(Actor actor, @PathVariable UUID collectivityId,
                                                 @RequestHeader(name = IdempotentRequest.HEADER, required = false) String key,
-                                                @RequestBody AppointmentRequest request) {
-        return creation.create(actor, key, "/api/v1/collectivities/" + collectivityId + "/mayor", request,
-                roles.designateMayor(actor, collectivityId, request), body -> rolePath(collectivityId, body));
+                                                @RequestBody Mono<AppointmentRequest> request) {
+        return creation.create(actor, key, "/api/v1/collectivities/" + collectivityId + "/mayor",
+                roles.mayDesignateMayor(actor, collectivityId), request,
+                valid -> roles.designateMayor(actor, collectivityId, valid), body -> rolePath(collectivityId, body));
     }
 
     @Operation(summary = "Appoint a delegate (responsable cartes) among the agents (APPOINT_DELEGATES)")
@@ -51,9 +51,10 @@ class RolesController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<String>> appointDelegate(Actor actor, @PathVariable UUID collectivityId,
                                                  @RequestHeader(name = IdempotentRequest.HEADER, required = false) String key,
-                                                 @RequestBody AppointmentRequest request) {
-        return creation.create(actor, key, "/api/v1/collectivities/" + collectivityId + "/delegates", request,
-                roles.appointDelegate(actor, collectivityId, request), body -> rolePath(collectivityId, body));
+                                                 @RequestBody Mono<AppointmentRequest> request) {
+        return creation.create(actor, key, "/api/v1/collectivities/" + collectivityId + "/delegates",
+                roles.mayAppointDelegates(actor, collectivityId), request,
+                valid -> roles.appointDelegate(actor, collectivityId, valid), body -> rolePath(collectivityId, body));
     }
 
     @Operation(summary = "Dismiss a delegate, at once or on a given day; refused for the last one unless the mayor"
@@ -62,10 +63,8 @@ class RolesController {
     Mono<ResponseEntity<RoleAssignmentView>> dismissDelegate(Actor actor, @PathVariable UUID collectivityId,
                                                              @PathVariable UUID assignmentId,
                                                              @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                                             @RequestBody(required = false) EndRequest request) {
-        return Mono.fromCallable(() -> EntityVersion.fromIfMatch(ifMatch))
-                .flatMap(expected -> roles.dismissDelegate(actor, collectivityId, assignmentId, expected,
-                        request == null ? EndRequest.AT_ONCE : request))
+                                                             @RequestBody(required = false) Mono<EndRequest> request) {
+        return roles.dismissDelegate(actor, collectivityId, assignmentId, ifMatch, request)
                 .map(role -> DirectoryResponses.versioned(role, role.version()));
     }
 

@@ -51,9 +51,19 @@ class RolesService {
         this.validator = validator;
     }
 
+    /** Who may record the mayor; checked before the request body is even decoded. */
+    Mono<Void> mayDesignateMayor(Actor actor, UUID communeId) {
+        return policy.require(actor, Permission.ADMINISTER, communeId);
+    }
+
+    /** Who may appoint delegates or record delegations; checked before the request body is even decoded. */
+    Mono<Void> mayAppointDelegates(Actor actor, UUID collectivityId) {
+        return policy.require(actor, Permission.APPOINT_DELEGATES, collectivityId);
+    }
+
     /** Must run inside the caller's (idempotency) transaction. */
     Mono<RoleAssignmentView> designateMayor(Actor actor, UUID communeId, AppointmentRequest request) {
-        return policy.require(actor, Permission.ADMINISTER, communeId)
+        return mayDesignateMayor(actor, communeId)
                 .then(Mono.fromCallable(() -> validator.valid(request)))
                 .flatMap(valid -> roles.lockCollectivity(communeId).flatMap(facts -> {
                     if (!"commune".equals(facts.kind())) {
@@ -71,7 +81,7 @@ class RolesService {
 
     /** Must run inside the caller's (idempotency) transaction. */
     Mono<RoleAssignmentView> appointDelegate(Actor actor, UUID collectivityId, AppointmentRequest request) {
-        return policy.require(actor, Permission.APPOINT_DELEGATES, collectivityId)
+        return mayAppointDelegates(actor, collectivityId)
                 .then(Mono.fromCallable(() -> validator.valid(request)))
                 .flatMap(valid -> roles.lockCollectivity(collectivityId).then(Mono.defer(() -> {
                     LocalDate startsOn = startOf(valid);
@@ -89,10 +99,12 @@ class RolesService {
                 })));
     }
 
-    Mono<RoleAssignmentView> dismissDelegate(Actor actor, UUID collectivityId, UUID assignmentId, EntityVersion expected,
-                                             EndRequest request) {
+    /** Authorizes on the path first, so that a caller of another collectivity learns nothing from If-Match or body checks. */
+    Mono<RoleAssignmentView> dismissDelegate(Actor actor, UUID collectivityId, UUID assignmentId, String ifMatch,
+                                             Mono<EndRequest> body) {
         return policy.require(actor, Permission.APPOINT_DELEGATES, collectivityId)
-                .then(roles.lockCollectivity(collectivityId))
+                .then(Mono.fromCallable(() -> EntityVersion.fromIfMatch(ifMatch)))
+                .flatMap(expected -> EndRequest.orAtOnce(body).flatMap(request -> roles.lockCollectivity(collectivityId)
                 .flatMap(facts -> assignmentIn(collectivityId, assignmentId, DELEGATE).flatMap(delegate -> {
                     if (delegate.endsOn() != null && delegate.endsOn().isBefore(calendar.today())) {
                         return Mono.error(ProblemException.localized(ProblemType.ILLEGAL_TRANSITION, "directory.role-ended"));
@@ -110,7 +122,7 @@ class RolesService {
                                     "role_assignment:" + assignmentId,
                                     Map.of("person", delegate.personId().toString(), "endsOn", endsOn.toString()))))
                             .then(roles.find(assignmentId));
-                }))
+                }))))
                 .as(transactions::transactional);
     }
 

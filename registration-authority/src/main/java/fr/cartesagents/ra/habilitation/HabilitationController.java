@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import fr.cartesagents.ra.http.EntityVersion;
+import fr.cartesagents.ra.http.JsonRequests;
 import fr.cartesagents.ra.idempotency.IdempotencyKeys;
 import fr.cartesagents.ra.idempotency.IdempotentRequest;
 import fr.cartesagents.ra.idempotency.StoredResponse;
@@ -25,7 +26,6 @@ import fr.cartesagents.ra.problem.ProblemType;
 import fr.cartesagents.ra.security.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.Valid;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,9 +40,12 @@ class HabilitationController {
     private final HabilitationService habilitations;
     private final IdempotencyKeys idempotency;
     private final JsonMapper json;
+    private final JsonRequests requests;
 
-    HabilitationController(HabilitationService habilitations, IdempotencyKeys idempotency, JsonMapper json) {
+    HabilitationController(HabilitationService habilitations, IdempotencyKeys idempotency, JsonMapper json,
+                           JsonRequests requests) {
         this.habilitations = habilitations;
+        this.requests = requests;
         this.idempotency = idempotency;
         this.json = json;
     }
@@ -51,12 +54,15 @@ class HabilitationController {
     @PostMapping(path = BASE, consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<String>> grant(Actor actor, @PathVariable UUID collectivityId,
                                        @RequestHeader(name = IdempotentRequest.HEADER, required = false) String key,
-                                       @Valid @RequestBody GrantHabilitationRequest request) {
+                                       @RequestBody Mono<GrantHabilitationRequest> body) {
         String path = BASE.replace("{collectivityId}", collectivityId.toString());
-        IdempotentRequest idempotent = IdempotentRequest.of(actor.auditName(), key, "POST", path, json.writeValueAsString(request));
-        return idempotency.execute(idempotent, habilitations.grant(actor, collectivityId, request)
+        // Authorized on the path before the body is decoded or validated: another collectivity's caller gets 403, nothing more.
+        return habilitations.requireManager(actor, collectivityId).then(body).map(requests::valid).flatMap(request -> {
+            IdempotentRequest idempotent = IdempotentRequest.of(actor.auditName(), key, "POST", path, json.writeValueAsString(request));
+            return idempotency.execute(idempotent, habilitations.grant(actor, collectivityId, request)
                         .map(granted -> StoredResponse.fresh(HttpStatus.CREATED.value(),
-                                json.writeValueAsString(HabilitationView.of(granted)))))
+                                json.writeValueAsString(HabilitationView.of(granted)))));
+        })
                 .map(stored -> {
                     HabilitationView view = json.readValue(stored.jsonBody(), HabilitationView.class);
                     ResponseEntity.BodyBuilder response = ResponseEntity.status(stored.status())
@@ -74,8 +80,7 @@ class HabilitationController {
     @PostMapping(path = BASE + "/{id}/withdrawal", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<HabilitationView>> withdraw(Actor actor, @PathVariable UUID collectivityId, @PathVariable UUID id,
                                                     @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        EntityVersion expected = EntityVersion.fromIfMatch(ifMatch);
-        return habilitations.withdraw(actor, collectivityId, id, expected).map(HabilitationController::withTag);
+        return habilitations.withdraw(actor, collectivityId, id, ifMatch).map(HabilitationController::withTag);
     }
 
     @Operation(summary = "One habilitation, with its history (ETag = version)")

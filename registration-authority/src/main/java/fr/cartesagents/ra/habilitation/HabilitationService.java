@@ -66,11 +66,19 @@ public class HabilitationService {
 
     /** Runs inside the caller's transaction (the idempotency key's). */
     Mono<Habilitation> grant(Actor actor, UUID collectivityId, GrantHabilitationRequest request) {
+        return requireManager(actor, collectivityId).then(Mono.defer(() -> grantChecked(actor, collectivityId, request)));
+    }
+
+    /** The check every scoped change starts with, before If-Match, body or enum values are looked at. */
+    Mono<Void> requireManager(Actor actor, UUID collectivityId) {
+        return access.require(actor, Permission.MANAGE_HABILITATIONS, collectivityId);
+    }
+
+    private Mono<Habilitation> grantChecked(Actor actor, UUID collectivityId, GrantHabilitationRequest request) {
         Application application = application(request.application());
         Level level = level(application, request.level());
         LocalDate today = today();
-        return access.require(actor, Permission.MANAGE_HABILITATIONS, collectivityId)
-                .then(habilitations.standing(request.personId(), collectivityId, today))
+        return habilitations.standing(request.personId(), collectivityId, today)
                 .switchIfEmpty(Mono.error(() -> ProblemException.localized(ProblemType.PERSON_NOT_FOUND,
                         "habilitation.person-not-found", request.personId().toString())))
                 .flatMap(standing -> requireEligible(standing, request.personId(), collectivityId, application, level, today))
@@ -92,10 +100,10 @@ public class HabilitationService {
     }
 
     /** Withdraws the habilitation, and with a COMEDEC one the ACTES and HELIOS that rest on it, in one transaction. */
-    Mono<Habilitation> withdraw(Actor actor, UUID collectivityId, UUID id, EntityVersion expected) {
-        return transactions.transactional(access.require(actor, Permission.MANAGE_HABILITATIONS, collectivityId)
-                .then(find(collectivityId, id))
-                .flatMap(current -> {
+    Mono<Habilitation> withdraw(Actor actor, UUID collectivityId, UUID id, String ifMatch) {
+        return transactions.transactional(requireManager(actor, collectivityId)
+                .then(Mono.fromCallable(() -> EntityVersion.fromIfMatch(ifMatch)))
+                .flatMap(expected -> find(collectivityId, id).flatMap(current -> {
                     if (!current.status().canBecome(HabilitationStatus.WITHDRAWN)) {
                         return Mono.error(ProblemException.localized(ProblemType.ILLEGAL_TRANSITION,
                                 "habilitation.already-withdrawn", current.withdrawnAt().map(Instant::toString).orElse("?")));
@@ -105,7 +113,7 @@ public class HabilitationService {
                             .thenMany(current.application() == Application.COMEDEC
                                     ? cascade(actor, current) : Flux.empty())
                             .then(habilitations.find(id));
-                }));
+                })));
     }
 
     /** Withdraws every active habilitation of the person in the collectivity; runs in the departure's transaction. */

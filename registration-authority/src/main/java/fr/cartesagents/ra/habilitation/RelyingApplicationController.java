@@ -76,8 +76,7 @@ class RelyingApplicationController {
     @PostMapping(path = BASE + "/{id}/disable", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<RelyingApplication>> disable(Actor actor, @PathVariable UUID id,
                                                      @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        EntityVersion expected = EntityVersion.fromIfMatch(ifMatch);
-        return applications.changeStatus(actor, id, expected, RelyingApplicationStatus.DISABLED)
+        return applications.changeStatus(actor, id, ifMatch, RelyingApplicationStatus.DISABLED)
                 .map(RelyingApplicationController::withTag);
     }
 
@@ -85,8 +84,7 @@ class RelyingApplicationController {
     @PostMapping(path = BASE + "/{id}/enable", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<RelyingApplication>> enable(Actor actor, @PathVariable UUID id,
                                                     @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        EntityVersion expected = EntityVersion.fromIfMatch(ifMatch);
-        return applications.changeStatus(actor, id, expected, RelyingApplicationStatus.ENABLED)
+        return applications.changeStatus(actor, id, ifMatch, RelyingApplicationStatus.ENABLED)
                 .map(RelyingApplicationController::withTag);
     }
 

@@ -89,10 +89,11 @@ class RelyingApplicationService {
                 .thenReturn(registered);
     }
 
-    Mono<RelyingApplication> changeStatus(Actor actor, UUID id, EntityVersion expected, RelyingApplicationStatus next) {
+    /** Authorizes first: If-Match is read only for a national administrator. */
+    Mono<RelyingApplication> changeStatus(Actor actor, UUID id, String ifMatch, RelyingApplicationStatus next) {
         return transactions.transactional(access.requireEverywhere(actor, Permission.ADMINISTER)
-                .then(find(id))
-                .flatMap(current -> {
+                .then(Mono.fromCallable(() -> EntityVersion.fromIfMatch(ifMatch)))
+                .flatMap(expected -> find(id).flatMap(current -> {
                     if (!RelyingApplicationStatus.fromDatabaseName(current.status()).canBecome(next)) {
                         return Mono.error(ProblemException.localized(ProblemType.ILLEGAL_TRANSITION,
                                 "relying-application.illegal-transition", current.status()));
@@ -103,7 +104,7 @@ class RelyingApplicationService {
                             .then(audit.append(AuditEntry.by(actor, Optional.empty(), "relying-application." + next.databaseName(),
                                     target(id), Map.of("name", current.name()))))
                             .then(applications.find(id));
-                }));
+                })));
     }
 
     Mono<RelyingApplication> read(Actor actor, UUID id) {

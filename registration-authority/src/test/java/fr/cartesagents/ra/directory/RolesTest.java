@@ -131,6 +131,48 @@ class RolesTest extends DirectoryTestBase {
     }
 
     @Test
+    void whenADelegateOfAnotherCommuneSendsNoIfMatchOrABadBody_thenForbiddenBeforeAnyOtherCheckAndNothingChanges() {
+        UUID office = directory().office("Préfecture du Tarn");
+        UUID communeA = directory().commune("Lacaune", office);
+        UUID communeB = directory().commune("Murat-sur-Vèbre", office);
+        TestPerson mayorA = addPerson(communeA, "Anne", "Lefèvre-Saint-Éloi");
+        designateMayor(administratorClient(), communeA, mayorA.id(), null);
+        TestPerson delegateA = addPerson(communeA, "Marc", "N'Diaye");
+        HttpClient mayor = clientOf(mayorA);
+        String dismissal = "/api/v1/collectivities/" + communeA + "/delegates/"
+                + json(appointDelegate(mayor, communeA, delegateA.id())).get("id").asString() + "/dismissal";
+        HttpResponse<byte[]> recorded = postJson(mayor, api("/api/v1/collectivities/" + communeA + "/delegations"), """
+                {"personId": "%s", "kind": "officier_etat_civil", "reference": "Arrêté n° 12"}""".formatted(delegateA.id()), newKey());
+        String delegationEnd = "/api/v1/collectivities/" + communeA + "/delegations/" + json(recorded).get("id").asString() + "/end";
+        TestPerson mayorB = addPerson(communeB, "Paul", "d'Armentières");
+        designateMayor(administratorClient(), communeB, mayorB.id(), null);
+        TestPerson delegateB = addPerson(communeB, "Lucie", "Bès");
+        appointDelegate(clientOf(mayorB), communeB, delegateB.id());
+        HttpClient intruder = clientOf(delegateB);
+        String badEnd = "{\"endsOn\": \"not-a-date\", \"unknown\": 1}";
+        URI personA = person(communeA, delegateA.id());
+
+        for (HttpResponse<byte[]> refused : java.util.List.of(
+                postIfMatch(intruder, api(dismissal), "", null),
+                postIfMatch(intruder, api(dismissal), badEnd, "\"0\""),
+                postIfMatch(intruder, api(delegationEnd), badEnd, null),
+                postIfMatch(intruder, URI.create(personA + "/departure"), "", null),
+                put(intruder, personA, "{\"birthName\": 42}", null),
+                postJson(intruder, people(communeA), "{\"birthName\": 42}", null),
+                postJson(intruder, api("/api/v1/collectivities/" + communeA + "/delegates"), "{\"personId\": 1}", newKey()),
+                postJson(intruder, api("/api/v1/collectivities/" + communeA + "/delegations"), "{\"kind\": ", newKey()))) {
+            assertThat(refused.statusCode()).as(text(refused)).isEqualTo(403);
+            assertThat(problemType(refused)).endsWith(":forbidden");
+        }
+        JsonNode unchanged = json(read(mayor, personA));
+        assertThat(unchanged.get("status").asString()).isEqualTo("active");
+        assertThat(unchanged.get("birthName").asString()).isEqualTo("N'Diaye");
+        assertThat(json(read(mayor, status(communeA))).get("delegates").size()).isEqualTo(1);
+        assertThat(json(read(mayor, api(delegationEnd.replace("/end", "")))).get("endsOn").isNull()).isTrue();
+        assertThat(json(read(mayor, api("/api/v1/collectivities/" + communeA + "/delegations"))).size()).isEqualTo(1);
+    }
+
+    @Test
     void whenTheMayorRecordsADelegation_thenItIsKeptWithItsArreteAndEndsWithIfMatch() {
         UUID commune = directory().commune("Labruguière", directory().office("Préfecture du Tarn"));
         TestPerson mayorPerson = addPerson(commune, "Fabrice", "Cabral");

@@ -53,6 +53,27 @@ class HabilitationBadInputTest extends CheckTestBase {
     }
 
     @Test
+    void whenADelegateOfAnotherCommuneSendsABadGrantOrNoIfMatch_thenForbiddenBeforeAnyOtherCheckAndNothingChanged() {
+        Commune communeA = commune("Saint-Amans-Soult");
+        TestPerson agent = agentOf(communeA.id(), "Hugues", "Queste");
+        JsonNode held = granted(communeA.mayorClient(), communeA.id(), agent, "saip", "utilisateur");
+        Commune communeB = commune("Saint-Amans-Valtoret");
+        TestPerson delegateB = agentOf(communeB.id(), "Lucie", "N'Diaye");
+        directory().assign(delegateB, fr.cartesagents.ra.security.Role.DELEGATE, communeB.id());
+        var intruder = clientOf(delegateB);
+        List<Long> before = traces();
+
+        problem(postJson(intruder, habilitations(communeA.id()), "{}", newKey()), 403, "forbidden");
+        problem(postJson(intruder, habilitations(communeA.id()), grantJson(agent.id(), "facebook", "agent"), newKey()), 403,
+                "forbidden");
+        problem(postJson(intruder, habilitations(communeA.id()), "{\"personId\": ", newKey()), 403, "forbidden");
+        problem(withdraw(intruder, communeA.id(), held.get("id").asString(), null), 403, "forbidden");
+        assertThat(traces()).isEqualTo(before);
+        assertThat(read(communeA.mayorClient(), communeA.id(), held.get("id").asString()).get("status").asString())
+                .isEqualTo("active");
+    }
+
+    @Test
     void whenAListOrAReadIsMalformed_thenRefused400or404() {
         Commune commune = commune("Payrin-Augmontel");
         String base = "/api/v1/collectivities/" + commune.id() + "/habilitations";
