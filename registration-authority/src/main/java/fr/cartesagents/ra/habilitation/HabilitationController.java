@@ -21,8 +21,6 @@ import fr.cartesagents.ra.http.JsonRequests;
 import fr.cartesagents.ra.idempotency.IdempotencyKeys;
 import fr.cartesagents.ra.idempotency.IdempotentRequest;
 import fr.cartesagents.ra.idempotency.StoredResponse;
-import fr.cartesagents.ra.problem.ProblemException;
-import fr.cartesagents.ra.problem.ProblemType;
 import fr.cartesagents.ra.security.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -35,7 +33,6 @@ import tools.jackson.databind.json.JsonMapper;
 class HabilitationController {
 
     static final String BASE = "/api/v1/collectivities/{collectivityId}/habilitations";
-    private static final int MAX_PAGE = 500;
 
     private final HabilitationService habilitations;
     private final IdempotencyKeys idempotency;
@@ -97,12 +94,8 @@ class HabilitationController {
                                       @RequestParam(required = false) String status,
                                       @RequestParam(defaultValue = "100") int limit,
                                       @RequestParam(defaultValue = "0") long offset) {
-        if (limit < 1 || limit > MAX_PAGE || offset < 0) {
-            throw ProblemException.localized(ProblemType.VALIDATION_FAILED, "habilitation.page", MAX_PAGE);
-        }
-        Optional<Application> wanted = Optional.ofNullable(application).map(HabilitationService::application);
-        Optional<HabilitationStatus> wantedStatus = Optional.ofNullable(status).map(HabilitationController::status);
-        return habilitations.list(actor, collectivityId, Optional.ofNullable(personId), wanted, wantedStatus, limit, offset)
+        return habilitations.list(actor, collectivityId, Optional.ofNullable(personId), Optional.ofNullable(application),
+                        Optional.ofNullable(status), limit, offset)
                 .map(HabilitationView::of)
                 .collectList();
     }
@@ -111,15 +104,6 @@ class HabilitationController {
     @GetMapping(path = "/api/v1/people/{personId}/habilitations", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<List<HabilitationView>> ofPerson(Actor actor, @PathVariable UUID personId) {
         return habilitations.ofPerson(actor, personId).map(HabilitationView::of).collectList();
-    }
-
-    private static HabilitationStatus status(String name) {
-        for (HabilitationStatus status : HabilitationStatus.values()) {
-            if (status.databaseName().equals(name)) {
-                return status;
-            }
-        }
-        throw ProblemException.localized(ProblemType.VALIDATION_FAILED, "habilitation.unknown-status", name);
     }
 
     private static ResponseEntity<HabilitationView> withTag(Habilitation habilitation) {

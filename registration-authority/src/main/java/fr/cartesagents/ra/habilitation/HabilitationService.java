@@ -34,6 +34,8 @@ import reactor.core.publisher.Mono;
 @Service
 public class HabilitationService {
 
+    private static final int MAX_PAGE = 500;
+
     /** Role and delegation dates are calendar days in France. */
     static final ZoneId FRANCE = ZoneId.of("Europe/Paris");
 
@@ -135,10 +137,25 @@ public class HabilitationService {
         return access.require(actor, Permission.READ, collectivityId).then(find(collectivityId, id));
     }
 
-    Flux<Habilitation> list(Actor actor, UUID collectivityId, Optional<UUID> personId, Optional<Application> application,
-                            Optional<HabilitationStatus> status, int limit, long offset) {
-        return access.require(actor, Permission.READ, collectivityId)
-                .thenMany(habilitations.list(collectivityId, personId, application, status, limit, offset));
+    /** Authorizes first; the filters are parsed only for a caller who may read the collectivity. */
+    Flux<Habilitation> list(Actor actor, UUID collectivityId, Optional<UUID> personId, Optional<String> application,
+                            Optional<String> status, int limit, long offset) {
+        return access.require(actor, Permission.READ, collectivityId).thenMany(Flux.defer(() -> {
+            if (limit < 1 || limit > MAX_PAGE || offset < 0) {
+                throw ProblemException.localized(ProblemType.VALIDATION_FAILED, "habilitation.page", MAX_PAGE);
+            }
+            return habilitations.list(collectivityId, personId, application.map(HabilitationService::application),
+                    status.map(HabilitationService::status), limit, offset);
+        }));
+    }
+
+    private static HabilitationStatus status(String name) {
+        for (HabilitationStatus status : HabilitationStatus.values()) {
+            if (status.databaseName().equals(name)) {
+                return status;
+            }
+        }
+        throw ProblemException.localized(ProblemType.VALIDATION_FAILED, "habilitation.unknown-status", name);
     }
 
     /**

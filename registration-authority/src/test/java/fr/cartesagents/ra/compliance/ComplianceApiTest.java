@@ -85,6 +85,7 @@ class ComplianceApiTest extends TerritoryApiTest {
         HttpClient delegate = clientOf(own.delegate());
         problem(get(delegate, questionnaire(other.id())), 403, "forbidden");
         problem(put(delegate, questionnaire(other.id()), allAnswers(true), "\"0\""), 403, "forbidden");
+        problem(put(delegate, questionnaire(other.id()), "{\"answers\": 7, \"unknown\": 1}", null), 403, "forbidden");
         problem(get(delegate, "/api/v1/collectivities/" + other.id() + "/findings"), 403, "forbidden");
         problem(put(clientOf(other.officer()), questionnaire(other.id()), allAnswers(true), "\"0\""), 403, "forbidden");
 
@@ -95,6 +96,7 @@ class ComplianceApiTest extends TerritoryApiTest {
         problem(put(auditorClient, questionnaire(other.id()), allAnswers(true), "\"0\""), 403, "forbidden");
         problem(post(auditorClient, "/api/v1/collectivities/" + other.id() + "/findings", major()), 403, "forbidden");
         assertThat(count("audit_finding where collectivity_id = '" + other.id() + "'")).isZero();
+        assertThat(auditEvents("compliance.questionnaire-answered", "questionnaire:" + other.id())).isZero();
     }
 
     @Test

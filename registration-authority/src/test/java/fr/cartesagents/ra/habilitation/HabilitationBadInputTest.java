@@ -68,6 +68,7 @@ class HabilitationBadInputTest extends CheckTestBase {
                 "forbidden");
         problem(postJson(intruder, habilitations(communeA.id()), "{\"personId\": ", newKey()), 403, "forbidden");
         problem(withdraw(intruder, communeA.id(), held.get("id").asString(), null), 403, "forbidden");
+        problem(get(intruder, java.net.URI.create(habilitations(communeA.id()) + "?status=bogus&limit=0")), 403, "forbidden");
         assertThat(traces()).isEqualTo(before);
         assertThat(read(communeA.mayorClient(), communeA.id(), held.get("id").asString()).get("status").asString())
                 .isEqualTo("active");
