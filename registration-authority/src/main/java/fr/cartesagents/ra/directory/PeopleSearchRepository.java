@@ -55,13 +55,27 @@ class PeopleSearchRepository {
         if (!scope.all()) {
             conditions.add(new SqlCondition("a.collectivity_id = any(:scope)", Map.of("scope", scope.idArray())));
         }
-        // A prefix is a range of the (search_name, id) index, read in order; a substring goes through
-        // the trigram index, then its matches are sorted (the order is taken from an expression so
-        // that the planner cannot walk the whole name index looking for scattered matches).
-        search.name().ifPresent(name -> conditions.add(new SqlCondition(search.prefix()
-                ? "p.search_name >= directory_fold(:name) and p.search_name < (directory_fold(:name) || chr(1114111))"
-                : "p.search_name like ('%' || directory_fold(:name) || '%')", Map.of("name", name))));
-        String orderKey = search.name().isPresent() && !search.prefix() ? "(p.search_name || '')" : "p.search_name";
+        // A prefix is a range of the (search_name, id) index, read in order. A substring goes through
+        // the trigram index and its matches must be sorted: nation-wide, the matching people are
+        // sorted first (a subquery the planner keeps apart), so that only the first page is joined to
+        // its memberships; in a narrower scope the memberships come first and the order is taken from
+        // an expression, so that the planner cannot walk the whole name index for scattered matches.
+        boolean substring = search.name().isPresent() && !search.prefix();
+        boolean nationWide = scope.all() && search.collectivityId().isEmpty() && search.inseeCode().isEmpty();
+        String people = "person p";
+        String orderKey = "p.search_name";
+        if (substring && nationWide) {
+            people = "(select * from person p where p.search_name like ('%' || directory_fold(:name) || '%')"
+                    + " order by p.search_name, p.id offset 0) p";
+            conditions.add(new SqlCondition("true", Map.of("name", search.name().get())));
+        } else if (substring) {
+            orderKey = "(p.search_name || '')";
+        }
+        if (!(substring && nationWide)) {
+            search.name().ifPresent(name -> conditions.add(new SqlCondition(search.prefix()
+                    ? "p.search_name >= directory_fold(:name) and p.search_name < (directory_fold(:name) || chr(1114111))"
+                    : "p.search_name like ('%' || directory_fold(:name) || '%')", Map.of("name", name))));
+        }
         search.collectivityId().ifPresent(id -> conditions.add(new SqlCondition("a.collectivity_id = :collectivity",
                 Map.of("collectivity", id))));
         search.inseeCode().ifPresent(insee -> conditions.add(new SqlCondition("c.insee_code = :insee", Map.of("insee", insee))));
@@ -88,7 +102,7 @@ class PeopleSearchRepository {
                 + "   and r.collectivity_id = a.collectivity_id and r.role in ('mayor', 'delegate')"
                 + "   and r.starts_on <= :today and (r.ends_on is null or r.ends_on >= :today) order by r.role) as roles"
                 + " from role_assignment a"
-                + " join person p on p.id = a.person_id"
+                + " join " + people + " on p.id = a.person_id"
                 + " join collectivity c on c.id = a.collectivity_id"
                 + " where " + String.join(" and ", where)
                 + " order by " + orderKey + ", p.id, a.id"
