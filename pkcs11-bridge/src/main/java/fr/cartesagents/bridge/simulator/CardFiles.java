@@ -60,10 +60,14 @@ final class CardFiles {
         return Optional.ofNullable(FILES.get(fileId));
     }
 
-    /** The child {@code fileId} of the DF {@code parent} (the MF's own identifier selects the MF from anywhere). */
+    /**
+     * The child {@code fileId} of the DF {@code parent}; as ISO 7816-4 allows for selection by file
+     * identifier, the MF's identifier names the MF from anywhere and a DF's own identifier names
+     * itself (OpenSC restores its current DF by selecting "5000" from 5000).
+     */
     static Optional<CardFile> child(int parent, int fileId) {
-        if (fileId == MASTER_FILE) {
-            return byId(MASTER_FILE);
+        if (fileId == MASTER_FILE || fileId == parent) {
+            return byId(fileId);
         }
         return byId(fileId).filter(file -> file.parentId() == parent && file.fileId() != parent);
     }
