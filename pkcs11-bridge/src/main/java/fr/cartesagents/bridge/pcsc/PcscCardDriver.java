@@ -7,6 +7,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Supplier;
 
 import javax.smartcardio.Card;
@@ -203,6 +204,15 @@ public final class PcscCardDriver implements CardDriver {
         requireUserPinFormat(replacement, "The new PIN");
         inSession(() -> {
             StatusWord status = StatusWord.of(exchange.transmit(AgentCardCommands.externalAuthenticate(response)));
+            if (status.triesLeft().isPresent()) {
+                throw new CardException(CardFailure.WRONG_UNBLOCK_SECRET, "The card refused the unblock response (stale or for "
+                        + "another card): " + status.triesLeft().getAsInt() + " tries left for its unblock key",
+                        status.triesLeft(), null);
+            }
+            if (status.value() == StatusWord.AUTHENTICATION_METHOD_BLOCKED.value()) {
+                throw new CardException(CardFailure.UNBLOCK_SECRET_BLOCKED,
+                        "The card's unblock key is blocked: unblock the card with its PUK", OptionalInt.empty(), null);
+            }
             if (!status.isSuccess()) {
                 throw status.toUnblockSecretException("EXTERNAL AUTHENTICATE");
             }

@@ -11,7 +11,6 @@ import java.util.Map;
 
 import org.bouncycastle.asn1.DERNull;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
-import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.DigestInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
@@ -20,19 +19,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import fr.cartesagents.bridge.card.AuthenticatedCard;
 import fr.cartesagents.bridge.card.KeyRole;
-import fr.cartesagents.bridge.card.Pin;
-import fr.cartesagents.bridge.pcsc.PcscCardDriver;
-import fr.cartesagents.bridge.personalization.CertificateAuthorityIssuer;
-import fr.cartesagents.bridge.personalization.Personalizer;
 import fr.cartesagents.bridge.testsupport.OpenSc;
 import fr.cartesagents.bridge.testsupport.PcscRig;
-import fr.cartesagents.ca.issuance.TestHierarchy;
-import fr.cartesagents.ca.issuance.TestSubjects;
 import fr.cartesagents.ca.testutil.OpenSsl;
 import fr.cartesagents.ca.testutil.ProcessResult;
-import fr.cartesagents.ca.token.KeySpec;
 
 /**
  * The independent oracle of the PC/SC path: after OUR bridge personalized the simulated card over
@@ -51,14 +42,8 @@ class OpenScReadsThePersonalizedCardTest {
     private Map<KeyRole, List<X509CertificateHolder>> chains;
 
     @BeforeEach
-    void personalizeWithOurBridge() throws Exception {
-        TestHierarchy hierarchy = TestHierarchy.create(directory.resolve("ca"), KeySpec.RSA_2048);
-        CertificateAuthorityIssuer issuer = new CertificateAuthorityIssuer(hierarchy, TestSubjects.marieDupont());
-        try (PcscCardDriver driver = PcscCardDriver.open(rig.readerName());
-                Pin pin = PcscRig.pin(PcscRig.USER_PIN);
-                AuthenticatedCard card = driver.authenticate(pin)) {
-            chains = new Personalizer(issuer).personalize(card, new X500Name("CN=Marie DUPONT"));
-        }
+    void personalizeWithOurBridge() {
+        chains = PersonalizedOverPcsc.personalize(rig, directory.resolve("ca"));
     }
 
     @Test

@@ -9,7 +9,6 @@ import java.security.Signature;
 import java.util.List;
 import java.util.Map;
 
-import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,15 +22,10 @@ import fr.cartesagents.bridge.card.CardFailure;
 import fr.cartesagents.bridge.card.KeyRole;
 import fr.cartesagents.bridge.card.Pin;
 import fr.cartesagents.bridge.pcsc.PcscCardDriver;
-import fr.cartesagents.bridge.personalization.CertificateAuthorityIssuer;
-import fr.cartesagents.bridge.personalization.Personalizer;
 import fr.cartesagents.bridge.pkcs11.Pkcs11CardDriver;
 import fr.cartesagents.bridge.pkcs11.Pkcs11TokenSelection;
 import fr.cartesagents.bridge.testsupport.OpenSc;
 import fr.cartesagents.bridge.testsupport.PcscRig;
-import fr.cartesagents.ca.issuance.TestHierarchy;
-import fr.cartesagents.ca.issuance.TestSubjects;
-import fr.cartesagents.ca.token.KeySpec;
 import fr.cartesagents.ca.token.SignatureAlgorithm;
 
 /**
@@ -54,14 +48,8 @@ class OurPkcs11DriverThroughOpenScTest {
     private Map<KeyRole, List<X509CertificateHolder>> chains;
 
     @BeforeEach
-    void personalizeOverPcsc() {
-        TestHierarchy hierarchy = TestHierarchy.create(directory, KeySpec.RSA_2048);
-        try (PcscCardDriver driver = PcscCardDriver.open(rig.readerName());
-                Pin pin = PcscRig.pin(PcscRig.USER_PIN);
-                AuthenticatedCard card = driver.authenticate(pin)) {
-            chains = new Personalizer(new CertificateAuthorityIssuer(hierarchy, TestSubjects.marieDupont()))
-                    .personalize(card, new X500Name("CN=Marie DUPONT"));
-        }
+    void personalizeWithOurBridge() {
+        chains = PersonalizedOverPcsc.personalize(rig, directory.resolve("ca"));
     }
 
     @Test

@@ -133,7 +133,7 @@ class IasEccCommandStatusWordsTest {
         assertThat(scenario.unblockSecretAtStake() ? status.unblockSecretFailure() : status.failure()).isEqualTo(expectedFailure);
         if (!status.isSuccess()) {
             assertThat(scenario.unblockSecretAtStake() ? status.toUnblockSecretException(name) : status.toException(name))
-                    .hasMessageNotContaining("unknown");
+                    .hasMessageNotContaining("unknown status");
         }
     }
 
