@@ -78,7 +78,7 @@ public class CollectivityService {
                     .then(kind.isGrouping() ? collectivities.insertMembers(id, request.members(), false) : Mono.empty())
                     .onErrorMap(DuplicateKeyException.class, e -> ProblemException.localized(ProblemType.DUPLICATE,
                             "collectivity.duplicate"))
-                    .then(audit.append(AuditEntry.by(actor, Optional.of(id), CollectivityEvent.CREATED, CollectivityEvent.collectivity(id),
+                    .then(audit.append(AuditEntry.by(actor, Optional.of(id), CollectivityEvent.CREATED, CollectivityEvent.target(id),
                             AuditDetails.of("kind", kind.databaseName(), "inseeCode", request.inseeCode(), "siren", siren.orElse(null),
                                     "name", request.name().strip(), "members", String.valueOf(request.members().size())))))
                     .then(collectivities.find(id));
@@ -102,7 +102,7 @@ public class CollectivityService {
                                         siren, department, Optional.ofNullable(update.legalForm())), expected, () -> collectivities.versionOf(id)))
                                 .onErrorMap(DuplicateKeyException.class, e -> ProblemException.localized(ProblemType.DUPLICATE,
                                         "collectivity.duplicate"))
-                                .then(audit.append(AuditEntry.by(actor, Optional.of(id), CollectivityEvent.UPDATED, CollectivityEvent.collectivity(id),
+                                .then(audit.append(AuditEntry.by(actor, Optional.of(id), CollectivityEvent.UPDATED, CollectivityEvent.target(id),
                                         AuditDetails.of("name", update.name().strip(), "siren", siren.orElse(null), "department", department,
                                                 "previousName", current.name()))))
                                 .then(collectivities.find(id));
@@ -118,7 +118,7 @@ public class CollectivityService {
                     return transactions.transactional(officeExists(Optional.of(assignment.registrationOfficeId()))
                             .then(VersionedUpdates.requireUpdated(collectivities.assignOffice(id, expected.version(),
                                     assignment.registrationOfficeId()), expected, () -> collectivities.versionOf(id)))
-                            .then(audit.append(AuditEntry.by(actor, Optional.of(id), CollectivityEvent.OFFICE_ASSIGNED, CollectivityEvent.collectivity(id),
+                            .then(audit.append(AuditEntry.by(actor, Optional.of(id), CollectivityEvent.OFFICE_ASSIGNED, CollectivityEvent.target(id),
                                     Map.of("registrationOfficeId", assignment.registrationOfficeId().toString()))))
                             .then(collectivities.find(id)));
                 });
@@ -140,7 +140,7 @@ public class CollectivityService {
                                         ProblemType.RULE_VIOLATED, "collectivity.member-not-commune", id.toString())) : Mono.empty()))
                                 .then(VersionedUpdates.requireUpdated(collectivities.replaceMembers(id, expected.version(), distinct),
                                         expected, () -> collectivities.versionOf(id)))
-                                .then(audit.append(AuditEntry.by(actor, Optional.of(id), CollectivityEvent.MEMBERS_REPLACED, CollectivityEvent.collectivity(id),
+                                .then(audit.append(AuditEntry.by(actor, Optional.of(id), CollectivityEvent.MEMBERS_REPLACED, CollectivityEvent.target(id),
                                         Map.of("members", String.join(",", distinct.stream().map(UUID::toString).toList()),
                                                 "previousMembers", String.join(",", current.memberIds().stream().map(UUID::toString).toList())))))
                                 .then(collectivities.find(id));
@@ -157,7 +157,7 @@ public class CollectivityService {
                     CardManagement choice = asked.change();
                     return transactions.transactional(VersionedUpdates.requireUpdated(collectivities.setCardManagement(id,
                                     expected.version(), choice.mayorManagesCards()), expected, () -> collectivities.versionOf(id))
-                            .then(audit.append(AuditEntry.by(actor, Optional.of(id), CollectivityEvent.CARD_MANAGEMENT_CHANGED, CollectivityEvent.collectivity(id),
+                            .then(audit.append(AuditEntry.by(actor, Optional.of(id), CollectivityEvent.CARD_MANAGEMENT_CHANGED, CollectivityEvent.target(id),
                                     Map.of("mayorManagesCards", choice.mayorManagesCards().toString()))))
                             .then(collectivities.find(id)));
                 });

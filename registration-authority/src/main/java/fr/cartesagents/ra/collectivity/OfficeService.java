@@ -68,7 +68,7 @@ public class OfficeService {
                 .flatMap(taken -> taken
                         ? Mono.<Void>error(ProblemException.localized(ProblemType.DUPLICATE, "office.duplicate", office.code()))
                         : offices.insert(id, office))
-                .then(audit.append(AuditEntry.by(actor, Optional.empty(), CollectivityEvent.OFFICE_CREATED, CollectivityEvent.office(id),
+                .then(audit.append(AuditEntry.by(actor, Optional.empty(), OfficeEvent.CREATED, OfficeEvent.target(id),
                         Map.of("code", office.code(), "name", office.name(), "department", office.department()))))
                 .then(offices.find(id));
     }
@@ -82,7 +82,7 @@ public class OfficeService {
                     OfficeUpdate update = asked.change();
                     return transactions.transactional(VersionedUpdates.requireUpdated(offices.update(id, expected.version(), update),
                                     expected, () -> offices.versionOf(id))
-                            .then(audit.append(AuditEntry.by(actor, Optional.empty(), CollectivityEvent.OFFICE_UPDATED, CollectivityEvent.office(id),
+                            .then(audit.append(AuditEntry.by(actor, Optional.empty(), OfficeEvent.UPDATED, OfficeEvent.target(id),
                                     Map.of("name", update.name(), "department", update.department(), "previousName", current.name()))))
                             .then(offices.find(id)));
                 }));

@@ -5,24 +5,13 @@ import java.util.UUID;
 import fr.cartesagents.ra.audit.AuditAction;
 import fr.cartesagents.ra.audit.AuditTarget;
 
-/** The audit actions of the compliance feature. */
+/** The audit actions of the questionnaire and the findings ({@code compliance.finding-closed}...). */
 enum ComplianceEvent implements AuditAction {
-    QUESTIONNAIRE_ANSWERED("compliance.questionnaire-answered"),
-    FINDING_RECORDED("compliance.finding-recorded"),
-    FINDING_CLOSED("compliance.finding-closed"),
-    /** An open major finding withholds the collectivity's trust roles. */
-    TRUST_SUSPENDED("collectivity.trust-suspended"),
-    TRUST_RESTORED("collectivity.trust-restored");
-
-    private final String auditName;
-
-    ComplianceEvent(String auditName) {
-        this.auditName = auditName;
-    }
+    QUESTIONNAIRE_ANSWERED, FINDING_RECORDED, FINDING_CLOSED;
 
     @Override
-    public String auditName() {
-        return auditName;
+    public String subject() {
+        return "compliance";
     }
 
     static AuditTarget finding(UUID id) {
@@ -31,9 +20,5 @@ enum ComplianceEvent implements AuditAction {
 
     static AuditTarget questionnaire(UUID collectivity) {
         return AuditTarget.of("questionnaire", collectivity);
-    }
-
-    static AuditTarget collectivity(UUID collectivity) {
-        return AuditTarget.of("collectivity", collectivity);
     }
 }

@@ -135,7 +135,7 @@ public class ComplianceService {
     private Mono<Void> trustFollowsFindings(Actor actor, UUID collectivity, UUID finding) {
         return compliance.recomputeTrust(collectivity)
                 .flatMap(suspended -> audit.append(AuditEntry.by(actor, Optional.of(collectivity),
-                        suspended ? ComplianceEvent.TRUST_SUSPENDED : ComplianceEvent.TRUST_RESTORED, ComplianceEvent.collectivity(collectivity),
+                        suspended ? TrustEvent.TRUST_SUSPENDED : TrustEvent.TRUST_RESTORED, TrustEvent.target(collectivity),
                         Map.of("finding", finding.toString()))))
                 .then();
     }

@@ -20,6 +20,12 @@ public enum ConventionAction implements LifecycleAction, AuditAction {
     TERMINATE;
 
     @Override
+    public String subject() {
+        return "convention";
+    }
+
+    /** {@code convention.request_termination}: the action as the API spells it. */
+    @Override
     public String auditName() {
         return "convention." + apiName();
     }

@@ -1,30 +1,24 @@
 package fr.cartesagents.ra.convention;
 
+import java.util.UUID;
+
 import fr.cartesagents.ra.audit.AuditAction;
 import fr.cartesagents.ra.audit.AuditTarget;
 
-import java.util.UUID;
-
 /** The audit actions of the convention feature other than the moves a caller asks ({@link ConventionAction}). */
 enum ConventionEvent implements AuditAction {
-    CREATED("convention.created"),
-    ANNEX_REPLACED("convention.annex-replaced"),
+    CREATED,
+    ANNEX_REPLACED,
     /** The notice ended (the termination job). */
-    TERMINATED("convention.terminated"),
+    TERMINATED,
     /** A CARTES convention suspended with its COMEDEC convention. */
-    SUSPENDED_WITH_COMEDEC("convention.suspended"),
+    SUSPENDED,
     /** A CARTES convention reactivated with the COMEDEC convention that had suspended it. */
-    REACTIVATED_WITH_COMEDEC("convention.reactivated");
-
-    private final String auditName;
-
-    ConventionEvent(String auditName) {
-        this.auditName = auditName;
-    }
+    REACTIVATED;
 
     @Override
-    public String auditName() {
-        return auditName;
+    public String subject() {
+        return "convention";
     }
 
     static AuditTarget target(UUID id) {

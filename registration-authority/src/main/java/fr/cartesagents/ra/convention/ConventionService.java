@@ -159,7 +159,7 @@ public class ConventionService {
         }
         if (current.state() == ConventionState.SUSPENDED && next == ConventionState.ACTIVE) {
             return conventions.reactivateCartesOf(current.id())
-                    .concatMap(lifted -> audit.append(entry(auditName, Optional.of(actor), lifted.party(), ConventionEvent.REACTIVATED_WITH_COMEDEC,
+                    .concatMap(lifted -> audit.append(entry(auditName, Optional.of(actor), lifted.party(), ConventionEvent.REACTIVATED,
                             lifted.id(), Map.of("cause", "comedec-reactivated", "comedecConventionId", current.id().toString()))))
                     .then();
         }
@@ -168,7 +168,7 @@ public class ConventionService {
 
     private Flux<?> suspendCartes(String auditName, Optional<Actor> actor, UUID comedec) {
         return conventions.suspendCartesOf(comedec)
-                .concatMap(suspended -> audit.append(entry(auditName, actor, suspended.party(), ConventionEvent.SUSPENDED_WITH_COMEDEC,
+                .concatMap(suspended -> audit.append(entry(auditName, actor, suspended.party(), ConventionEvent.SUSPENDED,
                         suspended.id(),
                         Map.of("cause", "comedec-suspended-or-terminated", "comedecConventionId", comedec.toString()))));
     }

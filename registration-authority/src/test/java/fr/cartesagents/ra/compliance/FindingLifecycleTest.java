@@ -13,4 +13,12 @@ class FindingLifecycleTest {
                 .row(FindingState.Action.CLOSE, FindingState.CLOSED, FindingState.OPEN)
                 .verify(FindingState.CLOSED);
     }
+
+    @Test
+    void complianceActionsKeepTheirStoredNames() {
+        org.assertj.core.api.Assertions.assertThat(java.util.Arrays.stream(ComplianceEvent.values()).map(ComplianceEvent::auditName))
+                .containsExactly("compliance.questionnaire-answered", "compliance.finding-recorded", "compliance.finding-closed");
+        org.assertj.core.api.Assertions.assertThat(java.util.Arrays.stream(TrustEvent.values()).map(TrustEvent::auditName))
+                .containsExactly("collectivity.trust-suspended", "collectivity.trust-restored");
+    }
 }

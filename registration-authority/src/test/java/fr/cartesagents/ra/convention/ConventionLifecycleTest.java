@@ -31,4 +31,14 @@ class ConventionLifecycleTest {
                 .row(TERMINATE, TERMINATED, TERMINATION_REQUESTED)
                 .verify(TERMINATED);
     }
+
+    @Test
+    void movesAndCascadesKeepTheirStoredAuditNames() {
+        org.assertj.core.api.Assertions.assertThat(java.util.Arrays.stream(ConventionAction.values()).map(ConventionAction::auditName))
+                .containsExactly("convention.sign", "convention.activate", "convention.suspend", "convention.reactivate",
+                        "convention.request_termination", "convention.terminate");
+        org.assertj.core.api.Assertions.assertThat(java.util.Arrays.stream(ConventionEvent.values()).map(ConventionEvent::auditName))
+                .containsExactly("convention.created", "convention.annex-replaced", "convention.terminated", "convention.suspended",
+                        "convention.reactivated");
+    }
 }
