@@ -51,7 +51,6 @@ import fr.cartesagents.ca.issuance.TestKeys;
 import fr.cartesagents.ca.issuance.TestSubjects;
 import fr.cartesagents.ca.profile.ProfileCatalog;
 import fr.cartesagents.ca.token.KeySpec;
-import fr.cartesagents.ca.token.SignatureAlgorithm;
 
 /**
  * Each lint rule, on its own, against a certificate that passes it (the CA's own issue, or the CA's
@@ -87,11 +86,7 @@ class LintRuleFixturesTest {
     static void createHierarchy() {
         pki = TestHierarchy.create(directory, KeySpec.EC_P256);
         catalog = ProfileCatalog.standard(pki.settings());
-        X509CertificateHolder issuing = pki.issuing().certificate();
-        issuer = new IssuerFacts(issuing.getSubject(),
-                SubjectKeyIdentifier.fromExtensions(issuing.getExtensions()).getKeyIdentifier(),
-                issuing.getNotBefore().toInstant(), issuing.getNotAfter().toInstant(),
-                SignatureAlgorithm.forKey(pki.issuing().publicKey()).algorithmIdentifier());
+        issuer = IssuerFactsOf.issuing(pki);
         throwawaySigner = TestKeys.ec("secp256r1");
         golden = pki.ca().issue(new IssuanceRequest("authentication", TestKeys.csr(TestKeys.ec("secp256r1")),
                 TestSubjects.marieDupont())).certificate();
