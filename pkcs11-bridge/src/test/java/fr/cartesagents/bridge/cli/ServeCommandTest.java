@@ -31,7 +31,7 @@ class ServeCommandTest {
 
     private static final String PORTAL = "https://portail.cartes-agents.test";
     private static final Pattern LISTENING = Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+)");
-    private static final Pattern PAIRING = Pattern.compile("Pairing code: ([A-Z0-9]{4}-[A-Z0-9]{4})");
+    private static final Pattern PAIRING = Pattern.compile("Code d'appairage : ([A-Z0-9]{4}-[A-Z0-9]{4})");
 
     @TempDir
     Path directory;
