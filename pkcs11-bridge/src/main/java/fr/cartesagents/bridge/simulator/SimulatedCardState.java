@@ -26,6 +26,10 @@ import java.util.Properties;
 import java.util.TreeMap;
 
 import fr.cartesagents.bridge.apdu.AgentCardLayout;
+import fr.cartesagents.ca.cardsecret.CardSecrets;
+import fr.cartesagents.ca.cardsecret.CardSerial;
+import fr.cartesagents.ca.cardsecret.Puk;
+import fr.cartesagents.ca.cardsecret.UnblockKey;
 
 /**
  * What the simulated card remembers across power cycles: serial number, PIN and PUK (as salted
@@ -71,6 +75,27 @@ public final class SimulatedCardState {
         state.pukDigest = state.digest(puk);
         state.pukTriesLeft = AgentCardLayout.PUK_TRIES;
         return state;
+    }
+
+    /**
+     * A new card as an issuer makes it: a random serial number, the given PIN, and the PUK and
+     * unblock key that {@code issuerSecrets} derive for that serial.
+     */
+    public static SimulatedCardState issue(CardSecrets issuerSecrets, byte[] userPin) {
+        byte[] serial = new byte[8];
+        new SecureRandom().nextBytes(serial);
+        CardSerial cardSerial = new CardSerial(HexFormat.of().formatHex(serial));
+        Puk puk = issuerSecrets.puk(cardSerial);
+        UnblockKey unblockKey = issuerSecrets.unblockKey(cardSerial);
+        byte[] pukBytes = puk.digits().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] key = unblockKey.value();
+        try {
+            return issue(serial, userPin, pukBytes).withUnblockKey(key);
+        } finally {
+            Arrays.fill(pukBytes, (byte) 0);
+            Arrays.fill(key, (byte) 0);
+            unblockKey.wipe();
+        }
     }
 
     /**

@@ -25,6 +25,10 @@ import fr.cartesagents.bridge.apdu.AgentCardLayout;
 import fr.cartesagents.bridge.apdu.ApduExchange;
 import fr.cartesagents.bridge.apdu.RsaPublicKeys;
 import fr.cartesagents.bridge.apdu.Tlv;
+import fr.cartesagents.ca.cardsecret.CardSecrets;
+import fr.cartesagents.ca.cardsecret.CardSerial;
+import fr.cartesagents.ca.cardsecret.DerivedCardSecrets;
+import fr.cartesagents.ca.cardsecret.SoftwareMasterKey;
 import fr.cartesagents.ca.cardsecret.UnblockKey;
 
 /** The simulated IAS-ECC card's APDU handling, talked to directly (the PC/SC tests go through pcscd). */
@@ -139,6 +143,21 @@ class SimulatedCardTest {
         exchange.transmit(Apdus.getChallenge());
         assertThat(sw(Apdus.externalAuthenticate(response))).as("a replayed response").isEqualTo(0x63C9);
         assertThat(card.state().unblockKeyTriesLeft()).isEqualTo(9);
+    }
+
+    @Test
+    void whenTheIssuerMakesTheCard_thenItsPukAndUnblockKeyAreTheOnesTheServerDerivesForItsSerial() {
+        CardSecrets issuer = new DerivedCardSecrets(SoftwareMasterKey.of(HexFormat.of().parseHex(
+                "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f")));
+        SimulatedCard issued = SimulatedCard.inMemory(SimulatedCardState.issue(issuer, ascii("1234")));
+        ApduExchange issuedExchange = new ApduExchange(issued);
+        CardSerial serial = new CardSerial(issued.state().serialNumberHex());
+        issuedExchange.transmit(Apdus.selectApplication());
+
+        assertThat(issuedExchange.transmit(Apdus.verify(0x82, issuer.puk(serial).digits())).getSW()).isEqualTo(0x9000);
+        byte[] challenge = issuedExchange.transmit(Apdus.getChallenge()).getData();
+        assertThat(issuedExchange.transmit(Apdus.externalAuthenticate(issuer.unblockResponse(serial, challenge))).getSW())
+                .isEqualTo(0x9000);
     }
 
     @Test
