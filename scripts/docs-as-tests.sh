@@ -72,16 +72,18 @@ docs_test_wait_log() {       # TEXT N: until the background command printed TEXT
   return 1
 }
 
+kill_tree() {                # PID SIGNAL: the process and all its descendants, children first
+  local child
+  for child in $(pgrep -P "$1" 2>/dev/null); do kill_tree "$child" "$2"; done
+  kill "-$2" "$1" 2>/dev/null || true
+}
+
 stop_background() {
   [ -f "$LOGS/background.pids" ] || return 0
   local pid
-  while read -r pid; do
-    kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
-  done < "$LOGS/background.pids"
-  sleep 1
-  while read -r pid; do
-    kill -KILL -- "-$pid" 2>/dev/null || true
-  done < "$LOGS/background.pids"
+  while read -r pid; do kill_tree "$pid" TERM; done < "$LOGS/background.pids"
+  sleep 2
+  while read -r pid; do kill_tree "$pid" KILL; done < "$LOGS/background.pids"
   rm -f "$LOGS/background.pids"
 }
 
@@ -115,6 +117,10 @@ finish() {
   local status=$?
   set +e
   stop_background
+  if [ -n "$PCSC_LOCK_HELD" ]; then
+    exec {PCSC_LOCK_FD}>&-
+    kill_tree "$PCSC_LOCK_PID" TERM
+  fi
   stop_postgres
   if [ $status -ne 0 ]; then
     echo "docs-as-tests FAILED (exit $status); logs kept in $LOGS:" >&2
@@ -125,6 +131,7 @@ finish() {
   fi
 }
 trap finish EXIT
+trap 'exit 143' TERM INT
 
 command -v java > /dev/null && command -v openssl > /dev/null && command -v curl > /dev/null \
   || { echo "docs-as-tests needs java, openssl and curl" >&2; exit 1; }
@@ -138,6 +145,34 @@ export HTTP_PORT API_PORT
 export SOFTHSM2_CONF="$WORK/softhsm2.conf"
 mkdir -p "$WORK/softhsm-tokens"
 printf 'directories.tokendir = %s\nobjectstore.backend = file\nlog.level = ERROR\n' "$WORK/softhsm-tokens" > "$SOFTHSM2_CONF"
+
+PCSC_LOCK_HELD=""
+ensure_pcscd() {            # the simulator's virtual reader needs pcscd with the vpcd driver
+  if [ -z "$PCSC_LOCK_HELD" ]; then
+    # The bridge's tests share pcscd and the virtual reader through this lock (a POSIX record lock,
+    # as Java's FileChannel.lock takes): wait for them, and make them wait for us.
+    mkfifo "$WORK/pcsc-lock"
+    ( exec python3 -c 'import fcntl, sys
+f = open(sys.argv[1], "a")
+fcntl.lockf(f, fcntl.LOCK_EX)
+print("locked", flush=True)
+sys.stdin.read()' "${TMPDIR:-/tmp}/cartes-agents-pcsc-rig.lock" < "$WORK/pcsc-lock" > "$LOGS/pcsc-lock.log" 2>&1 ) &
+    PCSC_LOCK_PID=$!
+    exec {PCSC_LOCK_FD}> "$WORK/pcsc-lock"
+    PCSC_LOCK_HELD=yes
+    say "waiting for the PC/SC rig (pcscd and the virtual reader are shared with the bridge's tests)"
+    local i
+    for i in $(seq 1 600); do grep -q locked "$LOGS/pcsc-lock.log" 2>/dev/null && break; sleep 0.5; done
+    grep -q locked "$LOGS/pcsc-lock.log" || { echo "the PC/SC rig stayed busy for 5 minutes" >&2; return 1; }
+  fi
+  pgrep -x pcscd > /dev/null && return 0
+  say "starting pcscd"
+  local pcscd
+  pcscd=$(command -v pcscd || echo /usr/sbin/pcscd)
+  ( exec "$pcscd" --foreground > "$LOGS/pcscd.log" 2>&1 < /dev/null ) &
+  echo "$!" >> "$LOGS/background.pids"
+  sleep 2
+}
 
 # ---------------------------------------------------------------------------------------------
 # README: the Quick start's run command, then the examples against the demo server.
@@ -172,6 +207,10 @@ PY
   )
   stop_background
   unset SERVER_PORT CARTES_API_PORT
+  if wanted backup; then
+    mkdir -p "$WORK/embedded-backup"
+    ( cd "$WORK/embedded-backup" && run_doc backup-embedded docs/operations/backup.md )
+  fi
 fi
 
 # ---------------------------------------------------------------------------------------------
@@ -187,10 +226,13 @@ if wanted ceremony || wanted production || wanted backup; then
     mkdir -p "$POSTGRES_DATA"
     [ "$(id -u)" -ne 0 ] || chown postgres "$POSTGRES_DATA"
     as_postgres "$POSTGRES_BIN/initdb" -D "$POSTGRES_DATA" -U postgres --auth=trust > "$LOGS/initdb.log"
+    touch "$LOGS/postgres.log"
+    [ "$(id -u)" -ne 0 ] || chown postgres "$LOGS/postgres.log"
     as_postgres "$POSTGRES_BIN/pg_ctl" -D "$POSTGRES_DATA" -l "$LOGS/postgres.log" -w \
       -o "-p $PGPORT -k $POSTGRES_DATA -c listen_addresses=localhost" start > /dev/null
   fi
 
+  if wanted production || wanted backup; then ensure_pcscd; fi   # the first card goes into the simulator
   CA_CLI_JAR=$(ls "$ROOT"/ca-core/target/ca-core-*-cli.jar)
   mkdir -p "$WORK/secrets"
   # What the secret holders type, one line per prompt, in the order the documents ask for them.
@@ -240,13 +282,7 @@ fi
 # ---------------------------------------------------------------------------------------------
 # The bridge with the card simulator, on pcscd and vsmartcard-vpcd.
 if wanted bridge; then
-  if ! pgrep -x pcscd > /dev/null; then
-    say "starting pcscd"
-    PCSCD=$(command -v pcscd || echo /usr/sbin/pcscd)
-    ( exec "$PCSCD" --foreground > "$LOGS/pcscd.log" 2>&1 < /dev/null ) &
-    echo "$!" >> "$LOGS/background.pids"
-    sleep 2
-  fi
+  ensure_pcscd
   (
     cd "$ROOT"
     export XDG_CONFIG_HOME="$WORK/bridge-config"
