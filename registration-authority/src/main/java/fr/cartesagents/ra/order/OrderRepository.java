@@ -118,6 +118,17 @@ class OrderRepository {
                 .map(row -> row.get("active", Boolean.class)).one();
     }
 
+    /** The holder's directory record and their collectivity's names, for the subject of their certificates. */
+    Mono<HolderRecord> holder(UUID personId, UUID collectivityId) {
+        return database.sql("select p.given_names, p.birth_name, p.usual_name, p.holder_id, p.status, c.name, c.siren"
+                        + " from person p, collectivity c where p.id = :person and c.id = :collectivity")
+                .bind("person", personId).bind("collectivity", collectivityId)
+                .map(row -> new HolderRecord(row.get("given_names", String.class), row.get("birth_name", String.class),
+                        row.get("usual_name", String.class), row.get("name", String.class), row.get("siren", String.class),
+                        row.get("holder_id", String.class), row.get("status", String.class)))
+                .one();
+    }
+
     /** The registration office that serves the collectivity, if any. */
     Mono<UUID> officeOf(UUID collectivityId) {
         return database.sql("select registration_office_id from collectivity where id = :id").bind("id", collectivityId)
