@@ -90,8 +90,8 @@ class CertificatePairIssuance {
 
     private Mono<Void> reserve(Actor actor, UUID collectivityId, HolderSubject holder, PreparedCertificate prepared) {
         return records.reserve(CaIds.ISSUING, prepared, Optional.of(holder.holderId()))
-                .then(audit.append(AuditEntry.by(actor, Optional.of(collectivityId), "certificate.reserved",
-                        "certificate:" + SerialHex.toHex(prepared.serial()),
+                .then(audit.append(AuditEntry.by(actor, Optional.of(collectivityId), IssuanceEvent.RESERVED,
+                        IssuanceEvent.target(prepared.serial()),
                         Map.of("profile", prepared.profileName(), "subject", prepared.subject().toString(),
                                 "holderId", holder.holderId(), "notAfter", prepared.notAfter().toString()))))
                 .then();
@@ -101,8 +101,8 @@ class CertificatePairIssuance {
         return records.storeSigned(issued.certificate())
                 .flatMap(updated -> updated == 1 ? Mono.just(updated) : Mono.error(new IllegalStateException(
                         "certificate " + issued.serialHex() + " was signed but its serial is not reserved any more")))
-                .then(audit.append(AuditEntry.by(actor, Optional.of(collectivityId), "certificate.issued",
-                        "certificate:" + issued.serialHex(),
+                .then(audit.append(AuditEntry.by(actor, Optional.of(collectivityId), IssuanceEvent.ISSUED,
+                        IssuanceEvent.target(issued.serial()),
                         Map.of("profile", issued.profileName(), "subject", issued.certificate().getSubject().toString(),
                                 "holderId", holder.holderId(), "notAfter", issued.notAfter().toString()))))
                 .then();

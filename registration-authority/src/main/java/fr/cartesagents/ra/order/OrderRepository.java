@@ -12,6 +12,7 @@ import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
 
 import fr.cartesagents.ra.card.CardProfile;
+import fr.cartesagents.ra.lifecycle.StateGuard;
 import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -79,9 +80,10 @@ class OrderRepository {
             case PERSONALIZE -> ", personalized_at = :at";
             case DELIVER -> ", delivered_at = :at";
         };
-        var update = database.sql("update card_order set state = :to" + dates + ", version = version + 1, updated_at = now()"
-                        + " where id = :id and state = any(:from)")
-                .bind("id", id).bind("to", action.to().databaseName()).bind("from", action.fromNames()).bind("at", utc(at));
+        StateGuard guard = OrderLifecycle.TABLE.guard(action);
+        var update = guard.bind(database.sql("update card_order set " + guard.set("state") + dates
+                        + ", version = version + 1, updated_at = now() where id = :id and " + guard.where("state"))
+                .bind("id", id).bind("at", utc(at)));
         if (action == OrderAction.APPROVE || action == OrderAction.CANCEL) {
             update = update.bind("by", by);
         }

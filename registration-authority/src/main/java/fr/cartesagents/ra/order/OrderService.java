@@ -23,6 +23,8 @@ import fr.cartesagents.ra.problem.ProblemType;
 import fr.cartesagents.ra.security.AccessPolicy;
 import fr.cartesagents.ra.security.Actor;
 import fr.cartesagents.ra.security.Permission;
+import fr.cartesagents.ra.web.EntityVersion;
+import fr.cartesagents.ra.web.ResultPage;
 import reactor.core.publisher.Mono;
 
 /**
@@ -83,7 +85,7 @@ public class OrderService {
                                     .onErrorMap(DataIntegrityViolationException.class,
                                             e -> ProblemException.localized(ProblemType.DUPLICATE, "order.already-open"))
                                     .then(audit.append(AuditEntry.by(actor, Optional.of(collectivityId),
-                                            OrderAuditAction.CREATED.auditName(), target(order.id()),
+                                            OrderEvent.CREATED, OrderEvent.target(order.id()),
                                             Map.of("person", request.personId().toString(), "reason", reason.databaseName(),
                                                     "cardProfile", profile.databaseName(), "orderedAs", capacity.databaseName(),
                                                     "feeCents", Integer.toString(fee)))))
@@ -100,8 +102,25 @@ public class OrderService {
                         : access.require(actor, Permission.READ, order.collectivityId()).thenReturn(order));
     }
 
+    /** A page of the collectivity's orders, newest first (whoever may read the collectivity). */
+    Mono<ResultPage<OrderView>> ofCollectivity(Actor actor, UUID collectivityId, Optional<String> state, int page, int size) {
+        return access.require(actor, Permission.READ, collectivityId)
+                .then(Mono.fromCallable(() -> state.map(name -> parseState(name))))
+                .flatMap(filter -> Mono.zip(orders.ofCollectivity(collectivityId, filter, page, size).map(OrderView::of).collectList(),
+                        orders.countOfCollectivity(collectivityId, filter)))
+                .map(found -> new ResultPage<>(found.getT1(), page, size, found.getT2()));
+    }
+
+    private static OrderState parseState(String name) {
+        try {
+            return OrderState.fromDatabaseName(name);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.localized(ProblemType.VALIDATION_FAILED, "order.unknown-state", name);
+        }
+    }
+
     /** {@code approve} (the registration office) or {@code cancel} (whoever may order it), in one transaction with its audit event. */
-    Mono<CardOrder> transition(Actor actor, UUID orderId, Mono<OrderTransitionRequest> body) {
+    Mono<CardOrder> transition(Actor actor, UUID orderId, Optional<EntityVersion> expected, Mono<OrderTransitionRequest> body) {
         return transactions.transactional(orders.lock(orderId)
                 .switchIfEmpty(Mono.error(() -> notFound(orderId)))
                 .flatMap(order -> body.flatMap(request -> {
@@ -110,21 +129,27 @@ public class OrderService {
                     Mono<Void> allowed = action == OrderAction.APPROVE
                             ? access.require(actor, Permission.APPROVE_CARD_ORDERS, order.collectivityId())
                             : operators.requireForPerson(actor, Permission.ORDER_CARDS, order.collectivityId(), order.personId()).then();
-                    return allowed.then(Mono.defer(() -> move(actor, order, action, Map.of())));
+                    return allowed.then(Mono.defer(() -> {
+                        if (expected.isPresent() && expected.get().version() != order.version()) {
+                            throw EntityVersion.stale(expected.get().version(), order.version());
+                        }
+                        return move(actor, order, action, Map.of());
+                    }));
                 })));
     }
 
     /** The body is read only once the order is found, so that an unknown id is a 404 whatever the body. */
     Mono<CardOrder> move(Actor actor, CardOrder order, OrderAction action, Map<String, String> details) {
-        action.from(order.state());
+        OrderState next = OrderLifecycle.TABLE.next(action, order.state());
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         java.util.HashMap<String, String> event = new java.util.HashMap<>(details);
         event.put("from", order.state().databaseName());
-        event.put("to", action.to().databaseName());
+        event.put("to", next.databaseName());
         return orders.move(order.id(), action, now, actor.auditName())
-                .flatMap(updated -> updated == 1 ? Mono.just(updated) : Mono.error(action.refusal(order.state())))
-                .then(audit.append(AuditEntry.by(actor, Optional.of(order.collectivityId()), OrderAuditAction.of(action).auditName(),
-                        target(order.id()), event)))
+                .flatMap(updated -> updated == 1 ? Mono.just(updated)
+                        : Mono.error(OrderLifecycle.TABLE.refusal(action, order.state())))
+                .then(audit.append(AuditEntry.by(actor, Optional.of(order.collectivityId()), action,
+                        OrderEvent.target(order.id()), event)))
                 .then(orders.find(order.id()));
     }
 
@@ -142,10 +167,6 @@ public class OrderService {
         }
         return ledger.record(new BillingLedger.Line(order.collectivityId(), order.id(), "card-replacement:" + order.reason().databaseName(),
                 order.feeCents(), order.orderedAt()));
-    }
-
-    static String target(UUID orderId) {
-        return "card-order:" + orderId;
     }
 
     static ProblemException notFound(UUID orderId) {

@@ -10,7 +10,6 @@ import org.springframework.stereotype.Service;
 
 import fr.cartesagents.ca.cardsecret.CardSerial;
 import fr.cartesagents.ca.issuance.HolderSubject;
-import fr.cartesagents.ra.card.CardProfile;
 import fr.cartesagents.ra.card.CardQueries;
 import fr.cartesagents.ra.card.CardTransitions;
 import fr.cartesagents.ra.card.NewCard;
@@ -75,7 +74,7 @@ class PersonalizationService {
         Optional<String> atr = Optional.ofNullable(request.atr()).map(value -> value.toUpperCase(java.util.Locale.ROOT));
         return orders.find(order.id())
                 .flatMap(current -> {
-                    OrderAction.PERSONALIZE.from(current.state());
+                    OrderLifecycle.TABLE.next(OrderAction.PERSONALIZE, current.state());
                     return orders.holder(current.personId(), current.collectivityId());
                 })
                 .flatMap(holder -> holder.departed()
@@ -95,7 +94,7 @@ class PersonalizationService {
         var pair = prepared.pair();
         return orders.lock(order.id())
                 .flatMap(current -> {
-                    OrderAction.PERSONALIZE.from(current.state());
+                    OrderLifecycle.TABLE.next(OrderAction.PERSONALIZE, current.state());
                     return pairs.record(actor, order.collectivityId(), prepared.holder(), pair)
                             .then(cardTransitions.create(actor, new NewCard(order.id(), prepared.cardSerial(), prepared.atr(),
                                     order.profile(), order.personId(), order.collectivityId(), pair.authentication().serialHex(),
