@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "cartes-bridge", mixinStandardHelpOptions = true, versionProvider = BridgeCli.Version.class,
         description = "Cartes Agents card bridge: drives agent cards through their PKCS#11 middleware.",
-        subcommands = {InfoCommand.class, PersonalizeCommand.class, ChangePinCommand.class, UnblockCommand.class,
+        subcommands = {InfoCommand.class, PersonalizeCommand.class, PersonalizeOrderCommand.class, ChangePinCommand.class, UnblockCommand.class,
                 SignCommand.class, ReadersCommand.class, SimulatorCommand.class},
         footer = {"", "Exit codes: 0 done, 1 unexpected failure, 2 wrong command line, 3 no reader, 4 no card,",
                 "5 card removed, 6 wrong PIN, 7 PIN blocked, 8 PIN refused by the policy, 9 wrong unblock code,",
