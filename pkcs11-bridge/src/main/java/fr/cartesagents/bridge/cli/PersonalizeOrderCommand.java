@@ -18,10 +18,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "personalize-order", mixinStandardHelpOptions = true,
-        description = {"Personalize the card of an approved order: generate both key pairs on the card, have the registration",
-                "authority certify both in one call (with the operator's own certificate; the holder's name comes from its",
-                "directory), and write both certificates. With --resume, certify the keys already on the card (a card pulled",
-                "out or a connection lost after the key generation): the same request gets the same certificates back."})
+        description = {"Personnaliser la carte d'une commande validée : générer les deux bi-clés sur la carte, les faire certifier",
+                "en un seul appel par l'autorité d'enregistrement (avec le certificat de l'opérateur ; le nom du porteur vient de",
+                "son annuaire) et écrire les deux certificats. Avec --resume, faire certifier les clés déjà sur la carte (carte",
+                "retirée ou connexion perdue après la génération) : la même demande rend les mêmes certificats."})
 final class PersonalizeOrderCommand extends CardCommand {
 
     @Mixin
@@ -30,13 +30,13 @@ final class PersonalizeOrderCommand extends CardCommand {
     @ArgGroup(exclusive = false, multiplicity = "1")
     RegistrationAuthorityOptions registrationAuthority;
 
-    @Option(names = "--order", required = true, paramLabel = "ID", description = "The approved card order.")
+    @Option(names = "--order", required = true, paramLabel = "ID", description = "La commande de carte validée.")
     UUID order;
 
-    @Option(names = "--resume", description = "Keep the keys already on the card instead of generating new ones.")
+    @Option(names = "--resume", description = "Garder les clés déjà sur la carte au lieu d'en générer de nouvelles.")
     boolean resume;
 
-    @Option(names = "--key-type", defaultValue = "RSA_2048", description = "Key type: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
+    @Option(names = "--key-type", defaultValue = "RSA_2048", description = "Type de clé : ${COMPLETION-CANDIDATES} (par défaut ${DEFAULT-VALUE}).")
     KeySpec keySpec;
 
     @Override
@@ -56,10 +56,10 @@ final class PersonalizeOrderCommand extends CardCommand {
             issued = resume ? personalizer.resume(card, order, info.serialNumber(), info.atrHex())
                     : personalizer.personalize(card, order, info.serialNumber(), info.atrHex());
         }
-        out().println("Card " + issued.cardId() + " (serial " + info.serialNumber() + ")");
-        out().println("Authentication: " + issued.authentication().getSubject() + ", serial "
+        out().println("Carte " + issued.cardId() + " (numéro " + info.serialNumber() + ")");
+        out().println("Authentification : " + issued.authentication().getSubject() + ", numéro de série "
                 + issued.authentication().getSerialNumber().toString(16));
-        out().println("Signature: " + issued.signature().getSerialNumber().toString(16));
-        out().println("Card personalized.");
+        out().println("Signature : numéro de série " + issued.signature().getSerialNumber().toString(16));
+        out().println("Carte personnalisée.");
     }
 }
