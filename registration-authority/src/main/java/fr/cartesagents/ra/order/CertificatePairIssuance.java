@@ -20,10 +20,11 @@ import fr.cartesagents.ca.issuance.PreparedCertificate;
 import fr.cartesagents.ca.profile.ProfileCatalog;
 import fr.cartesagents.ra.audit.AuditEntry;
 import fr.cartesagents.ra.audit.AuditTrail;
+import fr.cartesagents.ra.certificate.CaIds;
+import fr.cartesagents.ra.certificate.CertificateEvent;
 import fr.cartesagents.ra.certificate.CertificateRecords;
 import fr.cartesagents.ra.certificate.CertificateService;
 import fr.cartesagents.ra.certificate.SerialHex;
-import fr.cartesagents.ra.pki.CaIds;
 import fr.cartesagents.ra.problem.ProblemException;
 import fr.cartesagents.ra.problem.ProblemType;
 import fr.cartesagents.ra.security.Actor;
@@ -90,8 +91,8 @@ class CertificatePairIssuance {
 
     private Mono<Void> reserve(Actor actor, UUID collectivityId, HolderSubject holder, PreparedCertificate prepared) {
         return records.reserve(CaIds.ISSUING, prepared, Optional.of(holder.holderId()))
-                .then(audit.append(AuditEntry.by(actor, Optional.of(collectivityId), IssuanceEvent.RESERVED,
-                        IssuanceEvent.target(prepared.serial()),
+                .then(audit.append(AuditEntry.by(actor, Optional.of(collectivityId), CertificateEvent.RESERVED,
+                        CertificateEvent.target(prepared.serial()),
                         Map.of("profile", prepared.profileName(), "subject", prepared.subject().toString(),
                                 "holderId", holder.holderId(), "notAfter", prepared.notAfter().toString()))))
                 .then();
@@ -101,8 +102,8 @@ class CertificatePairIssuance {
         return records.storeSigned(issued.certificate())
                 .flatMap(updated -> updated == 1 ? Mono.just(updated) : Mono.error(new IllegalStateException(
                         "certificate " + issued.serialHex() + " was signed but its serial is not reserved any more")))
-                .then(audit.append(AuditEntry.by(actor, Optional.of(collectivityId), IssuanceEvent.ISSUED,
-                        IssuanceEvent.target(issued.serial()),
+                .then(audit.append(AuditEntry.by(actor, Optional.of(collectivityId), CertificateEvent.ISSUED,
+                        CertificateEvent.target(issued.serial()),
                         Map.of("profile", issued.profileName(), "subject", issued.certificate().getSubject().toString(),
                                 "holderId", holder.holderId(), "notAfter", issued.notAfter().toString()))))
                 .then();
@@ -119,7 +120,7 @@ class CertificatePairIssuance {
     private static ProblemException signingFailed(List<PreparedCertificate> prepared, Throwable cause) {
         List<String> serials = prepared.stream().map(p -> SerialHex.toHex(p.serial())).toList();
         LOG.error("Signing the certificate pair {} failed; both serials stay reserved (pending) and can be revoked", serials, cause);
-        return new ProblemException(ProblemType.ISSUANCE_FAILED, "The CA could not sign the card's certificates " + serials
-                + "; their serials stay reserved (status pending)", Map.of("serials", serials), cause);
+        return ProblemException.localized(ProblemType.ISSUANCE_FAILED, Map.of("serials", serials), "personalization.signing-failed",
+                String.join(", ", serials));
     }
 }
