@@ -29,6 +29,7 @@ import fr.cartesagents.ra.audit.AuditTrail;
 import fr.cartesagents.ra.pki.CaIds;
 import fr.cartesagents.ra.pki.CrlPublisher;
 import fr.cartesagents.ra.pki.OcspService;
+import fr.cartesagents.ra.pki.PkiRepositoryMemory;
 import fr.cartesagents.ra.problem.ProblemException;
 import fr.cartesagents.ra.problem.ProblemType;
 import fr.cartesagents.ra.security.CallerPrincipal;
@@ -56,11 +57,13 @@ public class CertificateService {
     private final AuditTrail audit;
     private final CrlPublisher crls;
     private final OcspService ocsp;
+    private final PkiRepositoryMemory repository;
     private final TransactionalOperator transactions;
     private final Clock clock;
 
     public CertificateService(CertificateAuthority holderCa, CertificateRecords records, AuditTrail audit, CrlPublisher crls,
-                              OcspService ocsp, TransactionalOperator transactions, Clock clock) {
+                              OcspService ocsp, PkiRepositoryMemory repository, TransactionalOperator transactions, Clock clock) {
+        this.repository = repository;
         this.holderCa = holderCa;
         this.records = records;
         this.audit = audit;
@@ -127,6 +130,7 @@ public class CertificateService {
      */
     public void revocationCommitted(String serialText) {
         ocsp.invalidate(serial(serialText));
+        repository.refreshSoon(); // the CRL published in the revocation's transaction
     }
 
     public Mono<CertificateRecord> find(String serialText) {

@@ -54,7 +54,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setCleanDataDirectory(false)
                     .setPGStartupWait(Duration.ofSeconds(90))
                     .setLocaleConfig("locale", "C")
-                    // A CA must not lose a committed issuance or revocation on a crash.
+                    // A CA must not lose a committed issuance or revocation on a crash. zonky starts the
+                    // server with -F (fsync off); a -c option given after it wins.
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("full_page_writes", "on")
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("max_connections", "100");
             if (ProcessUser.isRoot()) {

@@ -74,12 +74,22 @@ public class CrlPublisher {
                                                 full.nextUpdate(), full.der()))))));
     }
 
-    /** Publishes only if the latest full CRL of {@code caId} is missing or due for renewal. */
+    /**
+     * Publishes only if the latest full CRL of {@code caId} is missing or due for renewal. The check
+     * is made again under the publication lock, in the publishing transaction: of several instances
+     * that find the CRL due at once, the first publishes and the others find it fresh.
+     */
     public Mono<Boolean> publishIfDue(String caId, Duration renewBefore) {
+        return due(caId, renewBefore)
+                .flatMap(due -> !due ? Mono.just(false) : transactions.transactional(lock(caId)
+                        .then(due(caId, renewBefore))
+                        .flatMap(stillDue -> stillDue ? publish(caId).thenReturn(true) : Mono.just(false))));
+    }
+
+    private Mono<Boolean> due(String caId, Duration renewBefore) {
         return store.latest(caId, false)
                 .map(latest -> !clock.instant().isBefore(latest.nextUpdate().minus(renewBefore)))
-                .defaultIfEmpty(true)
-                .flatMap(due -> due ? publish(caId).thenReturn(true) : Mono.just(false));
+                .defaultIfEmpty(true);
     }
 
     private Mono<Void> publishDelta(String caId, CrlGenerator generator, BigInteger deltaNumber,

@@ -24,6 +24,7 @@ import fr.cartesagents.ca.profile.PkiSettings;
 import fr.cartesagents.ca.profile.ProfileCatalog;
 import fr.cartesagents.ra.certificate.CertificateRecords;
 import fr.cartesagents.ra.config.CartesDataDirectory;
+import fr.cartesagents.ra.database.DatabaseAvailability;
 import fr.cartesagents.ra.database.MigratedSchema;
 import fr.cartesagents.ra.security.ServerTlsMaterial;
 
@@ -86,12 +87,13 @@ class PkiConfiguration {
     }
 
     @Bean
-    OcspService ocspService(OperationalPki pki, PkiProperties properties, CertificateRecords certificates, Clock clock) {
-        PrefetchedStatuses statuses = new PrefetchedStatuses(certificates);
+    OcspService ocspService(OperationalPki pki, PkiProperties properties, CertificateRecords certificates, Clock clock,
+                            DatabaseAvailability availability) {
+        PrefetchedStatuses statuses = new PrefetchedStatuses(certificates, availability);
         OcspResponder responder = new OcspResponder(pki.ocspSigner(), pki.issuing().certificate(), statuses, clock,
                 properties.ocspResponses().validity());
         PreProducedOcspResponses preProduced = new PreProducedOcspResponses(responder,
                 properties.ocspResponses().refreshMargin(), properties.ocspResponses().maxPreProduced());
-        return new OcspService(responder, statuses, certificates, preProduced);
+        return new OcspService(responder, statuses, certificates, preProduced, availability);
     }
 }
