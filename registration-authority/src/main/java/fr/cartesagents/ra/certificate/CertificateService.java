@@ -29,6 +29,7 @@ import fr.cartesagents.ra.audit.AuditTrail;
 import fr.cartesagents.ra.pki.CaIds;
 import fr.cartesagents.ra.pki.CrlPublisher;
 import fr.cartesagents.ra.pki.OcspService;
+import fr.cartesagents.ra.pki.PkiMetrics;
 import fr.cartesagents.ra.pki.PkiRepositoryMemory;
 import fr.cartesagents.ra.problem.ProblemException;
 import fr.cartesagents.ra.problem.ProblemType;
@@ -58,12 +59,15 @@ public class CertificateService {
     private final CrlPublisher crls;
     private final OcspService ocsp;
     private final PkiRepositoryMemory repository;
+    private final PkiMetrics metrics;
     private final TransactionalOperator transactions;
     private final Clock clock;
 
     public CertificateService(CertificateAuthority holderCa, CertificateRecords records, AuditTrail audit, CrlPublisher crls,
-                              OcspService ocsp, PkiRepositoryMemory repository, TransactionalOperator transactions, Clock clock) {
+                              OcspService ocsp, PkiRepositoryMemory repository, PkiMetrics metrics,
+                              TransactionalOperator transactions, Clock clock) {
         this.repository = repository;
+        this.metrics = metrics;
         this.holderCa = holderCa;
         this.records = records;
         this.audit = audit;
@@ -101,7 +105,8 @@ public class CertificateService {
                 .flatMap(updated -> updated == 1 ? Mono.just(updated) : Mono.error(new IllegalStateException(
                         "certificate " + issued.serialHex() + " was signed but its serial is not reserved any more")))
                 .then(audit.append(issuedEvent(caller, issued, request)))
-                .then(records.find(issued.serial()));
+                .then(records.find(issued.serial()))
+                .doOnSuccess(recorded -> metrics.issued());
     }
 
     public Mono<CertificateRecord> revoke(CallerPrincipal caller, String serialText, RevocationRequest request) {
@@ -131,6 +136,7 @@ public class CertificateService {
     public void revocationCommitted(String serialText) {
         ocsp.invalidate(serial(serialText));
         repository.refreshSoon(); // the CRL published in the revocation's transaction
+        metrics.revoked("request");
     }
 
     public Mono<CertificateRecord> find(String serialText) {

@@ -22,6 +22,7 @@ import fr.cartesagents.ra.database.DatabaseFailures;
 import fr.cartesagents.ra.pki.CaIds;
 import fr.cartesagents.ra.pki.CrlPublisher;
 import fr.cartesagents.ra.pki.OcspService;
+import fr.cartesagents.ra.pki.PkiMetrics;
 import fr.cartesagents.ra.pki.PkiRepositoryMemory;
 import reactor.core.publisher.Mono;
 
@@ -50,19 +51,22 @@ public class ReservationRecovery {
     private final CrlPublisher crls;
     private final OcspService ocsp;
     private final PkiRepositoryMemory repository;
+    private final PkiMetrics metrics;
     private final DatabaseAvailability availability;
     private final TransactionalOperator transactions;
     private final Clock clock;
     private final Duration gracePeriod;
 
     ReservationRecovery(CertificateRecords records, AuditTrail audit, CrlPublisher crls, OcspService ocsp,
-                        PkiRepositoryMemory repository, DatabaseAvailability availability, TransactionalOperator transactions,
+                        PkiRepositoryMemory repository, PkiMetrics metrics, DatabaseAvailability availability,
+                        TransactionalOperator transactions,
                         Clock clock, @Value("${cartes.pki.recovery.grace-period:PT5M}") Duration gracePeriod) {
         this.records = records;
         this.audit = audit;
         this.crls = crls;
         this.ocsp = ocsp;
         this.repository = repository;
+        this.metrics = metrics;
         this.availability = availability;
         this.transactions = transactions;
         this.clock = clock;
@@ -106,7 +110,10 @@ public class ReservationRecovery {
                                 : crls.publish(CaIds.ISSUING).thenReturn(revoked)))
                 .doOnNext(revoked -> {
                     if (!revoked.isEmpty()) {
-                        revoked.forEach(abandoned -> ocsp.invalidate(abandoned.serial()));
+                        revoked.forEach(abandoned -> {
+                            ocsp.invalidate(abandoned.serial());
+                            metrics.revoked("recovery");
+                        });
                         repository.refreshSoon();
                     }
                 });
