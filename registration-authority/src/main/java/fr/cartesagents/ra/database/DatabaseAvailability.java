@@ -40,6 +40,9 @@ public final class DatabaseAvailability implements SmartLifecycle {
     private final AtomicReference<Optional<Outage>> outage = new AtomicReference<>(Optional.empty());
     /** A thread of its own: the shared scheduler may be busy with a long job exactly when the database freezes. */
     private volatile ScheduledExecutorService prober;
+    private volatile Connection probeConnection;
+    private int consecutiveFailures;
+    private static final int FAILURES_FOR_OUTAGE = 2;
 
     public DatabaseAvailability(ConnectionFactory probeConnections, DatabaseSettings settings, Clock clock) {
         this.probeConnections = probeConnections;
@@ -66,6 +69,7 @@ public final class DatabaseAvailability implements SmartLifecycle {
         if (executor != null) {
             executor.shutdownNow();
         }
+        discardProbeConnection();
     }
 
     @Override
@@ -86,16 +90,49 @@ public final class DatabaseAvailability implements SmartLifecycle {
         return settings.retryAfter();
     }
 
-    /** One probe: blocks at most the probe timeout; records the state and logs a change. */
+    /**
+     * One probe: blocks at most the probe timeout; records the state and logs a change. The probe keeps
+     * one connection open between probes (a single round trip each time, cheap even on a loaded
+     * machine) and opens a new one after a failure. Two failures in a row make an outage, so that one
+     * slow answer (a pause of this JVM, a busy machine) does not turn the API away.
+     */
     public void probe() {
         try {
-            Mono.usingWhen(Mono.from(probeConnections.create()), DatabaseAvailability::selectOne, Connection::close)
-                    .timeout(settings.probeTimeout())
-                    .block(settings.probeTimeout().plusSeconds(1));
+            Connection connection = probeConnection;
+            if (connection == null) {
+                connection = Mono.from(probeConnections.create()).timeout(settings.probeTimeout())
+                        .block(settings.probeTimeout().plusSeconds(1));
+                probeConnection = connection;
+            }
+            selectOne(connection).timeout(settings.probeTimeout()).block(settings.probeTimeout().plusSeconds(1));
+            consecutiveFailures = 0;
             markUp();
         } catch (RuntimeException e) {
-            markDown(describe(e));
+            if (Thread.currentThread().isInterrupted() || causedByInterruption(e)) {
+                return; // stopping, not an outage
+            }
+            discardProbeConnection();
+            if (++consecutiveFailures >= FAILURES_FOR_OUTAGE) {
+                markDown(describe(e));
+            }
         }
+    }
+
+    private void discardProbeConnection() {
+        Connection connection = probeConnection;
+        probeConnection = null;
+        if (connection != null) {
+            Mono.from(connection.close()).subscribe(null, error -> { });
+        }
+    }
+
+    private static boolean causedByInterruption(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof InterruptedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Mono<Long> selectOne(Connection connection) {

@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param statementTimeout PostgreSQL's own {@code statement_timeout} for every statement (default 30 s)
  * @param poolSize         connections of the pool at most (default 20)
  * @param probeInterval    how often the availability probe runs {@code select 1} (default 1 s)
- * @param probeTimeout     after this long without an answer the database counts as unreachable (default 2 s)
+ * @param probeTimeout     a probe without an answer after this long fails; two failed probes in a row make an outage (default 2 s)
  * @param retryAfter       the {@code Retry-After} given to API callers during an outage (default 5 s)
  */
 @ConfigurationProperties("cartes.database")
