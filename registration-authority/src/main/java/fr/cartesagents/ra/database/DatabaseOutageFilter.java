@@ -64,7 +64,7 @@ class DatabaseOutageFilter implements WebFilter {
         return chain.filter(exchange)
                 .timeout(timeout, Mono.error(() -> new TimeoutException("request took longer than " + timeout)))
                 .onErrorResume(DatabaseFailures::isUnavailable, error -> {
-                    LOG.debug("{} {} failed on the database: {}", exchange.getRequest().getMethod(), path, error.toString());
+                    LOG.debug("{}{} {} failed on the database: {}", exchange.getLogPrefix(), exchange.getRequest().getMethod(), path, error.toString());
                     return unavailable(exchange, error instanceof TimeoutException
                             ? ProblemException.localized(ProblemType.SERVICE_UNAVAILABLE, "availability.request-timeout",
                                     timeout.toSeconds(), availability.retryAfter().toSeconds())

@@ -55,7 +55,7 @@ class ProblemExceptionHandler implements WebExceptionHandler {
             String detail = response.getBody().getDetail();
             return new Problem(problemType.type(), problemType.title(), status, detail, Map.of());
         }
-        LOG.error("Unexpected error on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), error);
+        LOG.error("{}Unexpected error on {} {}", exchange.getLogPrefix(), exchange.getRequest().getMethod(), exchange.getRequest().getPath(), error);
         return Problem.of(ProblemType.INTERNAL_ERROR, "The server could not handle this request");
     }
 

@@ -37,9 +37,9 @@ final class NginxFront implements AutoCloseable {
      */
     static NginxFront start(Path directory, int pkiPort, int apiPort, FrontTls tls, List<NodeProcess> nodes) {
         Path nginx = requireNginx();
-        String pkiServers = nodes.stream().map(node -> "    server 127.0.0.1:" + node.pkiPort + " max_fails=1 fail_timeout=5s;")
+        String pkiServers = nodes.stream().map(node -> "    server 127.0.0.1:" + node.pkiPort + " max_fails=3 fail_timeout=5s;")
                 .collect(Collectors.joining("\n"));
-        String apiServers = nodes.stream().map(node -> "    server 127.0.0.1:" + node.apiPort + " max_fails=1 fail_timeout=5s;")
+        String apiServers = nodes.stream().map(node -> "    server 127.0.0.1:" + node.apiPort + " max_fails=3 fail_timeout=5s;")
                 .collect(Collectors.joining("\n"));
         String configuration = """
                 daemon off;
@@ -71,7 +71,7 @@ final class NginxFront implements AutoCloseable {
                       proxy_pass http://pki;
                       proxy_http_version 1.1;
                       proxy_set_header Connection "";
-                      proxy_connect_timeout 1s;
+                      proxy_connect_timeout 3s;
                       proxy_read_timeout 10s;
                       proxy_next_upstream error timeout http_502 http_503;
                     }
@@ -93,7 +93,7 @@ final class NginxFront implements AutoCloseable {
                       proxy_ssl_certificate %s;
                       proxy_ssl_certificate_key %s;
                       proxy_ssl_session_reuse on;
-                      proxy_connect_timeout 1s;
+                      proxy_connect_timeout 3s;
                       proxy_read_timeout 30s;
                       # a POST is never sent twice (it may have issued); the client retries with its Idempotency-Key
                       proxy_next_upstream error timeout;

@@ -130,7 +130,9 @@ final class PostgresServer implements AutoCloseable {
     private void initialize() throws IOException {
         Files.createDirectories(data);
         if (isRoot()) {
-            command(List.of("chown", "-R", "nobody:nogroup", directory.toString()), false);
+            // nobody must reach its directory: temporary directories are private (700) to their creator
+            command(List.of("chmod", "o+x", directory.getParent().toString()), true);
+            command(List.of("chown", "-R", "nobody:nogroup", directory.toString()), true);
         }
         run(List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", USER, "-A", "trust", "-E", "UTF8",
                 "--locale=C", "--no-sync"));
