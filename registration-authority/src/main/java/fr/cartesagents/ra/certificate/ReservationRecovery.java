@@ -19,11 +19,6 @@ import fr.cartesagents.ra.audit.AuditEntry;
 import fr.cartesagents.ra.audit.AuditTrail;
 import fr.cartesagents.ra.database.DatabaseAvailability;
 import fr.cartesagents.ra.database.DatabaseFailures;
-import fr.cartesagents.ra.pki.CaIds;
-import fr.cartesagents.ra.pki.CrlPublisher;
-import fr.cartesagents.ra.pki.OcspService;
-import fr.cartesagents.ra.pki.PkiMetrics;
-import fr.cartesagents.ra.pki.PkiRepositoryMemory;
 import reactor.core.publisher.Mono;
 
 /**
@@ -34,7 +29,7 @@ import reactor.core.publisher.Mono;
  * far longer than any issuance may run: API calls end at {@code cartes.http.request-timeout}) it is
  * revoked with reason {@code superseded} (the client's retry, if any, got a new certificate), an audit
  * event {@code certificate.revoked} (actor {@code system}, detail {@code cause=reservation-not-delivered})
- * per serial, and a new CRL, all in one transaction. Every instance runs it; the row locks taken with
+ * per serial, and a new CRL (through the {@link RevocationListener}s), all in one transaction. Every instance runs it; the row locks taken with
  * {@code skip locked} give each serial to one instance only.
  */
 @Component
@@ -48,24 +43,19 @@ public class ReservationRecovery {
 
     private final CertificateRecords records;
     private final AuditTrail audit;
-    private final CrlPublisher crls;
-    private final OcspService ocsp;
-    private final PkiRepositoryMemory repository;
-    private final PkiMetrics metrics;
+    private final List<RevocationListener> revocationListeners;
+    private final CertificateMetrics metrics;
     private final DatabaseAvailability availability;
     private final TransactionalOperator transactions;
     private final Clock clock;
     private final Duration gracePeriod;
 
-    ReservationRecovery(CertificateRecords records, AuditTrail audit, CrlPublisher crls, OcspService ocsp,
-                        PkiRepositoryMemory repository, PkiMetrics metrics, DatabaseAvailability availability,
-                        TransactionalOperator transactions,
+    ReservationRecovery(CertificateRecords records, AuditTrail audit, List<RevocationListener> revocationListeners,
+                        CertificateMetrics metrics, DatabaseAvailability availability, TransactionalOperator transactions,
                         Clock clock, @Value("${cartes.pki.recovery.grace-period:PT5M}") Duration gracePeriod) {
         this.records = records;
         this.audit = audit;
-        this.crls = crls;
-        this.ocsp = ocsp;
-        this.repository = repository;
+        this.revocationListeners = List.copyOf(revocationListeners);
         this.metrics = metrics;
         this.availability = availability;
         this.transactions = transactions;
@@ -100,22 +90,20 @@ public class ReservationRecovery {
     public Mono<List<CertificateRecords.AbandonedReservation>> revokeAbandoned() {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         return transactions.transactional(records.revokeAbandonedReservations(CaIds.ISSUING, now.minus(gracePeriod), now, REASON, BATCH)
-                        .concatMap(abandoned -> audit.append(new AuditEntry(ACTOR, "certificate.revoked",
-                                        "certificate:" + SerialHex.toHex(abandoned.serial()),
+                        .concatMap(abandoned -> audit.append(new AuditEntry(ACTOR, CertificateEvent.REVOKED.auditName(),
+                                        CertificateEvent.target(abandoned.serial()).toString(),
                                         Map.of("reason", REASON.rfcName(), "cause", CAUSE,
                                                 "reservedAt", abandoned.reservedAt().toString())))
                                 .thenReturn(abandoned))
                         .collectList()
                         .flatMap(revoked -> revoked.isEmpty() ? Mono.just(revoked)
-                                : crls.publish(CaIds.ISSUING).thenReturn(revoked)))
-                .doOnNext(revoked -> {
-                    if (!revoked.isEmpty()) {
-                        revoked.forEach(abandoned -> {
-                            ocsp.invalidate(abandoned.serial());
-                            metrics.revoked("recovery");
-                        });
-                        repository.refreshSoon();
-                    }
-                });
+                                : reactor.core.publisher.Flux.fromIterable(revocationListeners)
+                                        .concatMap(listener -> listener.revokedAll(CaIds.ISSUING,
+                                                revoked.stream().map(CertificateRecords.AbandonedReservation::serial).toList()))
+                                        .then(Mono.just(revoked))))
+                .doOnNext(revoked -> revoked.forEach(abandoned -> {
+                    revocationListeners.forEach(listener -> listener.committed(abandoned.serial()));
+                    metrics.revoked(CertificateMetrics.BY_RECOVERY);
+                }));
     }
 }

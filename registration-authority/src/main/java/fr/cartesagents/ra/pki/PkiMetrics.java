@@ -7,13 +7,12 @@ import org.springframework.stereotype.Component;
 
 import fr.cartesagents.ca.ocsp.OcspResult;
 import fr.cartesagents.ra.database.DatabaseAvailability;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * What an operator watches the PKI by (Prometheus names): {@code cartes_certificates_issued_total},
- * {@code cartes_certificates_revoked_total{by}}, {@code cartes_ocsp_responses_total{status}},
+ * What an operator watches the PKI repository by (Prometheus names; the certificate counters are
+ * {@code CertificateMetrics}): {@code cartes_ocsp_responses_total{status}},
  * {@code cartes_crl_seconds_to_next_update{ca,kind}} (alert well before it reaches 0: an expired CRL
  * makes relying parties refuse every card), {@code cartes_crl_age_seconds{ca,kind}},
  * {@code cartes_database_up}, {@code cartes_ocsp_pre_produced}. Counters are per instance.
@@ -22,13 +21,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 public class PkiMetrics {
 
     private final MeterRegistry registry;
-    private final Counter issued;
 
     PkiMetrics(MeterRegistry registry, PkiRepositoryMemory repository, DatabaseAvailability availability, OcspService ocsp,
                Clock clock) {
         this.registry = registry;
-        this.issued = Counter.builder("cartes.certificates.issued").description("Certificates signed and recorded by this instance")
-                .register(registry);
         for (String caId : repository.cas().stream().map(CaRecords.CaRecord::id).toList()) {
             for (boolean delta : new boolean[] {false, true}) {
                 String kind = delta ? "delta" : "full";
@@ -44,15 +40,6 @@ public class PkiMetrics {
                 .description("1 while the database answers the availability probe").register(registry);
         Gauge.builder("cartes.ocsp.pre.produced", ocsp::preProducedCount)
                 .description("Pre-produced OCSP responses kept by this instance").register(registry);
-    }
-
-    public void issued() {
-        issued.increment();
-    }
-
-    /** {@code by}: {@code request} (an API call) or {@code recovery} (an abandoned reservation). */
-    public void revoked(String by) {
-        registry.counter("cartes.certificates.revoked", "by", by).increment();
     }
 
     void answered(OcspResult result) {

@@ -54,7 +54,7 @@ class PkiRepositoryController {
                 .map(ca -> ResponseEntity.ok().contentType(PKIX_CERT).cacheControl(CacheControl.maxAge(CA_MAX_AGE).cachePublic())
                         .eTag("\"" + ca.id() + "-" + ca.fingerprint().substring(0, 16) + "\"")
                         .body(ca.certificate()))
-                .switchIfEmpty(Mono.error(() -> new ProblemException(ProblemType.NOT_FOUND, "No CA has the id '" + caId + "'")));
+                .switchIfEmpty(Mono.error(() -> ProblemException.localized(ProblemType.NOT_FOUND, "pki.ca-unknown", caId)));
     }
 
     @GetMapping("/pki/crl/{caId}.crl")
@@ -80,7 +80,7 @@ class PkiRepositoryController {
                             .eTag("\"" + caId + (delta ? "-delta-" : "-") + crl.number() + "\"")
                             .body(crl.der());
                 })
-                .switchIfEmpty(Mono.error(() -> new ProblemException(ProblemType.NOT_FOUND,
-                        "No " + (delta ? "delta " : "") + "CRL is published for '" + caId + "'")));
+                .switchIfEmpty(Mono.error(() -> ProblemException.localized(ProblemType.NOT_FOUND,
+                        delta ? "pki.delta-crl-unpublished" : "pki.crl-unpublished", caId)));
     }
 }
