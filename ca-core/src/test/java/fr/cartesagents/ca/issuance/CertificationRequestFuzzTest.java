@@ -9,7 +9,12 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
  * mode in the build (seeds under src/test/resources/.../CertificationRequestFuzzTestInputs), coverage-guided
  * with {@code JAZZER_FUZZ=1} (docs/fuzzing.md).
  */
-class CertificationRequestFuzzTest {
+public class CertificationRequestFuzzTest {
+
+    /** Entry point of Jazzer's own driver for long runs (docs/fuzzing.md): the DER target. */
+    public static void fuzzerTestOneInput(byte[] der) {
+        new CertificationRequestFuzzTest().derRequestsAreParsedOrRefused(der);
+    }
 
     @FuzzTest(maxDuration = "10s")
     void derRequestsAreParsedOrRefused(byte[] der) {

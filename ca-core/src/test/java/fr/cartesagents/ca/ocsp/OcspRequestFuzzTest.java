@@ -7,10 +7,15 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
  * request or throws {@link MalformedOcspRequestException} (answered {@code malformedRequest}), nothing
  * else, for any bytes.
  */
-class OcspRequestFuzzTest {
+public class OcspRequestFuzzTest {
 
     private static final OcspRequestParser PARSER = new OcspRequestParser(OcspResponder.MAX_REQUEST_BYTES,
             OcspResponder.MAX_CERTIFICATES_PER_REQUEST);
+
+    /** Entry point of Jazzer's own driver for long runs (docs/fuzzing.md). */
+    public static void fuzzerTestOneInput(byte[] der) {
+        new OcspRequestFuzzTest().requestsAreParsedOrMalformed(der);
+    }
 
     @FuzzTest(maxDuration = "10s")
     void requestsAreParsedOrMalformed(byte[] der) {

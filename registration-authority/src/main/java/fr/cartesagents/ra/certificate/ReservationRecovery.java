@@ -89,7 +89,11 @@ public class ReservationRecovery {
     /** One pass (up to {@value #BATCH} serials): what it revoked, once committed. */
     public Mono<List<CertificateRecords.AbandonedReservation>> revokeAbandoned() {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        // The update's rows are all read before the audit appends run: a statement cannot start on the
+        // transaction's connection while another one's rows are still coming.
         return transactions.transactional(records.revokeAbandonedReservations(CaIds.ISSUING, now.minus(gracePeriod), now, REASON, BATCH)
+                        .collectList()
+                        .flatMapIterable(abandoned -> abandoned)
                         .concatMap(abandoned -> audit.append(new AuditEntry(ACTOR, CertificateEvent.REVOKED.auditName(),
                                         CertificateEvent.target(abandoned.serial()).toString(),
                                         Map.of("reason", REASON.rfcName(), "cause", CAUSE,

@@ -8,20 +8,18 @@ import fr.cartesagents.ra.certificate.RevocationListener;
 import reactor.core.publisher.Mono;
 
 /**
- * A revocation publishes the CA's CRLs in its transaction, then drops this instance's pre-produced OCSP
- * response and has the PKI repository serve the new CRL.
+ * A revocation publishes the CA's CRLs in its transaction (served from the commit on), then drops this
+ * instance's pre-produced OCSP response.
  */
 @Component
 class CertificateStatusPublication implements RevocationListener {
 
     private final CrlPublisher crls;
     private final OcspService ocsp;
-    private final PkiRepositoryMemory repository;
 
-    CertificateStatusPublication(CrlPublisher crls, OcspService ocsp, PkiRepositoryMemory repository) {
+    CertificateStatusPublication(CrlPublisher crls, OcspService ocsp) {
         this.crls = crls;
         this.ocsp = ocsp;
-        this.repository = repository;
     }
 
     @Override
@@ -38,6 +36,5 @@ class CertificateStatusPublication implements RevocationListener {
     @Override
     public void committed(BigInteger serial) {
         ocsp.invalidate(serial);
-        repository.refreshSoon(); // serve the CRL the revocation's transaction published
     }
 }

@@ -23,13 +23,11 @@ class CrlSchedule {
 
     private final CrlPublisher crls;
     private final PkiProperties properties;
-    private final PkiRepositoryMemory repository;
     private final DatabaseAvailability availability;
 
-    CrlSchedule(CrlPublisher crls, PkiProperties properties, PkiRepositoryMemory repository, DatabaseAvailability availability) {
+    CrlSchedule(CrlPublisher crls, PkiProperties properties, DatabaseAvailability availability) {
         this.crls = crls;
         this.properties = properties;
-        this.repository = repository;
         this.availability = availability;
     }
 
@@ -42,7 +40,6 @@ class CrlSchedule {
             try {
                 if (Boolean.TRUE.equals(crls.publishIfDue(caId, properties.crl().renewBefore()).block(Duration.ofMinutes(5)))) {
                     LOG.info("Renewed the CRLs of {}", caId);
-                    repository.refresh();
                 }
             } catch (RuntimeException e) {
                 if (DatabaseFailures.isUnavailable(e)) {

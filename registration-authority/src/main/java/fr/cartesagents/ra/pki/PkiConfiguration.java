@@ -78,14 +78,15 @@ class PkiConfiguration {
 
     @Bean
     CrlPublisher crlPublisher(OperationalPki pki, PkiProperties properties, CertificateRecords certificates, CrlStore store,
-                              DatabaseClient database, TransactionalOperator transactions, Clock clock, MigratedSchema schema) {
+                              DatabaseClient database, TransactionalOperator transactions, LatestCrls latestCrls, Clock clock,
+                              MigratedSchema schema) {
         CrlSettings settings = new CrlSettings(properties.crl().nextUpdate());
         Map<String, CrlGenerator> generators = new HashMap<>();
         Map<String, URI> deltaUrls = new HashMap<>();
         generators.put(CaIds.ISSUING, new CrlGenerator(pki.issuing(), settings, clock));
         deltaUrls.put(CaIds.ISSUING, pki.issuingUrls().deltaCrl());
         pki.rootSigner().ifPresent(root -> generators.put(CaIds.ROOT, new CrlGenerator(root, settings, clock)));
-        return new CrlPublisher(generators, deltaUrls, certificates, store, database, transactions, clock);
+        return new CrlPublisher(generators, deltaUrls, certificates, store, database, transactions, latestCrls, clock);
     }
 
     @Bean

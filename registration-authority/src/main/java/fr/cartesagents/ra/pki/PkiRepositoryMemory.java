@@ -4,9 +4,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,14 +17,14 @@ import fr.cartesagents.ra.database.DatabaseAvailability;
 import fr.cartesagents.ra.database.DatabaseFailures;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * What the PKI repository serves, held in memory: the CA certificates and the latest full and delta
  * CRL of each CA. A request reads no database; a database outage leaves the repository answering.
- * The CA certificates are read once at start-up (after {@link PkiStartup} recorded them); CRLs are
- * reloaded when this instance publishes one and, for publications of other instances, by
- * {@link #refresh()} (one small query of the latest numbers; a CRL is read only when its number changed).
+ * The CA certificates are read once at start-up (after {@link PkiStartup} recorded them); a CRL this
+ * instance publishes is served as soon as its transaction commits ({@link LatestCrls}); publications of
+ * other instances are picked up by {@link #refresh()} (one small query of the latest numbers; a CRL is
+ * read only when its number changed).
  */
 @Component
 @DependsOn("pkiStartup")
@@ -35,17 +33,16 @@ public class PkiRepositoryMemory {
     private static final Logger LOG = LoggerFactory.getLogger(PkiRepositoryMemory.class);
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
 
-    private record CrlKey(String caId, boolean delta) {
-    }
-
     private final DatabaseClient database;
     private final CrlStore crls;
     private final DatabaseAvailability availability;
     private volatile List<CaRecords.CaRecord> cas;
-    private final Map<CrlKey, PublishedCrl> latestCrls = new ConcurrentHashMap<>();
+    private final LatestCrls latestCrls;
 
-    PkiRepositoryMemory(DatabaseClient database, CaRecords caRecords, CrlStore crls, DatabaseAvailability availability) {
+    PkiRepositoryMemory(DatabaseClient database, CaRecords caRecords, CrlStore crls, LatestCrls latestCrls,
+                        DatabaseAvailability availability) {
         this.database = database;
+        this.latestCrls = latestCrls;
         this.crls = crls;
         this.availability = availability;
         this.cas = List.copyOf(caRecords.all().collectList().block(READ_TIMEOUT));
@@ -61,12 +58,7 @@ public class PkiRepositoryMemory {
     }
 
     public Optional<PublishedCrl> latestCrl(String caId, boolean delta) {
-        return Optional.ofNullable(latestCrls.get(new CrlKey(caId, delta)));
-    }
-
-    private void published(PublishedCrl crl) {
-        latestCrls.merge(new CrlKey(crl.caId(), crl.delta()), crl,
-                (held, offered) -> offered.number().compareTo(held.number()) > 0 ? offered : held);
+        return latestCrls.get(caId, delta);
     }
 
     /**
@@ -87,25 +79,17 @@ public class PkiRepositoryMemory {
         }
     }
 
-    /** Reloads in the background, e.g. right after a revocation committed its new CRL on this instance. */
-    public void refreshSoon() {
-        reload().subscribeOn(Schedulers.boundedElastic())
-                .subscribe(null, error -> LOG.debug("Could not reload the published CRLs: {}", error.toString()));
-    }
-
     private Mono<Void> reload() {
         return Flux.from(database.sql("select ca_id, delta, max(number) as number from crl group by ca_id, delta")
-                        .map(row -> Map.entry(new CrlKey(row.get("ca_id", String.class), Boolean.TRUE.equals(row.get("delta", Boolean.class))),
+                        .map(row -> new LatestNumber(row.get("ca_id", String.class), Boolean.TRUE.equals(row.get("delta", Boolean.class)),
                                 row.get("number", BigDecimal.class).toBigIntegerExact()))
                         .all())
-                .filter(latest -> isNewer(latest.getKey(), latest.getValue()))
-                .concatMap(latest -> crls.latest(latest.getKey().caId(), latest.getKey().delta()))
-                .doOnNext(this::published)
+                .filter(latest -> latestCrls.isNewer(latest.caId(), latest.delta(), latest.number()))
+                .concatMap(latest -> crls.latest(latest.caId(), latest.delta()))
+                .doOnNext(latestCrls::offer)
                 .then();
     }
 
-    private boolean isNewer(CrlKey key, BigInteger number) {
-        PublishedCrl held = latestCrls.get(key);
-        return held == null || held.number().compareTo(number) < 0;
+    private record LatestNumber(String caId, boolean delta, BigInteger number) {
     }
 }

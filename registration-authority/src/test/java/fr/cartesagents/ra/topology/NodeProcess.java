@@ -50,7 +50,7 @@ final class NodeProcess implements AutoCloseable {
         int managementPort = PostgresServer.freePort();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-Xmx384m", "-XX:+UseSerialGC",
                 "-cp", applicationClassPath(),
                 "fr.cartesagents.ra.RegistrationAuthorityApplication",
                 "--server.port=" + pkiPort,

@@ -65,7 +65,7 @@ class ProductionTopologyTest {
 
     /** A CRL is due every 3 s here (nextUpdate 1 min, renewed 57 s before): several periods fit in a short test. */
     private static final Duration CRL_PERIOD = Duration.ofSeconds(3);
-    private static final Duration RECOVERY_GRACE = Duration.ofSeconds(8);
+    private static final Duration RECOVERY_GRACE = Duration.ofSeconds(20);
     private static final Duration FREEZE = Duration.ofSeconds(20);
 
     private static Path work;
@@ -96,11 +96,14 @@ class ProductionTopologyTest {
                 Map.entry("cartes.pki.crl.next-update", "PT1M"),
                 Map.entry("cartes.pki.crl.renew-before", "PT57S"),
                 Map.entry("cartes.pki.crl.check-interval", "PT1S"),
+                // half the default (0.5 s): the 1-second promise holds on a loaded 2-core CI machine too
+                Map.entry("cartes.pki.ocsp-responses.revocation-poll-interval", "PT0.25S"),
                 Map.entry("cartes.pki.recovery.grace-period", "PT" + RECOVERY_GRACE.toSeconds() + "S"),
                 Map.entry("cartes.pki.recovery.interval", "PT2S"),
                 Map.entry("cartes.database.probe-interval", "PT0.5S"),
                 Map.entry("cartes.database.probe-timeout", "PT1S"),
-                Map.entry("cartes.http.request-timeout", "PT6S"),
+                // the default (15 s), shorter than the recovery's grace period, as it must be
+                Map.entry("cartes.http.request-timeout", "PT15S"),
                 Map.entry("logging.level.root", "WARN"),
                 Map.entry("logging.level.fr.cartesagents", "INFO"),
                 // a CRL every 3 s here: its INFO line would drown what the outage scenario counts
@@ -322,7 +325,7 @@ class ProductionTopologyTest {
                         + " %d PKI answers from memory, API back %d ms after the thaw, %d log lines on both nodes%n",
                 FREEZE.toSeconds(), apiMillis.size(), apiMillis.subList(0, Math.min(3, apiMillis.size())),
                 afterFirst.stream().mapToLong(Long::longValue).max().orElse(-1), pkiAnswers, recoveredAfterMillis, logLines);
-        assertThat(apiMillis.get(0)).isLessThan(8_000);
+        assertThat(apiMillis.get(0)).isLessThan(17_000);
         assertThat(afterFirst).allMatch(millis -> millis < 1_000);
         assertThat(recoveredAfterMillis).isBetween(0, 10_000);
         assertThat(logLines).isLessThan(40);
@@ -376,11 +379,11 @@ class ProductionTopologyTest {
     @Test
     @Order(6)
     void whenANodeIsKilledDuringHundredsOfIssuances_thenNothingIsLostAndRecoveryRevokesWhatWasNeverDelivered() throws Exception {
-        int issuances = 300;
+        int issuances = 200;
         Map<String, BigInteger> received = new ConcurrentHashMap<>();
         AtomicInteger retries = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
-        ExecutorService clients = Executors.newFixedThreadPool(32);
+        ExecutorService clients = Executors.newFixedThreadPool(16);
         long started = System.nanoTime();
         List<Future<?>> calls = new ArrayList<>();
         List<NodeProcess> nodes = List.of(nodeA, nodeB);
@@ -460,7 +463,7 @@ class ProductionTopologyTest {
             assertThat(ocspStatus(plain, front.pki("/pki/ocsp"), issuingCa, new BigInteger(serial, 16))).isEqualTo("revoked");
         }
         int intact = new CommandLine(new AuditVerifyCommand()).execute("--jdbc-url", database.jdbcUrl(), "--user", PostgresServer.USER);
-        System.out.printf("topology: kill -9 during %d concurrent issuances (32 clients, %d s): received %d, distinct serials %d,"
+        System.out.printf("topology: kill -9 during %d concurrent issuances (16 clients, %d s): received %d, distinct serials %d,"
                         + " recorded issued %d, pending after the crash %d, revoked by recovery %d (%d audit events),"
                         + " pending after recovery %d, client retries %d, audit chain %s; the front served 30 requests through node a alone%n",
                 issuances, took.toSeconds(), received.size(), distinct.size(), received.size(), pendingAfterCrash, recovered.size(),
