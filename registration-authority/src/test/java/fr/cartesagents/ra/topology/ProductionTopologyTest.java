@@ -47,7 +47,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import fr.cartesagents.ca.testutil.OpenSsl;
-import fr.cartesagents.ra.audit.AuditVerifyCommand;
+import fr.cartesagents.ra.audit.checkpoint.AuditVerifyCommand;
 import fr.cartesagents.ra.security.CertificateFingerprint;
 import picocli.CommandLine;
 
