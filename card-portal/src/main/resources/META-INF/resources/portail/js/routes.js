@@ -4,6 +4,11 @@ import connexion from './views/connexion.js';
 import aide from './views/aide.js';
 import accueil from './views/accueil.js';
 import annuaire from './views/annuaire.js';
+import maCarte from './views/ma-carte.js';
+import declarerPerte from './views/declarer-perte.js';
+import audit from './views/audit.js';
+import conventions from './views/conventions.js';
+import applications from './views/applications.js';
 import { notFound, forbidden } from './views/simple.js';
 
 const EVERYONE = ['mayor', 'delegate', 'agent', 'holder', 'registration_officer', 'auditor', 'national_administrator'];
@@ -13,11 +18,16 @@ const NATIONAL = ['auditor', 'national_administrator'];
 export const routes = {
   '/': { ...accueil, roles: EVERYONE, menu: 'menu.accueil' },
   '/annuaire': { ...annuaire, roles: [...COMMUNE, 'registration_officer', ...NATIONAL], menu: 'menu.annuaire' },
+  '/conventions': { ...conventions, roles: NATIONAL, menu: 'menu.conventions' },
+  '/audit': { ...audit, roles: [...NATIONAL, ...COMMUNE], menu: 'menu.audit' },
+  '/applications': { ...applications, roles: ['national_administrator'], menu: 'menu.applications' },
+  '/ma-carte': { ...maCarte, roles: ['holder'], menu: 'menu.ma-carte' },
 };
 
 export const publicRoutes = {
   '/connexion': { ...connexion, anonymousOnly: true },
   '/aide': { ...aide, menu: 'menu.aide', anonymousOnly: true },
+  '/declarer-perte': { ...declarerPerte, menu: 'menu.declarer-perte' },
   '/introuvable': notFound,
   '/interdit': forbidden,
 };

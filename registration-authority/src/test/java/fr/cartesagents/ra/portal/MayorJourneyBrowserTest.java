@@ -24,8 +24,8 @@ class MayorJourneyBrowserTest extends PortalBrowserTest {
         page.checkPage("tableau-de-bord");
 
         page.click(By.cssSelector("#menu a[href='#/annuaire']")).expectHeading("Annuaire");
-        page.type("Nom ou prénom", "ndiaye").click(By.cssSelector("#recherche-annuaire button[type='submit']"));
-        page.waitForText(By.id("resultats"), "N'Diaye");
+        page.type("Nom ou prénom", "dubois").click(By.cssSelector("#recherche-annuaire button[type='submit']"));
+        page.waitForText(By.id("resultats"), "Dubois Sophie");
         page.checkPage("annuaire");
 
         page.open("/portail/#/annuaire").expectHeading("Annuaire");

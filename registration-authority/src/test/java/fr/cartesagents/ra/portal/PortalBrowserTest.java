@@ -46,6 +46,16 @@ abstract class PortalBrowserTest extends RunningServer {
         return dataDirectory().resolve("ca-chain.pem");
     }
 
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final org.junit.jupiter.api.extension.TestWatcher keepFailures = new org.junit.jupiter.api.extension.TestWatcher() {
+        @Override
+        public void testFailed(org.junit.jupiter.api.extension.ExtensionContext context, Throwable cause) {
+            if (page != null) {
+                page.keepFailure();
+            }
+        }
+    };
+
     @AfterAll
     void stopBrowser() {
         if (page != null) {

@@ -124,6 +124,16 @@ final class PortalPage implements AutoCloseable {
         return new WebDriverWait(browser, Duration.ofSeconds(30)).until(condition);
     }
 
+    /** Keeps what the page showed when a journey failed: screenshot and the main element's HTML. */
+    void keepFailure() {
+        try {
+            Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), artifacts.resolve("failure.png"), StandardCopyOption.REPLACE_EXISTING);
+            Files.writeString(artifacts.resolve("failure.html"), browser.getCurrentUrl() + "\n" + browser.getPageSource());
+        } catch (IOException | RuntimeException e) {
+            // the browser may be gone: the test's own failure is what matters
+        }
+    }
+
     /** Keeps a screenshot of the page and checks it with axe-core: fails on a serious or critical violation. */
     PortalPage checkPage(String name) {
         String file = "%02d-%s".formatted(++shots, name);

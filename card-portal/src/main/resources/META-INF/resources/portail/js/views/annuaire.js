@@ -61,7 +61,7 @@ async function renderSearch(main, collectivityId) {
         person.collectivityName || '—',
         badge(t(`personne.statut.${person.status}`), person.status === 'active' ? 'success' : 'info'),
       ]);
-      const navigation = h('nav', { class: 'fr-pagination', role: 'navigation', 'aria-label': t('pagination') },
+      const navigation = page === 0 && !data.hasMore ? '' : h('nav', { class: 'fr-pagination', role: 'navigation', 'aria-label': t('pagination') },
         h('ul', { class: 'fr-pagination__list' },
           h('li', {}, page > 0
             ? button(t('pagination.precedente'), () => { page -= 1; load(); }, { secondary: true, name: 'precedente' })
