@@ -9,6 +9,8 @@ import declarerPerte from './views/declarer-perte.js';
 import audit from './views/audit.js';
 import conventions from './views/conventions.js';
 import applications from './views/applications.js';
+import convention from './views/convention.js';
+import habilitations from './views/habilitations.js';
 import { notFound, forbidden } from './views/simple.js';
 
 const EVERYONE = ['mayor', 'delegate', 'agent', 'holder', 'registration_officer', 'auditor', 'national_administrator'];
@@ -18,6 +20,8 @@ const NATIONAL = ['auditor', 'national_administrator'];
 export const routes = {
   '/': { ...accueil, roles: EVERYONE, menu: 'menu.accueil' },
   '/annuaire': { ...annuaire, roles: [...COMMUNE, 'registration_officer', ...NATIONAL], menu: 'menu.annuaire' },
+  '/habilitations': { ...habilitations, roles: COMMUNE, menu: 'menu.habilitations' },
+  '/convention': { ...convention, roles: COMMUNE, menu: 'menu.convention' },
   '/conventions': { ...conventions, roles: NATIONAL, menu: 'menu.conventions' },
   '/audit': { ...audit, roles: [...NATIONAL, ...COMMUNE], menu: 'menu.audit' },
   '/applications': { ...applications, roles: ['national_administrator'], menu: 'menu.applications' },
