@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 
 import fr.cartesagents.ra.audit.AuditEntry;
+import fr.cartesagents.ra.audit.AuditTarget;
 import fr.cartesagents.ra.audit.AuditTrail;
 import fr.cartesagents.ra.problem.ProblemException;
 import fr.cartesagents.ra.problem.ProblemType;
@@ -76,8 +77,7 @@ class PortalSessionController {
                 .switchIfEmpty(Mono.error(() -> new ProblemException(ProblemType.UNAUTHENTICATED,
                         "A portal session is opened with the card's certificate or the demo login")))
                 .flatMap(login -> transactions.transactional(sessions.end(exchange).then(sessions.open(login))
-                        .flatMap(opened -> audit.append(AuditEntry.by(actor, Optional.empty(), "portal.session.opened",
-                                        actor.personId().map(id -> "person:" + id).orElse("caller:" + actor.auditName()),
+                        .flatMap(opened -> audit.append(AuditEntry.by(actor, Optional.empty(), PortalSessionEvent.OPENED, target(actor),
                                         Map.of("login", kind(login))))
                                 .thenReturn(opened)))
                         .map(opened -> ResponseEntity.status(HttpStatus.CREATED)
@@ -97,8 +97,7 @@ class PortalSessionController {
     @DeleteMapping(path = PATH)
     Mono<ResponseEntity<Void>> logout(Actor actor, ServerWebExchange exchange) {
         return transactions.transactional(sessions.end(exchange)
-                        .then(audit.append(AuditEntry.by(actor, Optional.empty(), "portal.session.ended",
-                                actor.personId().map(id -> "person:" + id).orElse("caller:" + actor.auditName()),
+                        .then(audit.append(AuditEntry.by(actor, Optional.empty(), PortalSessionEvent.ENDED, target(actor),
                                 Map.of("reason", "logout")))))
                 .thenReturn(ResponseEntity.noContent().header("Set-Cookie", cookie("", Duration.ZERO).toString()).build());
     }
@@ -110,6 +109,11 @@ class PortalSessionController {
                 : new LoginOptions(true, demo.accounts().stream()
                         .map(account -> new DemoUserView(account.userName(), account.displayName(), account.role().databaseName()))
                         .toList());
+    }
+
+    /** The person logged in, or for an administrator certificate of no person, the caller. */
+    private static AuditTarget target(Actor actor) {
+        return actor.personId().map(id -> AuditTarget.of("person", id)).orElseGet(() -> new AuditTarget("caller", actor.auditName()));
     }
 
     private static String kind(PortalSession.Login login) {

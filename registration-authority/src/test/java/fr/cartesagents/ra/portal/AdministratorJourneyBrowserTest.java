@@ -37,8 +37,8 @@ class AdministratorJourneyBrowserTest extends PortalBrowserTest {
 
         page.click(By.cssSelector("#menu a[href='#/audit']")).expectHeading("Journal d'audit");
         page.click(By.cssSelector("button[name='verifier']")).waitForText(By.cssSelector("[data-resultat]"), "La chaîne est intacte.");
-        page.type("Action", "portal.session.opened").click(By.cssSelector("#recherche-audit button[type='submit']"));
-        page.waitForText(By.id("resultats-audit"), "portal.session.opened");
+        page.type("Action", "portal-session.opened").click(By.cssSelector("#recherche-audit button[type='submit']"));
+        page.waitForText(By.id("resultats-audit"), "portal-session.opened");
         page.checkPage("audit");
 
         page.click(By.cssSelector("#menu a[href='#/applications']")).expectHeading("Applications utilisatrices");
@@ -46,7 +46,7 @@ class AdministratorJourneyBrowserTest extends PortalBrowserTest {
         page.checkPage("applications");
 
         page.click(By.id("deconnexion")).expectHeading("Se connecter");
-        assertThat(database.sql("select count(*) as n from audit_event where action = 'portal.session.ended'")
+        assertThat(database.sql("select count(*) as n from audit_event where action = 'portal-session.ended'")
                 .map(row -> row.get("n", Long.class)).one().block()).isGreaterThanOrEqualTo(1);
     }
 }

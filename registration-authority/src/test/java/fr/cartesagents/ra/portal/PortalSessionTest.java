@@ -51,7 +51,7 @@ class PortalSessionTest extends RunningServer {
         assertThat(database.sql("select count(*) as n from portal_session where token_hash = sha256(convert_to(:cookie, 'UTF8'))")
                 .bind("cookie", session.cookie()).map(row -> row.get("n", Long.class)).one().block())
                 .as("only the cookie's hash is stored").isEqualTo(1);
-        assertThat(database.sql("select count(*) as n from audit_event where action = 'portal.session.opened' and target = :target")
+        assertThat(database.sql("select count(*) as n from audit_event where action = 'portal-session.opened' and target = :target")
                 .bind("target", "person:" + agent.id()).map(row -> row.get("n", Long.class)).one().block()).isEqualTo(1);
 
         revoke(certificateIn(card).getSerialNumber());
