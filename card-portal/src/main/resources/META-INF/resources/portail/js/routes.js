@@ -11,6 +11,7 @@ import conventions from './views/conventions.js';
 import applications from './views/applications.js';
 import convention from './views/convention.js';
 import habilitations from './views/habilitations.js';
+import delegues from './views/delegues.js';
 import { notFound, forbidden } from './views/simple.js';
 
 const EVERYONE = ['mayor', 'delegate', 'agent', 'holder', 'registration_officer', 'auditor', 'national_administrator'];
@@ -20,6 +21,7 @@ const NATIONAL = ['auditor', 'national_administrator'];
 export const routes = {
   '/': { ...accueil, roles: EVERYONE, menu: 'menu.accueil' },
   '/annuaire': { ...annuaire, roles: [...COMMUNE, 'registration_officer', ...NATIONAL], menu: 'menu.annuaire' },
+  '/delegues': { ...delegues, roles: ['mayor'], menu: 'menu.delegues' },
   '/habilitations': { ...habilitations, roles: COMMUNE, menu: 'menu.habilitations' },
   '/convention': { ...convention, roles: COMMUNE, menu: 'menu.convention' },
   '/conventions': { ...conventions, roles: NATIONAL, menu: 'menu.conventions' },

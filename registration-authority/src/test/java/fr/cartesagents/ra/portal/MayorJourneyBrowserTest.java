@@ -35,7 +35,7 @@ class MayorJourneyBrowserTest extends PortalBrowserTest {
         page.click(By.cssSelector("#nouvelle-personne button[type='submit']"));
         assertThat(page.fieldError("Nom de naissance")).startsWith("Lettres uniquement");
         assertThat(page.fieldError("Adresse électronique")).isEqualTo("Ce champ est obligatoire.");
-        assertThat(page.text(By.cssSelector("#nouvelle-personne .fr-alert"))).contains("Certains champs ne sont pas valides");
+        assertThat(page.text(By.cssSelector("#nouvelle-personne .fr-alert"))).contains("Corrigez les champs signalés ci-dessous.");
         page.checkPage("ajout-refuse");
         long peopleBefore = count("person");
 

@@ -16,9 +16,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import fr.cartesagents.ra.security.Role;
 import fr.cartesagents.ra.testsupport.RunningServer;
-import fr.cartesagents.ra.testsupport.TestDirectory;
 import fr.cartesagents.ra.testsupport.TestDirectory.TestPerson;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,7 +36,7 @@ class PortalSessionTest extends RunningServer {
 
     @Test
     void whenACardOpensASession_thenTheCookieAloneIsThatPerson_untilTheCertificateIsRevoked() throws Exception {
-        TestPerson agent = agentOfANewCommune();
+        TestPerson agent = directory().agentOfANewCommune("Zoé", "Lefèvre-Saint-Éloi");
         Path card = cardOf(agent);
         HttpClient withCard = client(card, CARD_PASSWORD);
         Opened session = open(withCard, null);
@@ -138,14 +136,6 @@ class PortalSessionTest extends RunningServer {
             request.header("X-CSRF-Token", csrfToken);
         }
         return send(anonymousClient(), request.build());
-    }
-
-    private TestPerson agentOfANewCommune() {
-        TestDirectory directory = directory();
-        UUID commune = directory.commune("Houplines", directory.office("Préfecture du Nord"));
-        TestPerson agent = directory.person("Zoé", "Lefèvre-Saint-Éloi");
-        directory.assign(agent, Role.AGENT, commune);
-        return agent;
     }
 
     private void revoke(BigInteger serial) {

@@ -2,7 +2,7 @@
 // its signed checkpoints.
 import { api } from '../api.js';
 import { t, formatDateTime } from '../i18n.js';
-import { h, field, showProblem, clearErrors, table, badge, button, formValues, withProgress } from '../ui.js';
+import { h, field, showProblem, clearErrors, table, button, formValues, withProgress } from '../ui.js';
 
 const PAGE_SIZE = 50;
 
@@ -52,7 +52,7 @@ export default {
         const pages = Math.max(1, Math.ceil(data.total / data.size));
         results.replaceChildren(h('p', {}, t('audit.total', { total: data.total, page: page + 1, pages })),
           data.items.length ? table(t('audit.evenements'), [t('audit.date'), t('audit.acteur'), t('audit.action'), t('audit.cible')],
-            data.items.map((event) => [formatDateTime(event.occurredAt), event.actor, badge(event.action, 'info'), event.target])) : '',
+            data.items.map((event) => [formatDateTime(event.occurredAt), event.actor, h('code', {}, event.action), event.target])) : '',
           h('div', { class: 'cartes-actions' },
             page > 0 ? button(t('pagination.precedente'), () => { page -= 1; load(); }, { secondary: true }) : null,
             page + 1 < pages ? button(t('pagination.suivante'), () => { page += 1; load(); }, { secondary: true, name: 'suivante' }) : null));

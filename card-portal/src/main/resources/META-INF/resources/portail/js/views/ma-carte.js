@@ -115,7 +115,9 @@ export default {
     try {
       await bridge.status();
     } catch (problem) {
+      // Perhaps on another port than the default: the pairing form lets the person say which
       showProblem(content, problem);
+      pairingForm(content, () => renderCard(content));
       return;
     }
     if (!bridge.isPaired()) {
