@@ -16,7 +16,7 @@ export async function resume() {
     const { data } = await api.get('/portail/session');
     return started(data);
   } catch (problem) {
-    if (problem.status === 401) return null;
+    if (problem.status === 401 || problem.status === 404) return null;
     throw problem;
   }
 }

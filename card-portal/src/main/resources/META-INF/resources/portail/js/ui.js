@@ -142,8 +142,9 @@ export async function withProgress(where, label, operation, trigger) {
 
 /** A data table with a caption; rows are arrays of cells (text or nodes). */
 export function table(caption, headers, rows) {
+  // The table scrolls sideways on narrow screens: focusable, so that the keyboard can scroll it too
   return h('div', { class: 'fr-table cartes-table-wrapper' },
-    h('table', {},
+    h('table', { tabindex: '0' },
       h('caption', {}, caption),
       h('thead', {}, h('tr', {}, headers.map((header) => h('th', { scope: 'col' }, header)))),
       h('tbody', {}, rows.map((row) => h('tr', {}, row.map((cell) => h('td', {}, cell)))))));

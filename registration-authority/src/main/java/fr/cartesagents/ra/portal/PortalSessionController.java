@@ -86,18 +86,21 @@ class PortalSessionController {
                                         kind(login)))));
     }
 
+    /** 401 without any credential; 404 for a caller who is authenticated (by a certificate) but in no live session. */
     @GetMapping(path = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<SessionView>> current(ServerWebExchange exchange) {
+    Mono<ResponseEntity<SessionView>> current(Actor actor, ServerWebExchange exchange) {
         return sessions.live(exchange)
                 .map(session -> ResponseEntity.ok(new SessionView(session.csrfToken(), sessions.idleTimeout().toSeconds(), null,
                         kind(session.login()))))
-                .switchIfEmpty(Mono.error(() -> new ProblemException(ProblemType.UNAUTHENTICATED, "No portal session, or it has ended")));
+                .switchIfEmpty(Mono.error(() -> new ProblemException(ProblemType.NOT_FOUND, "No portal session, or it has ended")));
     }
 
+    /** Logout: ends the session of the cookie (recorded in the audit trail when there was one) and clears the cookie. */
     @DeleteMapping(path = PATH)
     Mono<ResponseEntity<Void>> logout(Actor actor, ServerWebExchange exchange) {
         return transactions.transactional(sessions.end(exchange)
-                        .then(audit.append(AuditEntry.by(actor, Optional.empty(), PortalSessionEvent.ENDED, target(actor),
+                        .filter(Boolean::booleanValue)
+                        .flatMap(ended -> audit.append(AuditEntry.by(actor, Optional.empty(), PortalSessionEvent.ENDED, target(actor),
                                 Map.of("reason", "logout")))))
                 .thenReturn(ResponseEntity.noContent().header("Set-Cookie", cookie("", Duration.ZERO).toString()).build());
     }

@@ -110,14 +110,14 @@ class PortalSessionStore implements PortalSessionLookup {
                 .timeout(QUERY_TIMEOUT);
     }
 
-    /** Ends the session of this request's cookie, if any (logout). */
-    Mono<Void> end(ServerWebExchange exchange) {
+    /** Ends the session of this request's cookie, if any (logout): whether there was one. */
+    Mono<Boolean> end(ServerWebExchange exchange) {
         HttpCookie cookie = exchange.getRequest().getCookies().getFirst(COOKIE);
         if (cookie == null) {
-            return Mono.empty();
+            return Mono.just(false);
         }
         return database.sql("delete from portal_session where token_hash = :hash").bind("hash", hash(cookie.getValue()))
-                .then().timeout(QUERY_TIMEOUT);
+                .fetch().rowsUpdated().map(deleted -> deleted > 0).timeout(QUERY_TIMEOUT);
     }
 
     /** Deletes the sessions that have ended; several nodes may run it at once, a delete is harmless twice. */

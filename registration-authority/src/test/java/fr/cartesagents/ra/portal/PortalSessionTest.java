@@ -83,6 +83,8 @@ class PortalSessionTest extends RunningServer {
         assertThat(logout.headers().firstValue("Set-Cookie").orElseThrow()).contains("Max-Age=0");
         assertThat(get(anonymousClient(), "/api/v1/me", loggedOut).statusCode()).isEqualTo(401);
         assertThat(get(anonymousClient(), "/portail/session", loggedOut).statusCode()).isEqualTo(401);
+        assertThat(get(client(cardOf(directory().agentOfANewCommune("Marc", "Dubois")), CARD_PASSWORD), "/portail/session", loggedOut)
+                .statusCode()).as("a card but no live session").isEqualTo(404);
     }
 
     @Test
