@@ -12,6 +12,7 @@ import applications from './views/applications.js';
 import convention from './views/convention.js';
 import habilitations from './views/habilitations.js';
 import delegues from './views/delegues.js';
+import commandes from './views/commandes.js';
 import { notFound, forbidden } from './views/simple.js';
 
 const EVERYONE = ['mayor', 'delegate', 'agent', 'holder', 'registration_officer', 'auditor', 'national_administrator'];
@@ -21,6 +22,7 @@ const NATIONAL = ['auditor', 'national_administrator'];
 export const routes = {
   '/': { ...accueil, roles: EVERYONE, menu: 'menu.accueil' },
   '/annuaire': { ...annuaire, roles: [...COMMUNE, 'registration_officer', ...NATIONAL], menu: 'menu.annuaire' },
+  '/commandes': { ...commandes, roles: [...COMMUNE, 'registration_officer'], menu: 'menu.commandes' },
   '/delegues': { ...delegues, roles: ['mayor'], menu: 'menu.delegues' },
   '/habilitations': { ...habilitations, roles: COMMUNE, menu: 'menu.habilitations' },
   '/convention': { ...convention, roles: COMMUNE, menu: 'menu.convention' },
