@@ -13,6 +13,7 @@ import convention from './views/convention.js';
 import habilitations from './views/habilitations.js';
 import delegues from './views/delegues.js';
 import commandes from './views/commandes.js';
+import conformite from './views/conformite.js';
 import { notFound, forbidden } from './views/simple.js';
 
 const EVERYONE = ['mayor', 'delegate', 'agent', 'holder', 'registration_officer', 'auditor', 'national_administrator'];
@@ -27,6 +28,7 @@ export const routes = {
   '/habilitations': { ...habilitations, roles: COMMUNE, menu: 'menu.habilitations' },
   '/convention': { ...convention, roles: COMMUNE, menu: 'menu.convention' },
   '/conventions': { ...conventions, roles: NATIONAL, menu: 'menu.conventions' },
+  '/conformite': { ...conformite, roles: NATIONAL, menu: 'menu.conformite' },
   '/audit': { ...audit, roles: [...NATIONAL, ...COMMUNE], menu: 'menu.audit' },
   '/applications': { ...applications, roles: ['national_administrator'], menu: 'menu.applications' },
   '/ma-carte': { ...maCarte, roles: ['holder'], menu: 'menu.ma-carte' },

@@ -26,7 +26,7 @@ import fr.cartesagents.ra.audit.AuditTrail;
 import fr.cartesagents.ra.problem.ProblemException;
 import fr.cartesagents.ra.problem.ProblemType;
 import fr.cartesagents.ra.security.Actor;
-import fr.cartesagents.ra.security.DemoAccounts;
+import fr.cartesagents.ra.demo.DemoAccounts;
 import fr.cartesagents.ra.security.PortalLogins;
 import fr.cartesagents.ra.security.PortalSession;
 import fr.cartesagents.ra.security.PortalSessionLookup;

@@ -97,7 +97,7 @@ class SecurityConfiguration {
                         // The card portal's pages and its login: they must reach a browser without a card
                         .pathMatchers(PORTAL_PUBLIC_PATHS).permitAll()
                         // Exists only outside the production profile (404 there, behind the certificate rule of the API)
-                        .pathMatchers(HttpMethod.POST, DemoLoginController.PATH).permitAll()
+                        .pathMatchers(HttpMethod.POST, DemoTokens.LOGIN_PATH).permitAll()
                         .pathMatchers(HttpMethod.GET, "/api/v1/audit/signer-certificate").permitAll()
                         .pathMatchers("/api/v1/admin/**").hasRole(ClientCertificateAuthentication.ADMIN_ROLE)
                         .anyExchange().authenticated())
