@@ -39,7 +39,7 @@ free_port() {
 
 docs_test_block() {          # FILE LINE N: where the next commands come from, for the failure report
   DOCS_TEST_WHERE="$1 (block ending at line $2)"
-  echo "--- $DOCS_TEST_WHERE" >&2
+  echo "--- $DOCS_TEST_WHERE ($(( $(date +%s) - STARTED ))s)" >&2
 }
 
 docs_test_background() {     # N, the block on stdin: start it in its own process group, output to a log
@@ -200,6 +200,7 @@ PY
     DOCS_TEST_DOC=readme
     echo "${QUICK_START[0]}" | docs_test_background 0
     docs_test_wait_url "http://localhost:$HTTP_PORT/actuator/health" 0
+    mkdir -p "$WORK/readme" && cd "$WORK/readme"      # the examples' files (a key, a request) stay out of the checkout
     run_doc readme README.md \
       "http://localhost:8080" "http://localhost:$HTTP_PORT" \
       "https://localhost:8443" "https://localhost:$API_PORT" \

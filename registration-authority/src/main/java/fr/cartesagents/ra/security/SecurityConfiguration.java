@@ -93,6 +93,8 @@ class SecurityConfiguration {
                 .addFilterAt(certificateFilter, SecurityWebFiltersOrder.AUTHENTICATION)
                 .authorizeExchange(rules -> rules
                         .pathMatchers("/pki", "/pki/**", "/actuator/health", "/actuator/health/**").permitAll()
+                        // on the management listener only, bound to the loopback unless the operator says otherwise
+                        .pathMatchers("/actuator/prometheus").permitAll()
                         .pathMatchers("/api/v1/openapi.json", "/v3/api-docs", "/v3/api-docs/**").permitAll()
                         // The card portal's pages and its login: they must reach a browser without a card
                         .pathMatchers(PORTAL_PUBLIC_PATHS).permitAll()
