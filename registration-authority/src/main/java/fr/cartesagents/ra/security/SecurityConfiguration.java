@@ -87,6 +87,8 @@ class SecurityConfiguration {
                 .addFilterAt(certificateFilter, SecurityWebFiltersOrder.AUTHENTICATION)
                 .authorizeExchange(rules -> rules
                         .pathMatchers("/pki", "/pki/**", "/actuator/health", "/actuator/health/**").permitAll()
+                        // on the management listener only, bound to the loopback unless the operator says otherwise
+                        .pathMatchers("/actuator/prometheus").permitAll()
                         .pathMatchers("/api/v1/openapi.json", "/v3/api-docs", "/v3/api-docs/**").permitAll()
                         // Exists only outside the production profile (404 there, behind the certificate rule of the API)
                         .pathMatchers(HttpMethod.POST, DemoTokens.LOGIN_PATH).permitAll()
