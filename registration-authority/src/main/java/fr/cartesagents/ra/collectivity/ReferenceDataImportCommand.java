@@ -10,6 +10,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -72,7 +73,9 @@ public class ReferenceDataImportCommand implements Callable<Integer> {
         }
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(DatabaseOnly.class)
                 .web(WebApplicationType.NONE)
-                .properties(Map.of("spring.main.banner-mode", "off", "cartes.reference-data.demo-extract", "false"))
+                .properties(Map.of("spring.main.banner-mode", "off", "cartes.reference-data.demo-extract", "false",
+                        // the server's readiness group names the HSM, which this database-only context has not
+                        "management.endpoint.health.validate-group-membership", "false"))
                 .run(springArguments)) {
             ReferenceDataImport imports = context.getBean(ReferenceDataImport.class);
             if (communes != null) {
@@ -105,6 +108,8 @@ public class ReferenceDataImportCommand implements Callable<Integer> {
     @ComponentScan(basePackageClasses = {MigratedSchema.class, CartesDataDirectory.class},
             excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = ".*OpenApiConfiguration"))
     @Import({ReferenceDataImport.class, AuditTrail.class})
+    // the database and data-directory settings are @ConfigurationProperties records, bound only when scanned
+    @ConfigurationPropertiesScan(basePackageClasses = {MigratedSchema.class, CartesDataDirectory.class})
     static class DatabaseOnly {
     }
 }

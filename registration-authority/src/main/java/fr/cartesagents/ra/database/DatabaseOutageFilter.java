@@ -5,6 +5,7 @@ import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -30,6 +31,8 @@ import reactor.core.publisher.Mono;
  * not once per request.
  */
 @Component
+// a web filter only where there is a web server: the command-line tools start the database without one
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class DatabaseOutageFilter implements WebFilter {
 
@@ -38,6 +41,8 @@ class DatabaseOutageFilter implements WebFilter {
     /** Uploads of the reference data files stream tens of megabytes into one transaction: their own, longer limit. */
     private static final String REFERENCE_DATA = "/api/v1/admin/reference-data/";
     private static final Duration REFERENCE_DATA_TIMEOUT = Duration.ofMinutes(10);
+    /** The OpenAPI description is built from the code, never from the database, and its first build is slow. */
+    private static final String OPENAPI = "/api/v1/openapi";
 
     private final DatabaseAvailability availability;
     private final ProblemWriter problems;
@@ -53,7 +58,7 @@ class DatabaseOutageFilter implements WebFilter {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String path = exchange.getRequest().getPath().pathWithinApplication().value();
-        if (!path.startsWith(API)) {
+        if (!path.startsWith(API) || path.startsWith(OPENAPI)) {
             return chain.filter(exchange);
         }
         if (!availability.isUp()) {
