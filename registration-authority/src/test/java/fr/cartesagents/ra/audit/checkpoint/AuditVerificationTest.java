@@ -1,4 +1,4 @@
-package fr.cartesagents.ra.audit;
+package fr.cartesagents.ra.audit.checkpoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,6 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
+import fr.cartesagents.ra.audit.AuditEntry;
+import fr.cartesagents.ra.audit.AuditEvent;
+import fr.cartesagents.ra.audit.AuditHash;
+import fr.cartesagents.ra.audit.AuditTrail;
 import fr.cartesagents.ca.testutil.OpenSsl;
 import fr.cartesagents.ra.database.DatabaseEndpoint;
 import fr.cartesagents.ra.security.Role;

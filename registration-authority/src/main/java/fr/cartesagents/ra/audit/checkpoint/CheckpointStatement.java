@@ -1,5 +1,6 @@
-package fr.cartesagents.ra.audit;
+package fr.cartesagents.ra.audit.checkpoint;
 
+import fr.cartesagents.ra.audit.AuditHash;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;

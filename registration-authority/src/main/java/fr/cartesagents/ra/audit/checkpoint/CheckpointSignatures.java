@@ -1,4 +1,4 @@
-package fr.cartesagents.ra.audit;
+package fr.cartesagents.ra.audit.checkpoint;
 
 import java.security.GeneralSecurityException;
 import java.security.cert.CertPathValidator;

@@ -1,5 +1,7 @@
-package fr.cartesagents.ra.audit;
+package fr.cartesagents.ra.audit.checkpoint;
 
+import fr.cartesagents.ra.audit.AuditEvent;
+import fr.cartesagents.ra.audit.AuditHash;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;

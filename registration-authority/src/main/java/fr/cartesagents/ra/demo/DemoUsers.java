@@ -1,4 +1,4 @@
-package fr.cartesagents.ra.security;
+package fr.cartesagents.ra.demo;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -18,6 +18,8 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import fr.cartesagents.ca.issuance.Siren;
 import fr.cartesagents.ra.audit.AuditEntry;
 import fr.cartesagents.ra.audit.AuditTrail;
+import fr.cartesagents.ra.security.Actors;
+import fr.cartesagents.ra.security.Role;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 

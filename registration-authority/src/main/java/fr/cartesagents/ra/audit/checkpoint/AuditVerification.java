@@ -1,4 +1,4 @@
-package fr.cartesagents.ra.audit;
+package fr.cartesagents.ra.audit.checkpoint;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 

@@ -1,4 +1,4 @@
-package fr.cartesagents.ra.collectivity;
+package fr.cartesagents.ra.demo;
 
 import java.util.Map;
 
@@ -12,6 +12,12 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
 import fr.cartesagents.ra.audit.AuditEntry;
+import fr.cartesagents.ra.collectivity.CommuneEntry;
+import fr.cartesagents.ra.collectivity.EpciEntry;
+import fr.cartesagents.ra.collectivity.ImportReport;
+import fr.cartesagents.ra.collectivity.ReferenceDataImport;
+import fr.cartesagents.ra.collectivity.ReferenceDataProperties;
+import fr.cartesagents.ra.collectivity.ReferenceFiles;
 
 /**
  * Gives a fresh demo (any profile but {@code production}) real communes: when no reference data

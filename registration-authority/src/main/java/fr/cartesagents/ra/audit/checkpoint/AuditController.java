@@ -1,4 +1,4 @@
-package fr.cartesagents.ra.audit;
+package fr.cartesagents.ra.audit.checkpoint;
 
 import java.io.StringWriter;
 import java.time.Instant;
@@ -14,6 +14,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import fr.cartesagents.ra.audit.AuditEventQuery;
+import fr.cartesagents.ra.audit.AuditEventRepository;
+import fr.cartesagents.ra.audit.AuditEventView;
 import fr.cartesagents.ra.problem.ProblemException;
 import fr.cartesagents.ra.problem.ProblemType;
 import fr.cartesagents.ra.security.AccessPolicy;

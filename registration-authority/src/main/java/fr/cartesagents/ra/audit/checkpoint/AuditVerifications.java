@@ -1,4 +1,4 @@
-package fr.cartesagents.ra.audit;
+package fr.cartesagents.ra.audit.checkpoint;
 
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.springframework.stereotype.Component;
 
+import fr.cartesagents.ra.audit.AuditTrail;
 import fr.cartesagents.ra.pki.OperationalPki;
 import reactor.core.publisher.Mono;
 

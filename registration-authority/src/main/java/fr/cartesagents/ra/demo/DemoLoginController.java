@@ -1,4 +1,4 @@
-package fr.cartesagents.ra.security;
+package fr.cartesagents.ra.demo;
 
 import java.time.Instant;
 
@@ -10,6 +10,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import fr.cartesagents.ra.problem.ProblemException;
 import fr.cartesagents.ra.problem.ProblemType;
+import fr.cartesagents.ra.security.DemoPrincipal;
+import fr.cartesagents.ra.security.DemoTokens;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -26,7 +28,7 @@ import reactor.core.publisher.Mono;
 @Tag(name = "Demo")
 class DemoLoginController {
 
-    static final String PATH = "/api/v1/demo/login";
+    static final String PATH = DemoTokens.LOGIN_PATH;
 
     private final DemoUsers users;
     private final DemoTokens tokens;

@@ -1,5 +1,8 @@
-package fr.cartesagents.ra.audit;
+package fr.cartesagents.ra.audit.checkpoint;
 
+import fr.cartesagents.ra.audit.AuditEntry;
+import fr.cartesagents.ra.audit.AuditEvent;
+import fr.cartesagents.ra.audit.AuditTrail;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;

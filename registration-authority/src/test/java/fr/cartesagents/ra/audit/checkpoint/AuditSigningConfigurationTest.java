@@ -1,4 +1,4 @@
-package fr.cartesagents.ra.audit;
+package fr.cartesagents.ra.audit.checkpoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
