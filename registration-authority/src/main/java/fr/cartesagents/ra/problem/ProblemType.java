@@ -35,7 +35,9 @@ public enum ProblemType {
     PRECONDITION_REQUIRED("precondition-required", "If-Match header required", HttpStatus.PRECONDITION_REQUIRED),
     PRECONDITION_FAILED("precondition-failed", "Modified since you read it", HttpStatus.PRECONDITION_FAILED),
     FEATURE_NOT_CONFIGURED("feature-not-configured", "Not configured on this server", HttpStatus.SERVICE_UNAVAILABLE),
-    INTERNAL_ERROR("internal-error", "Internal error", HttpStatus.INTERNAL_SERVER_ERROR);
+    INTERNAL_ERROR("internal-error", "Internal error", HttpStatus.INTERNAL_SERVER_ERROR),
+    /** The database (or another resource the server needs) does not answer: retry after {@code Retry-After}. */
+    SERVICE_UNAVAILABLE("service-unavailable", "Service temporarily unavailable", HttpStatus.SERVICE_UNAVAILABLE);
 
     private static final String TYPE_PREFIX = "urn:cartes-agents:problem:";
 
