@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cms.CMSProcessableByteArray;
 
@@ -19,14 +18,13 @@ import fr.cartesagents.bridge.card.CardException;
 import fr.cartesagents.bridge.card.CardFailure;
 import fr.cartesagents.bridge.card.CardInfo;
 import fr.cartesagents.bridge.card.KeyRole;
-import fr.cartesagents.bridge.personalization.CertificateIssuer;
-import fr.cartesagents.bridge.personalization.Personalizer;
+import fr.cartesagents.bridge.personalization.IssuedPair;
+import fr.cartesagents.bridge.personalization.OrderPersonalizer;
+import fr.cartesagents.bridge.personalization.PairIssuer;
 import fr.cartesagents.bridge.pin.PinPolicy;
 import fr.cartesagents.bridge.signing.ChallengeSigner;
 import fr.cartesagents.bridge.signing.CmsSigner;
 import fr.cartesagents.ca.hierarchy.PemFiles;
-import fr.cartesagents.ca.issuance.HolderSubject;
-import fr.cartesagents.ca.issuance.Siren;
 
 /**
  * The card operations of the API. Each checks its body before touching the card (a PIN the policy
@@ -113,31 +111,34 @@ final class CardEndpoints {
         });
     }
 
+    /**
+     * Personalizes the card of an approved order through the registration authority the operator
+     * configured (their own certificate); answers both certificates with their chain. The card's PUK,
+     * if the server sent one, is not given to the page.
+     */
     Object personalize(ApiRequest request) {
         CardRequests.Personalization body = request.body(CardRequests.Personalization.class);
         required(body.pin(), "pin");
-        HolderSubject holder;
-        try {
-            holder = new HolderSubject(required(body.givenName(), "givenName"), required(body.surname(), "surname"),
-                    required(body.organization(), "organization"), new Siren(required(body.siren(), "siren")),
-                    required(body.holderId(), "holderId"));
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.badRequest(e.getMessage());
-        }
+        java.util.UUID orderId = required(body.orderId(), "orderId");
         CertificateIssuers configured = issuers.orElseThrow(() -> ApiProblem.of("personalization-not-configured", 501,
                 "The bridge was started without a registration authority (serve --ra-url ...)"));
-        CertificateIssuer issuer = configured.forHolder(holder);
+        PairIssuer issuer = configured.registrationAuthority();
         return onCard(request, (driver, info) -> {
-            Map<KeyRole, List<X509CertificateHolder>> chains;
+            IssuedPair issued;
             try (AuthenticatedCard card = driver.authenticate(body.pin())) {
-                chains = new Personalizer(issuer, body.keySpecOrDefault())
-                        .personalize(card, new X500Name("CN=" + holder.commonName()));
+                OrderPersonalizer personalizer = new OrderPersonalizer(issuer, body.keySpecOrDefault());
+                issued = body.resuming() ? personalizer.resume(card, orderId, info.serialNumber(), info.atrHex())
+                        : personalizer.personalize(card, orderId, info.serialNumber(), info.atrHex());
             }
             Map<String, Object> certificates = new LinkedHashMap<>();
-            chains.forEach((role, chain) -> certificates.put(CardView.roleName(role), Map.of(
-                    "certificate", CardView.CertificateView.of(chain.get(0)),
-                    "chainPem", PemFiles.toPem(chain))));
-            return Map.of("certificates", certificates);
+            for (KeyRole role : KeyRole.values()) {
+                X509CertificateHolder certificate = role == KeyRole.AUTHENTICATION ? issued.authentication() : issued.signature();
+                List<X509CertificateHolder> chain = new java.util.ArrayList<>(List.of(certificate));
+                chain.addAll(configured.caChain());
+                certificates.put(CardView.roleName(role), Map.of("certificate", CardView.CertificateView.of(certificate),
+                        "chainPem", PemFiles.toPem(chain)));
+            }
+            return Map.of("cardId", issued.cardId().toString(), "certificates", certificates);
         });
     }
 

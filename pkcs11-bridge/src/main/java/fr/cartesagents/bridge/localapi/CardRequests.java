@@ -27,8 +27,16 @@ final class CardRequests {
     }
 
     /** The holder as registered; {@code keyType} defaults to RSA 2048. */
-    record Personalization(Pin pin, String givenName, String surname, String organization, String siren,
-                           String holderId, KeySpec keyType) {
+    /**
+     * Personalize the card of an approved order; the holder's name comes from the registration
+     * authority's directory. {@code resume}: certify the keys already on the card (a card pulled out,
+     * an answer lost) instead of generating new ones.
+     */
+    record Personalization(Pin pin, java.util.UUID orderId, KeySpec keyType, Boolean resume) {
+
+        boolean resuming() {
+            return Boolean.TRUE.equals(resume);
+        }
 
         KeySpec keySpecOrDefault() {
             return keyType == null ? KeySpec.RSA_2048 : keyType;

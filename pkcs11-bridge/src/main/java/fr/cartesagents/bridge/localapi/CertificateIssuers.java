@@ -4,9 +4,8 @@ import java.util.List;
 
 import org.bouncycastle.cert.X509CertificateHolder;
 
-import fr.cartesagents.bridge.personalization.CertificateIssuer;
+import fr.cartesagents.bridge.personalization.PairIssuer;
 import fr.cartesagents.bridge.personalization.RegistrationAuthorityConnection;
-import fr.cartesagents.ca.issuance.HolderSubject;
 
 /**
  * Where the bridge gets certificates for a card it personalizes: the registration authority the
@@ -15,8 +14,8 @@ import fr.cartesagents.ca.issuance.HolderSubject;
  */
 public interface CertificateIssuers {
 
-    /** An issuer for the card of {@code holder}. */
-    CertificateIssuer forHolder(HolderSubject holder);
+    /** The registration authority, reached with the operator's own certificate, for the personalization of an order. */
+    PairIssuer registrationAuthority();
 
     /** The CA certificates, issuing CA first. */
     List<X509CertificateHolder> caChain();
@@ -26,8 +25,8 @@ public interface CertificateIssuers {
         List<X509CertificateHolder> chain = connection.caChain();
         return new CertificateIssuers() {
             @Override
-            public CertificateIssuer forHolder(HolderSubject holder) {
-                return connection.issuerFor(holder);
+            public PairIssuer registrationAuthority() {
+                return connection.client();
             }
 
             @Override

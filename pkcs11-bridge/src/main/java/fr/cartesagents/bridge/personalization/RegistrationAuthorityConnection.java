@@ -40,6 +40,16 @@ public record RegistrationAuthorityConnection(URI apiBase, Path clientKey, Path 
         }
     }
 
+    /** A client of the operator API with the operator's certificate; the password is read now and wiped. */
+    public RegistrationAuthorityClient client() {
+        char[] secret = clientSecret();
+        try {
+            return RegistrationAuthorityClient.connect(apiBase, clientKey, secret, caChain());
+        } finally {
+            Arrays.fill(secret, '\0');
+        }
+    }
+
     /** The password of the operator's PKCS#12, read now from its file; the caller wipes it after use. */
     public char[] clientSecret() {
         return firstLine(clientSecretFile);

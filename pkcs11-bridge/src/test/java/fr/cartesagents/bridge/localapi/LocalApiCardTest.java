@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 import fr.cartesagents.bridge.personalization.CertificateAuthorityIssuer;
-import fr.cartesagents.bridge.personalization.CertificateIssuer;
+import fr.cartesagents.bridge.personalization.PairIssuer;
 import fr.cartesagents.bridge.personalization.RegistrationAuthorityConnection;
 import fr.cartesagents.bridge.personalization.TestRegistrationAuthority;
 import fr.cartesagents.bridge.pkcs11.SoftHsmCards;
@@ -44,8 +44,8 @@ class LocalApiCardTest {
     private static final String SO_PIN = SoftHsmCards.SO_PIN;
     private static final String NEW_PIN = "7315";
     private static final String WRONG_PIN = "9021";
-    private static final String HOLDER = "\"givenName\":\"Marie-Hélène\",\"surname\":\"Dupont\",\"organization\":\"COMMUNE DE MOISSAC\","
-            + "\"siren\":\"218201127\",\"holderId\":\"ACT-000042\"";
+    /** The approved order the card is personalized for; the registration authority names the holder from its directory. */
+    private static final String HOLDER = "\"orderId\":\"" + java.util.UUID.randomUUID() + "\"";
 
     @TempDir
     static Path shared;
@@ -211,15 +211,14 @@ class LocalApiCardTest {
     }
 
     @Test
-    void whenNoRegistrationAuthorityOrABadHolder_thenPersonalizationIsRefusedBeforeTheCard() {
+    void whenNoRegistrationAuthorityOrNoOrder_thenPersonalizationIsRefusedBeforeTheCard() {
         try (ServedBridge bridge = ServedBridge.start(directory, Optional.empty())) {
             HttpResponse<String> unconfigured = bridge.portal().post("/v1/card/personalization", "{\"pin\":\"" + PIN + "\"," + HOLDER + "}");
             assertThat(unconfigured.statusCode()).isEqualTo(501);
             assertThat(type(unconfigured)).endsWith(":personalization-not-configured");
-            HttpResponse<String> badSiren = bridge.portal().post("/v1/card/personalization",
-                    "{\"pin\":\"" + PIN + "\"," + HOLDER.replace("218201127", "218201128") + "}");
-            assertThat(badSiren.statusCode()).isEqualTo(400);
-            assertThat(BridgeApiClient.json(badSiren).get("title").asString()).isEqualTo("Requête invalide");
+            HttpResponse<String> noOrder = bridge.portal().post("/v1/card/personalization", "{\"pin\":\"" + PIN + "\"}");
+            assertThat(noOrder.statusCode()).isEqualTo(400);
+            assertThat(BridgeApiClient.json(noOrder).get("title").asString()).isEqualTo("Requête invalide");
             HttpResponse<String> noKind = bridge.portal().post("/v1/card/signature", "{\"pin\":\"" + PIN + "\",\"dataBase64\":\"AA==\"}");
             assertThat(noKind.statusCode()).isEqualTo(400);
         }
@@ -231,12 +230,12 @@ class LocalApiCardTest {
         CountDownLatch release = new CountDownLatch(1);
         CertificateIssuers held = new CertificateIssuers() {
             @Override
-            public CertificateIssuer forHolder(HolderSubject holder) {
-                CertificateAuthorityIssuer ca = new CertificateAuthorityIssuer(hierarchy, holder);
-                return (request, role) -> {
+            public PairIssuer registrationAuthority() {
+                PairIssuer server = registrationAuthority.registrationAuthority();
+                return (request, key) -> {
                     issuing.countDown();
                     awaitOrFail(release);
-                    return ca.issue(request, role);
+                    return server.issue(request, key);
                 };
             }
 

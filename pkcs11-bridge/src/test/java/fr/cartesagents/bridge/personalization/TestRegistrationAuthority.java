@@ -58,6 +58,7 @@ public final class TestRegistrationAuthority implements AutoCloseable {
     private final Path clientKey;
     private final Path caChain;
     private final AtomicInteger requestsWithoutIdempotencyKey = new AtomicInteger();
+    private final java.util.concurrent.ConcurrentHashMap<String, String> answers = new java.util.concurrent.ConcurrentHashMap<>();
 
     private TestRegistrationAuthority(HttpsServer server, Path clientKey, Path caChain) {
         this.server = server;
@@ -99,6 +100,7 @@ public final class TestRegistrationAuthority implements AutoCloseable {
         });
         TestRegistrationAuthority authority = new TestRegistrationAuthority(server, clientKey, caChain);
         server.createContext(RegistrationAuthorityIssuer.ISSUE_PATH, exchange -> authority.issue(hierarchy, exchange));
+        server.createContext("/api/v1/card-orders/", exchange -> authority.personalize(hierarchy, exchange));
         server.start();
         return authority;
     }
@@ -141,6 +143,41 @@ public final class TestRegistrationAuthority implements AutoCloseable {
                         IssuanceRequest.fromPem(body.get("profile").asString(), body.get("csr").asString(), holder));
                 reply(exchange, 201, JSON.writeValueAsString(Map.of("serial", issued.serialHex(),
                         "profile", issued.profileName(), "certificatePem", issued.pem())));
+            } catch (IssuanceRefusedException e) {
+                reply(exchange, 422, problem("issuance-refused", e.getMessage()));
+            }
+        }
+    }
+
+    /**
+     * {@code POST /api/v1/card-orders/{id}/personalization}: both certificates for the holder the
+     * directory would name (here always Marie Dupont of Moissac), the same answer for a repeated
+     * Idempotency-Key.
+     */
+    private void personalize(TestHierarchy hierarchy, HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+            if (!"POST".equals(exchange.getRequestMethod()) || key == null
+                    || !exchange.getRequestURI().getPath().endsWith("/personalization")) {
+                reply(exchange, 400, problem("bad-request", "POST .../personalization with an Idempotency-Key"));
+                return;
+            }
+            String stored = answers.get(key);
+            if (stored != null) {
+                reply(exchange, 201, stored);
+                return;
+            }
+            JsonNode body = JSON.readTree(exchange.getRequestBody().readAllBytes());
+            try {
+                IssuedCertificate authentication = hierarchy.ca().issue(IssuanceRequest.fromPem(ProfileCatalog.AUTHENTICATION,
+                        body.get("authenticationCsr").asString(), TestSubjects.marieDupont()));
+                IssuedCertificate signature = hierarchy.ca().issue(IssuanceRequest.fromPem(ProfileCatalog.SIGNATURE,
+                        body.get("signatureCsr").asString(), TestSubjects.marieDupont()));
+                String answer = JSON.writeValueAsString(Map.of("cardId", java.util.UUID.randomUUID().toString(),
+                        "cardSerial", body.get("cardSerial").asString(), "authenticationCertificatePem", authentication.pem(),
+                        "signatureCertificatePem", signature.pem()));
+                answers.put(key, answer);
+                reply(exchange, 201, answer);
             } catch (IssuanceRefusedException e) {
                 reply(exchange, 422, problem("issuance-refused", e.getMessage()));
             }

@@ -10,6 +10,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Optional;
 
 import javax.crypto.spec.SecretKeySpec;
 
@@ -23,9 +24,10 @@ import org.springframework.core.env.Profiles;
 import fr.cartesagents.ra.config.CartesDataDirectory;
 
 /**
- * The document key: {@code cartes.delivery.document-key-file} when configured (required under the
- * {@code production} profile, which creates no key), otherwise generated once in the data directory
- * ({@code delivery/document-key}, readable by the owner only) and reused at every start.
+ * The document key: {@code cartes.delivery.document-key-file} when configured; otherwise, outside
+ * the {@code production} profile, generated once in the data directory ({@code delivery/document-key},
+ * readable by the owner only) and reused at every start. The production profile creates no key:
+ * without one, the server starts but refuses hand-overs (503 {@code feature-not-configured}).
  */
 @Configuration(proxyBeanMethods = false)
 class DocumentVaultConfiguration {
@@ -34,13 +36,14 @@ class DocumentVaultConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(DocumentVaultConfiguration.class);
 
     @Bean
-    DocumentVault documentVault(DeliveryProperties properties, Environment environment, CartesDataDirectory dataDirectory) {
+    DocumentVaults documentVaults(DeliveryProperties properties, Environment environment, CartesDataDirectory dataDirectory) {
         if (properties.documentKeyFile() != null) {
-            return new DocumentVault(read(properties.documentKeyFile()));
+            return new DocumentVaults(Optional.of(new DocumentVault(read(properties.documentKeyFile()))));
         }
         if (environment.acceptsProfiles(Profiles.of("production"))) {
-            throw new IllegalStateException("The production profile does not create keys: configure cartes.delivery.document-key-file"
-                    + " (32 random bytes in Base64, e.g. `openssl rand -base64 32`; see docs/operations)");
+            LOG.warn("cartes.delivery.document-key-file is not set: hand-overs are refused until it is"
+                    + " (32 random bytes in Base64, e.g. `openssl rand -base64 32`)");
+            return new DocumentVaults(Optional.empty());
         }
         Path file = dataDirectory.resolve("delivery").resolve(DEMO_KEY_FILE);
         try {
@@ -62,7 +65,7 @@ class DocumentVaultConfiguration {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the identity document key in " + file, e);
         }
-        return new DocumentVault(read(file));
+        return new DocumentVaults(Optional.of(new DocumentVault(read(file))));
     }
 
     private static SecretKeySpec read(Path file) {

@@ -52,7 +52,7 @@ class HandOverService {
     private final OrderFulfilment orders;
     private final DeliveryRepository repository;
     private final CertificateRecords certificates;
-    private final DocumentVault vault;
+    private final DocumentVaults vaults;
     private final DeliveryProperties properties;
     private final List<HandOverListener> listeners;
     private final TransactionalOperator transactions;
@@ -60,7 +60,7 @@ class HandOverService {
     private final JsonMapper json = JsonMapper.builder().build();
 
     HandOverService(CardQueries cards, CardTransitions cardTransitions, CardOperators operators, OrderFulfilment orders,
-                    DeliveryRepository repository, CertificateRecords certificates, DocumentVault vault, DeliveryProperties properties,
+                    DeliveryRepository repository, CertificateRecords certificates, DocumentVaults vaults, DeliveryProperties properties,
                     List<HandOverListener> listeners, TransactionalOperator transactions, Clock clock) {
         this.cards = cards;
         this.cardTransitions = cardTransitions;
@@ -68,7 +68,7 @@ class HandOverService {
         this.orders = orders;
         this.repository = repository;
         this.certificates = certificates;
-        this.vault = vault;
+        this.vaults = vaults;
         this.properties = properties;
         this.listeners = List.copyOf(listeners);
         this.transactions = transactions;
@@ -122,8 +122,8 @@ class HandOverService {
                                                     "handover.receipt-signature"))))
                             .flatMap(receipt -> repository.insertHandOver(new StoredHandOver(card.id(),
                                     request.identityDocument().kind(), request.identityDocument().expiresOn(),
-                                    vault.seal(documentDetails(request.identityDocument()), StoredHandOver.documentBinding(card.id())),
-                                    vault.seal(copy, StoredHandOver.copyBinding(card.id())), terms.version(), receipt, signature, now,
+                                    vaults.require().seal(documentDetails(request.identityDocument()), StoredHandOver.documentBinding(card.id())),
+                                    vaults.require().seal(copy, StoredHandOver.copyBinding(card.id())), terms.version(), receipt, signature, now,
                                     actor.auditName(), retainUntil(card)))))
                     .then(cardTransitions.move(actor, card.id(), CardAction.DELIVER, Optional.empty(),
                             Map.of("documentKind", request.identityDocument().kind(), "termsVersion", request.termsVersion())))

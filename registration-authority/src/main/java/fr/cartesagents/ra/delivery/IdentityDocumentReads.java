@@ -34,17 +34,17 @@ class IdentityDocumentReads {
 
     private final CardQueries cards;
     private final DeliveryRepository repository;
-    private final DocumentVault vault;
+    private final DocumentVaults vaults;
     private final AccessPolicy access;
     private final AuditTrail audit;
     private final TransactionalOperator transactions;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    IdentityDocumentReads(CardQueries cards, DeliveryRepository repository, DocumentVault vault, AccessPolicy access,
+    IdentityDocumentReads(CardQueries cards, DeliveryRepository repository, DocumentVaults vaults, AccessPolicy access,
                           AuditTrail audit, TransactionalOperator transactions) {
         this.cards = cards;
         this.repository = repository;
-        this.vault = vault;
+        this.vaults = vaults;
         this.access = access;
         this.audit = audit;
         this.transactions = transactions;
@@ -64,7 +64,7 @@ class IdentityDocumentReads {
     }
 
     private Map<String, Object> view(StoredHandOver handOver) {
-        Map<String, String> document = json.readValue(new String(vault.open(handOver.documentSealed(),
+        Map<String, String> document = json.readValue(new String(vaults.require().open(handOver.documentSealed(),
                 StoredHandOver.documentBinding(handOver.cardId())), StandardCharsets.UTF_8), new TypeReference<Map<String, String>>() {
                 });
         Map<String, Object> view = new LinkedHashMap<>();
@@ -73,7 +73,7 @@ class IdentityDocumentReads {
         view.put("number", document.get("number"));
         view.put("expiresOn", document.get("expiresOn"));
         view.put("mrz", document.get("mrz"));
-        view.put("documentCopy", Base64.getEncoder().encodeToString(vault.open(handOver.documentCopySealed(),
+        view.put("documentCopy", Base64.getEncoder().encodeToString(vaults.require().open(handOver.documentCopySealed(),
                 StoredHandOver.copyBinding(handOver.cardId()))));
         view.put("termsVersion", handOver.termsVersion());
         view.put("handedOverAt", handOver.handedOverAt());

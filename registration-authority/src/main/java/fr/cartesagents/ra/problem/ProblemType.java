@@ -34,6 +34,7 @@ public enum ProblemType {
     DUPLICATE("duplicate", "Already exists", HttpStatus.CONFLICT),
     PRECONDITION_REQUIRED("precondition-required", "If-Match header required", HttpStatus.PRECONDITION_REQUIRED),
     PRECONDITION_FAILED("precondition-failed", "Modified since you read it", HttpStatus.PRECONDITION_FAILED),
+    FEATURE_NOT_CONFIGURED("feature-not-configured", "Not configured on this server", HttpStatus.SERVICE_UNAVAILABLE),
     INTERNAL_ERROR("internal-error", "Internal error", HttpStatus.INTERNAL_SERVER_ERROR),
     /** The database (or another resource the server needs) does not answer: retry after {@code Retry-After}. */
     SERVICE_UNAVAILABLE("service-unavailable", "Service temporarily unavailable", HttpStatus.SERVICE_UNAVAILABLE);
