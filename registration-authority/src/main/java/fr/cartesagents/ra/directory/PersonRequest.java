@@ -17,15 +17,15 @@ import jakarta.validation.constraints.Size;
 record PersonRequest(
         @NotBlank(message = "required")
         @Size(max = CivilStatusText.NAME_MAX, message = "at most {max} characters")
-        @Pattern(regexp = CivilStatusText.NAME, message = "letters only, separated by a space, an apostrophe or hyphens")
+        @Pattern(regexp = CivilStatusText.NAME, message = "{directory.name-latin}")
         String birthName,
         @Size(max = CivilStatusText.NAME_MAX, message = "at most {max} characters")
-        @Pattern(regexp = CivilStatusText.NAME, message = "letters only, separated by a space, an apostrophe or hyphens")
+        @Pattern(regexp = CivilStatusText.NAME, message = "{directory.name-latin}")
         String usualName,
         @NotBlank(message = "required")
         @Size(max = CivilStatusText.GIVEN_NAMES_MAX, message = "at most {max} characters")
         @Pattern(regexp = CivilStatusText.GIVEN_NAMES,
-                message = "letters only, separated by a space, a comma, an apostrophe or hyphens")
+                message = "{directory.given-names-latin}")
         String givenNames,
         @NotNull(message = "required")
         @Past(message = "must be in the past")
