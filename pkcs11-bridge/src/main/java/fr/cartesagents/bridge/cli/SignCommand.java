@@ -16,6 +16,7 @@ import fr.cartesagents.bridge.card.CardFailure;
 import fr.cartesagents.bridge.card.KeyRole;
 import fr.cartesagents.bridge.card.Pin;
 import fr.cartesagents.bridge.signing.ChallengeSigner;
+import fr.cartesagents.bridge.signing.LoginChallenge;
 import fr.cartesagents.bridge.signing.CmsSigner;
 import fr.cartesagents.ca.hierarchy.PemFiles;
 import picocli.CommandLine.ArgGroup;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "sign", mixinStandardHelpOptions = true,
-        description = {"Sign a file (detached CMS, signature key) or a login challenge (raw, authentication key)."})
+        description = {"Sign a file (detached CMS, signature key) or a login challenge (authentication key; the nonce of 16 to 64 bytes"
+                + " is signed inside the prefixed LoginChallenge structure, printed after the signature)."})
 final class SignCommand extends CardCommand {
 
     @Mixin
@@ -37,7 +39,8 @@ final class SignCommand extends CardCommand {
         @Option(names = "--cms", paramLabel = "FILE", description = "File to sign; the signature goes to FILE.p7s (DER) unless --out.")
         Path file;
 
-        @Option(names = "--challenge", paramLabel = "BASE64", description = "Challenge to sign; prints the signature in base64.")
+        @Option(names = "--challenge", paramLabel = "BASE64", description = "Login challenge (a nonce of 16 to 64 bytes) to sign; prints the algorithm, the signature and the signed"
+                + " LoginChallenge structure, both in base64.")
         String challenge;
     }
 
@@ -81,10 +84,17 @@ final class SignCommand extends CardCommand {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--challenge is not base64: " + e.getMessage());
         }
+        LoginChallenge bound;
+        try {
+            bound = new LoginChallenge(LoginChallenge.LOCAL, challenge);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--challenge: " + e.getMessage());
+        }
         ChallengeSigner.SignedChallenge signed;
         try (Pin pin = pins.read(cli.stdin(), "PIN"); AuthenticatedCard card = driver.authenticate(pin)) {
-            signed = ChallengeSigner.sign(card, challenge);
+            signed = ChallengeSigner.sign(card, bound);
         }
-        out().println(signed.algorithm().jcaName() + " " + Base64.getEncoder().encodeToString(signed.signature()));
+        out().println(signed.algorithm().jcaName() + " " + Base64.getEncoder().encodeToString(signed.signature()) + " "
+                + Base64.getEncoder().encodeToString(signed.signedData()));
     }
 }

@@ -23,6 +23,7 @@ import fr.cartesagents.bridge.personalization.CertificateIssuer;
 import fr.cartesagents.bridge.personalization.Personalizer;
 import fr.cartesagents.bridge.pin.PinPolicy;
 import fr.cartesagents.bridge.signing.ChallengeSigner;
+import fr.cartesagents.bridge.signing.LoginChallenge;
 import fr.cartesagents.bridge.signing.CmsSigner;
 import fr.cartesagents.ca.hierarchy.PemFiles;
 import fr.cartesagents.ca.issuance.HolderSubject;
@@ -89,6 +90,13 @@ final class CardEndpoints {
         if (data.length == 0) {
             throw ApiProblem.badRequest("The field 'dataBase64' is empty: there is nothing to sign");
         }
+        LoginChallenge challengeToSign;
+        try {
+            challengeToSign = kind == CardRequests.SignatureKind.CHALLENGE
+                    ? new LoginChallenge(request.origin().orElse(LoginChallenge.LOCAL), data) : null;
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.badRequest(e.getMessage());
+        }
         return onCard(request, (driver, info) -> {
             Map<String, Object> signed = new LinkedHashMap<>();
             signed.put("kind", kind.name().toLowerCase(java.util.Locale.ROOT));
@@ -104,8 +112,9 @@ final class CardEndpoints {
                 }
             } else {
                 try (AuthenticatedCard card = driver.authenticate(body.pin())) {
-                    ChallengeSigner.SignedChallenge challenge = ChallengeSigner.sign(card, data);
+                    ChallengeSigner.SignedChallenge challenge = ChallengeSigner.sign(card, challengeToSign);
                     signed.put("algorithm", challenge.algorithm().jcaName());
+                    signed.put("signedDataBase64", Base64.getEncoder().encodeToString(challenge.signedData()));
                     signed.put("signatureBase64", Base64.getEncoder().encodeToString(challenge.signature()));
                 }
             }

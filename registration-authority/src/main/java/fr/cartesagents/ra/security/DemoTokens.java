@@ -15,17 +15,17 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.annotation.Profile;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
 
 /**
  * The short-lived bearer tokens of the demo login: {@code <payload>.<HMAC-SHA256>}, the payload
  * naming the demo person and the expiry. The key is drawn at start-up and never leaves the
  * process, so a restart logs every demo user out (acceptable for a demo, and the reason why the
- * production profile has no such bean at all).
+ * production profile has no such bean at all, nor has a server without the demo, see {@link DemoEnabled}).
  */
 @Component
-@Profile("!production")
+@Conditional(DemoEnabled.class)
 class DemoTokens {
 
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();

@@ -85,7 +85,7 @@ class SecurityConfiguration {
                 .authorizeExchange(rules -> rules
                         .pathMatchers("/pki", "/pki/**", "/actuator/health", "/actuator/health/**").permitAll()
                         .pathMatchers("/api/v1/openapi.json", "/v3/api-docs", "/v3/api-docs/**").permitAll()
-                        // Exists only outside the production profile (404 there, behind the certificate rule of the API)
+                        // Exists only when the demo is on (DemoEnabled); 404 otherwise
                         .pathMatchers(HttpMethod.POST, DemoLoginController.PATH).permitAll()
                         .pathMatchers(HttpMethod.GET, "/api/v1/audit/signer-certificate").permitAll()
                         .pathMatchers("/api/v1/admin/**").hasRole(ClientCertificateAuthentication.ADMIN_ROLE)
