@@ -118,6 +118,7 @@ class PeopleService {
                                 .thenReturn(current))
                         .flatMap(current -> request.map(validator::valid).flatMap(valid -> {
                     PersonStatus.fromDatabaseName(current.status()).requireEditable();
+                    requireStillMember(current, calendar.today());
                     return people.updatePerson(personId, expected.version(), valid)
                             .flatMap(updated -> updated == 1 ? Mono.<Void>empty()
                                     : Mono.error(EntityVersion.stale(expected.version(), current.version())))
@@ -144,10 +145,7 @@ class PeopleService {
                 .then(Mono.fromCallable(() -> EntityVersion.fromIfMatch(ifMatch)))
                 .flatMap(expected -> currentMember(collectivityId, personId).flatMap(current -> {
                     PersonStatus.fromDatabaseName(current.status()).requireTransitionTo(PersonStatus.DEPARTED);
-                    if (current.memberships().stream().noneMatch(membership -> membership.until() == null
-                            || !membership.until().isBefore(today))) {
-                        return Mono.error(ProblemException.localized(ProblemType.ILLEGAL_TRANSITION, "directory.person-left"));
-                    }
+                    requireStillMember(current, today);
                     return roles.rolesOf(personId, today).collect(Collectors.toSet()).flatMap(held -> {
                         Set<Grant> heldHere = held.stream().filter(role -> role.scope().filter(collectivityId::equals).isPresent())
                                 .collect(Collectors.toSet());
@@ -173,6 +171,13 @@ class PeopleService {
                 }))
                 .then(read(personId, only(collectivityId)))
                 .as(transactions::transactional);
+    }
+
+    /** 409 when the person has left the collectivity (their record there is kept as it was). */
+    private static void requireStillMember(PersonView member, LocalDate today) {
+        if (member.memberships().stream().noneMatch(membership -> membership.until() == null || !membership.until().isBefore(today))) {
+            throw ProblemException.localized(ProblemType.ILLEGAL_TRANSITION, "directory.person-left");
+        }
     }
 
     private Mono<PersonView> currentMember(UUID collectivityId, UUID personId) {

@@ -51,6 +51,7 @@ class TrustRoleTargetsTest extends DirectoryTestBase {
                 api("/api/v1/collectivities/" + commune + "/people/" + otherDelegate.id() + "/departure"), "{}",
                 etagOf(administratorClient(), person(commune, otherDelegate.id())));
         assertThat(byTheMayor.statusCode()).as("dismissing a delegate is the mayor's: " + text(byTheMayor)).isEqualTo(200);
+        assertThat(json(byTheMayor).get("status").asString()).as("held nothing elsewhere").isEqualTo("departed");
     }
 
     @Test
