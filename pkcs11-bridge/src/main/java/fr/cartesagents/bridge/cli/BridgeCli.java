@@ -5,7 +5,7 @@ import java.security.Security;
 
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
-import fr.cartesagents.ca.ceremony.QuietPkcs11Wrapper;
+import fr.cartesagents.ca.token.QuietPkcs11Wrapper;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

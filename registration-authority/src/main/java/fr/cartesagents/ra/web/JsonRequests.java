@@ -1,0 +1,83 @@
+package fr.cartesagents.ra.web;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Component;
+
+import fr.cartesagents.ra.problem.ProblemException;
+import fr.cartesagents.ra.problem.ProblemType;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads a JSON request body strictly, then checks its Bean Validation constraints: an unknown
+ * member, a value of the wrong type, a missing primitive or a broken constraint is a 400
+ * {@code validation-failed} problem naming the fields ({@code errors}), before anything is read
+ * from or written to the database. (The server's shared JSON mapper ignores unknown members, which
+ * would let a misspelt field pass silently.)
+ */
+@Component
+public class JsonRequests {
+
+    private final JsonMapper strict;
+    private final Validator validator;
+
+    public JsonRequests(Validator validator) {
+        this.validator = validator;
+        this.strict = JsonMapper.builder()
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .build();
+    }
+
+    public <T> T read(String body, Class<T> type) {
+        if (body == null || body.isBlank()) {
+            throw ProblemException.localized(ProblemType.VALIDATION_FAILED, "request.body-missing");
+        }
+        T value;
+        try {
+            value = strict.readValue(body, type);
+        } catch (JacksonException e) {
+            String field = path(e);
+            throw ProblemException.localized(ProblemType.VALIDATION_FAILED,
+                    Map.of("errors", List.of(Map.of("field", field, "message", "unreadable"))),
+                    "request.unreadable", field);
+        }
+        if (value == null) {
+            throw ProblemException.localized(ProblemType.VALIDATION_FAILED, "request.body-missing");
+        }
+        return valid(value);
+    }
+
+    /** {@code value} if it meets its constraints, else a 400 problem listing each broken one. */
+    public <T> T valid(T value) {
+        var violations = validator.validate(value);
+        if (!violations.isEmpty()) {
+            List<Map<String, String>> errors = violations.stream()
+                    .sorted(java.util.Comparator.comparing(violation -> violation.getPropertyPath().toString()))
+                    .map(violation -> Map.of("field", violation.getPropertyPath().toString(), "message", violation.getMessage()))
+                    .toList();
+            throw ProblemException.localized(ProblemType.VALIDATION_FAILED, Map.of("errors", errors), "request.invalid",
+                    violations.stream().map(ConstraintViolation::getPropertyPath).map(Object::toString).sorted().distinct()
+                            .collect(Collectors.joining(", ")));
+        }
+        return value;
+    }
+
+    private static String path(JacksonException e) {
+        String path = e.getPath().stream()
+                .map(reference -> reference.getPropertyName() != null ? reference.getPropertyName()
+                        : "[" + reference.getIndex() + "]")
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
+        return path.isEmpty() ? "(body)" : path;
+    }
+}
