@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import fr.cartesagents.ra.web.EntityVersion;
+import fr.cartesagents.ra.web.ApiEndpoints;
 import fr.cartesagents.ra.security.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -42,24 +42,20 @@ class HabilitationRequestController {
     @Operation(summary = "One habilitation request (ETag = version)")
     @GetMapping(path = BASE + "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<HabilitationRequestView>> read(Actor actor, @PathVariable UUID collectivityId, @PathVariable UUID id) {
-        return requests.read(actor, collectivityId, id).map(HabilitationRequestController::withTag);
+        return ApiEndpoints.tagged(requests.read(actor, collectivityId, id));
     }
 
     @Operation(summary = "Approve a manager's request for themselves: grants the habilitation (another manager; If-Match required)")
     @PostMapping(path = BASE + "/{id}/approval", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<HabilitationRequestView>> approve(Actor actor, @PathVariable UUID collectivityId, @PathVariable UUID id,
                                                           @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return requests.approve(actor, collectivityId, id, ifMatch).map(HabilitationRequestController::withTag);
+        return ApiEndpoints.tagged(requests.approve(actor, collectivityId, id, ifMatch));
     }
 
     @Operation(summary = "Reject a manager's request for themselves (another manager; If-Match required)")
     @PostMapping(path = BASE + "/{id}/rejection", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<HabilitationRequestView>> reject(Actor actor, @PathVariable UUID collectivityId, @PathVariable UUID id,
                                                          @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return requests.reject(actor, collectivityId, id, ifMatch).map(HabilitationRequestController::withTag);
-    }
-
-    private static ResponseEntity<HabilitationRequestView> withTag(HabilitationRequestView request) {
-        return ResponseEntity.ok().eTag(new EntityVersion(request.version()).etag()).body(request);
+        return ApiEndpoints.tagged(requests.reject(actor, collectivityId, id, ifMatch));
     }
 }
