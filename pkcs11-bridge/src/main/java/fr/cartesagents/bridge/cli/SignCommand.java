@@ -25,8 +25,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "sign", mixinStandardHelpOptions = true,
-        description = {"Sign a file (detached CMS, signature key) or a login challenge (authentication key; the nonce of 16 to 64 bytes"
-                + " is signed inside the prefixed LoginChallenge structure, printed after the signature)."})
+        description = {"Signer un fichier (CMS détaché, clé de signature) ou un défi de connexion (clé d'authentification ;"
+                + " le nonce de 16 à 64 octets est signé dans la structure préfixée LoginChallenge, affichée après la signature)."})
 final class SignCommand extends CardCommand {
 
     @Mixin
@@ -36,18 +36,18 @@ final class SignCommand extends CardCommand {
     What what;
 
     static final class What {
-        @Option(names = "--cms", paramLabel = "FILE", description = "File to sign; the signature goes to FILE.p7s (DER) unless --out.")
+        @Option(names = "--cms", paramLabel = "FILE", description = "Fichier à signer ; la signature va dans FILE.p7s (DER) sauf --out.")
         Path file;
 
-        @Option(names = "--challenge", paramLabel = "BASE64", description = "Login challenge (a nonce of 16 to 64 bytes) to sign; prints the algorithm, the signature and the signed"
-                + " LoginChallenge structure, both in base64.")
+        @Option(names = "--challenge", paramLabel = "BASE64", description = "Défi de connexion (nonce de 16 à 64 octets) à signer ;"
+                + " affiche l'algorithme, la signature et la structure LoginChallenge signée, en base64.")
         String challenge;
     }
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Where to write the CMS signature.")
+    @Option(names = "--out", paramLabel = "FILE", description = "Où écrire la signature CMS.")
     Path output;
 
-    @Option(names = "--ca-chain", paramLabel = "FILE", description = "CA certificates (PEM) to include in the CMS signature.")
+    @Option(names = "--ca-chain", paramLabel = "FILE", description = "Certificats d'AC (PEM) à inclure dans la signature CMS.")
     Path caChain;
 
     @Override
@@ -61,7 +61,7 @@ final class SignCommand extends CardCommand {
 
     private void signFile(CardDriver driver) throws IOException {
         if (!Files.isRegularFile(what.file)) {
-            throw new UsageException("No file " + what.file + " to sign");
+            throw new UsageException("pas de fichier " + what.file + " à signer");
         }
         X509CertificateHolder certificate = driver.info().certificates().get(KeyRole.SIGNATURE);
         if (certificate == null) {
@@ -69,12 +69,12 @@ final class SignCommand extends CardCommand {
         }
         List<X509CertificateHolder> chain = caChain == null ? List.of() : PemFiles.readCertificates(caChain);
         byte[] signature;
-        try (Pin pin = pins.read(cli.stdin(), "PIN"); AuthenticatedCard card = driver.authenticate(pin)) {
+        try (Pin pin = pins.read(cli.stdin(), "code PIN"); AuthenticatedCard card = driver.authenticate(pin)) {
             signature = CmsSigner.signDetached(card, certificate, chain, new CMSProcessableFile(what.file.toFile()));
         }
         Path target = output != null ? output : what.file.resolveSibling(what.file.getFileName() + ".p7s");
         Files.write(target, signature);
-        out().println("Signature written to " + target);
+        out().println("Signature écrite dans " + target);
     }
 
     private void signChallenge(CardDriver driver) {
@@ -82,16 +82,17 @@ final class SignCommand extends CardCommand {
         try {
             challenge = Base64.getDecoder().decode(what.challenge);
         } catch (IllegalArgumentException e) {
-            throw new UsageException("--challenge is not base64: " + e.getMessage());
+            throw new UsageException("--challenge n'est pas du base64 : " + e.getMessage());
         }
         LoginChallenge bound;
         try {
             bound = new LoginChallenge(LoginChallenge.LOCAL, challenge);
         } catch (IllegalArgumentException e) {
-            throw new UsageException("--challenge: " + e.getMessage());
+            throw new UsageException("--challenge : un défi de connexion est un nonce de " + LoginChallenge.MIN_NONCE_BYTES + " à "
+                    + LoginChallenge.MAX_NONCE_BYTES + " octets");
         }
         ChallengeSigner.SignedChallenge signed;
-        try (Pin pin = pins.read(cli.stdin(), "PIN"); AuthenticatedCard card = driver.authenticate(pin)) {
+        try (Pin pin = pins.read(cli.stdin(), "code PIN"); AuthenticatedCard card = driver.authenticate(pin)) {
             signed = ChallengeSigner.sign(card, bound);
         }
         out().println(signed.algorithm().jcaName() + " " + Base64.getEncoder().encodeToString(signed.signature()) + " "
