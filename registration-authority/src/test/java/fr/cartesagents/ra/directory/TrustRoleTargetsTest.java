@@ -14,8 +14,8 @@ import fr.cartesagents.ra.testsupport.TestDirectory.TestPerson;
 
 /**
  * Security finding 1 (issue 10), over the real API: acting on a person who holds a trust role
- * needs the permission that governs that role, the last-delegate rule holds on a departure too,
- * and a departure from one commune leaves the roles the person holds elsewhere as they were.
+ * needs the permission that governs that role, the last-delegate rule holds on a departure and on
+ * the mayor's choice to stop managing the cards too, and a departure from one commune leaves the roles the person holds elsewhere as they were.
  */
 class TrustRoleTargetsTest extends DirectoryTestBase {
 
@@ -67,6 +67,22 @@ class TrustRoleTargetsTest extends DirectoryTestBase {
         assertThat(refused.statusCode()).as(text(refused)).isEqualTo(422);
         assertThat(problemType(refused)).isEqualTo("urn:cartes-agents:problem:rule-violated");
         assertThat(openRoles(delegate.id(), commune)).containsExactlyInAnyOrder("agent", "delegate");
+    }
+
+    @Test
+    void whenTheMayorStopsManagingTheCardsWithoutADelegate_thenTheLastDelegateRuleRefusesIt() {
+        UUID commune = directory().commune("Sans délégataire", directory().office("Préfecture du Nord"));
+        TestPerson mayor = member(commune, Role.MAYOR, "Hélène", "Lefèvre");
+        database.sql("update collectivity set mayor_manages_cards = true where id = :id").bind("id", commune).then().block();
+        String etag = etagOf(administratorClient(), api("/api/v1/collectivities/" + commune));
+
+        HttpResponse<byte[]> refused = put(clientOf(mayor), api("/api/v1/collectivities/" + commune + "/card-management"),
+                "{\"mayorManagesCards\": false}", etag);
+
+        assertThat(refused.statusCode()).as(text(refused)).isEqualTo(422);
+        assertThat(problemType(refused)).isEqualTo("urn:cartes-agents:problem:rule-violated");
+        assertThat(database.sql("select mayor_manages_cards from collectivity where id = :id").bind("id", commune)
+                .map(row -> row.get("mayor_manages_cards", Boolean.class)).one().block()).isTrue();
     }
 
     @Test
