@@ -4,10 +4,11 @@ import java.time.Duration;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,19 +22,24 @@ import org.springframework.stereotype.Component;
  * still unsealed.
  */
 @Component
-class AuditCheckpointSchedule {
+class AuditCheckpointSchedule implements SchedulingConfigurer {
 
     private static final Logger LOG = LoggerFactory.getLogger(AuditCheckpointSchedule.class);
 
     private final AuditCheckpoints checkpoints;
-    private final long everyEvents;
+    private final AuditCheckpointProperties properties;
 
-    AuditCheckpointSchedule(AuditCheckpoints checkpoints, @Value("${cartes.audit.checkpoint-every-events:500}") long everyEvents) {
-        if (everyEvents < 1) {
-            throw new IllegalArgumentException("cartes.audit.checkpoint-every-events must be at least 1, not " + everyEvents);
-        }
+    AuditCheckpointSchedule(AuditCheckpoints checkpoints, AuditCheckpointProperties properties) {
         this.checkpoints = checkpoints;
-        this.everyEvents = everyEvents;
+        this.properties = properties;
+    }
+
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addFixedDelayTask(new FixedDelayTask(this::checkpoint, properties.checkpointInterval(),
+                properties.checkpointInterval()));
+        registrar.addFixedDelayTask(new FixedDelayTask(this::whenManyEventsWait, properties.checkpointPoll(),
+                properties.checkpointPoll()));
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -41,7 +47,6 @@ class AuditCheckpointSchedule {
         checkpoint();
     }
 
-    @Scheduled(initialDelayString = "${cartes.audit.checkpoint-interval:PT5M}", fixedDelayString = "${cartes.audit.checkpoint-interval:PT5M}")
     void checkpoint() {
         try {
             checkpoints.checkpoint().block(Duration.ofMinutes(5))
@@ -51,11 +56,10 @@ class AuditCheckpointSchedule {
         }
     }
 
-    @Scheduled(initialDelayString = "${cartes.audit.checkpoint-poll:PT10S}", fixedDelayString = "${cartes.audit.checkpoint-poll:PT10S}")
     void whenManyEventsWait() {
         try {
             Long waiting = checkpoints.unsealedEvents().block(Duration.ofMinutes(1));
-            if (waiting != null && waiting >= everyEvents) {
+            if (waiting != null && waiting >= properties.checkpointEveryEvents()) {
                 checkpoint();
             }
         } catch (RuntimeException e) {

@@ -4,9 +4,10 @@ import java.time.Duration;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
@@ -20,7 +21,7 @@ import reactor.core.publisher.Mono;
  * delete is harmless twice, but there is no point in two instances scanning the table together).
  */
 @Component
-class IdempotencyKeyPurge {
+class IdempotencyKeyPurge implements SchedulingConfigurer {
 
     private static final Logger LOG = LoggerFactory.getLogger(IdempotencyKeyPurge.class);
     /** Advisory lock key of the purge ("idemprge"). */
@@ -29,18 +30,20 @@ class IdempotencyKeyPurge {
     private final DatabaseClient database;
     private final TransactionalOperator transactions;
     private final Duration retention;
+    private final Duration purgeInterval;
 
-    IdempotencyKeyPurge(DatabaseClient database, TransactionalOperator transactions,
-                        @Value("${cartes.idempotency.retention:P7D}") Duration retention) {
-        if (retention.isNegative() || retention.isZero()) {
-            throw new IllegalArgumentException("cartes.idempotency.retention must be positive, not " + retention);
-        }
+    IdempotencyKeyPurge(DatabaseClient database, TransactionalOperator transactions, IdempotencyProperties properties) {
         this.database = database;
         this.transactions = transactions;
-        this.retention = retention;
+        this.retention = properties.retention();
+        this.purgeInterval = properties.purgeInterval();
     }
 
-    @Scheduled(initialDelayString = "${cartes.idempotency.purge-interval:PT1H}", fixedDelayString = "${cartes.idempotency.purge-interval:PT1H}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addFixedDelayTask(new FixedDelayTask(this::purge, purgeInterval, purgeInterval));
+    }
+
     void purge() {
         try {
             Long purged = purgeExpired().block(Duration.ofMinutes(5));
