@@ -11,10 +11,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /** An audit event as the API shows it, with its place in the chain. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record AuditEventView(long id, Instant occurredAt, String actor, String action, String target, Map<String, String> details,
+public record AuditEventView(long id, Instant occurredAt, String actor, String action, String target, Map<String, String> details,
                       String collectivity, String remoteAddress, String previousHash, String hash) {
 
-    static AuditEventView of(AuditEvent event) {
+    public static AuditEventView of(AuditEvent event) {
         AuditEntry entry = event.entry();
         return new AuditEventView(event.id(), event.occurredAt(), entry.actor(), entry.action(), entry.target(), entry.details(),
                 entry.collectivity().map(Object::toString).orElse(null), entry.remoteAddress().orElse(null),
@@ -41,9 +41,9 @@ record AuditEventView(long id, Instant occurredAt, String actor, String action, 
     static final String REDACTED = "[redacted]";
 
     /** One page of events, newest first. */
-    record Page(List<AuditEventView> items, int page, int size, long total) {
+    public record Page(List<AuditEventView> items, int page, int size, long total) {
 
-        Page forLocalReader() {
+        public Page forLocalReader() {
             return new Page(items.stream().map(AuditEventView::forLocalReader).toList(), page, size, total);
         }
     }

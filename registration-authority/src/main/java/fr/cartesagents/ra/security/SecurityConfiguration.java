@@ -89,7 +89,7 @@ class SecurityConfiguration {
                         .pathMatchers("/pki", "/pki/**", "/actuator/health", "/actuator/health/**").permitAll()
                         .pathMatchers("/api/v1/openapi.json", "/v3/api-docs", "/v3/api-docs/**").permitAll()
                         // Exists only when the demo is on (DemoEnabled); 404 otherwise
-                        .pathMatchers(HttpMethod.POST, DemoLoginController.PATH).permitAll()
+                        .pathMatchers(HttpMethod.POST, DemoTokens.LOGIN_PATH).permitAll()
                         .pathMatchers(HttpMethod.GET, "/api/v1/audit/signer-certificate").permitAll()
                         .pathMatchers("/api/v1/admin/**").hasRole(ClientCertificateAuthentication.ADMIN_ROLE)
                         .anyExchange().authenticated())
