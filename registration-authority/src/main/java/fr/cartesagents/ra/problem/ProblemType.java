@@ -34,7 +34,9 @@ public enum ProblemType {
     DUPLICATE("duplicate", "Already exists", HttpStatus.CONFLICT),
     PRECONDITION_REQUIRED("precondition-required", "If-Match header required", HttpStatus.PRECONDITION_REQUIRED),
     PRECONDITION_FAILED("precondition-failed", "Modified since you read it", HttpStatus.PRECONDITION_FAILED),
-    INTERNAL_ERROR("internal-error", "Internal error", HttpStatus.INTERNAL_SERVER_ERROR);
+    INTERNAL_ERROR("internal-error", "Internal error", HttpStatus.INTERNAL_SERVER_ERROR),
+    /** The database (or another resource the server needs) does not answer: retry after {@code Retry-After}. */
+    SERVICE_UNAVAILABLE("service-unavailable", "Service temporarily unavailable", HttpStatus.SERVICE_UNAVAILABLE);
 
     private static final String TYPE_PREFIX = "urn:cartes-agents:problem:";
 

@@ -87,6 +87,8 @@ class SecurityConfiguration {
                 .addFilterAt(certificateFilter, SecurityWebFiltersOrder.AUTHENTICATION)
                 .authorizeExchange(rules -> rules
                         .pathMatchers("/pki", "/pki/**", "/actuator/health", "/actuator/health/**").permitAll()
+                        // on the management listener only, bound to the loopback unless the operator says otherwise
+                        .pathMatchers("/actuator/prometheus").permitAll()
                         .pathMatchers("/api/v1/openapi.json", "/v3/api-docs", "/v3/api-docs/**").permitAll()
                         // Exists only when the demo is on (DemoEnabled); 404 otherwise
                         .pathMatchers(HttpMethod.POST, DemoTokens.LOGIN_PATH).permitAll()
