@@ -177,6 +177,17 @@ class AuthorizationMatrixTest extends RunningServer {
         ROUTES.put("GET /api/v1/openapi.json.yaml", new Row(AUTHENTICATED, get("/api/v1/openapi.json.yaml")));
         ROUTES.put("POST /api/v1/demo/login", new Row(PUBLIC, postJson("/api/v1/demo/login", (s, own) -> "{\"user\": \"agent\"}")));
         ROUTES.put("GET /api/v1/audit/signer-certificate", new Row(PUBLIC, get("/api/v1/audit/signer-certificate")));
+        // The card portal (ra.portal): its pages are public; a session is opened, read and ended by an authenticated caller
+        // (without a session cookie, reading it is a 404 and ending it changes nothing).
+        ROUTES.put("GET /", new Row(PUBLIC, get("/")));
+        ROUTES.put("GET /portail", new Row(PUBLIC, get("/portail")));
+        ROUTES.put("GET /portail/", new Row(PUBLIC, get("/portail/")));
+        ROUTES.put("GET /portail/session/options", new Row(PUBLIC, get("/portail/session/options")));
+        ROUTES.put("POST /portail/session", new Row(AUTHENTICATED, (samples, own) -> HttpRequest.newBuilder(samples.uri("/portail/session", own))
+                .POST(HttpRequest.BodyPublishers.noBody())));
+        ROUTES.put("GET /portail/session", new Row(AUTHENTICATED, get("/portail/session")));
+        ROUTES.put("DELETE /portail/session", new Row(AUTHENTICATED, (samples, own) -> HttpRequest.newBuilder(samples.uri("/portail/session", own))
+                .DELETE()));
         // Any authenticated caller: about themselves. (The actuator is on the management listener, see MonitoringTest.)
         ROUTES.put("GET /api/v1/me", new Row(AUTHENTICATED, get("/api/v1/me")));
         // Administrator certificate only.
