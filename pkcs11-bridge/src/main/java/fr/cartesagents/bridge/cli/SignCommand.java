@@ -16,6 +16,7 @@ import fr.cartesagents.bridge.card.CardFailure;
 import fr.cartesagents.bridge.card.KeyRole;
 import fr.cartesagents.bridge.card.Pin;
 import fr.cartesagents.bridge.signing.ChallengeSigner;
+import fr.cartesagents.bridge.signing.LoginChallenge;
 import fr.cartesagents.bridge.signing.CmsSigner;
 import fr.cartesagents.ca.hierarchy.PemFiles;
 import picocli.CommandLine.ArgGroup;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "sign", mixinStandardHelpOptions = true,
-        description = {"Signer un fichier (CMS détaché, clé de signature) ou un défi de connexion (clé d'authentification)."})
+        description = {"Signer un fichier (CMS détaché, clé de signature) ou un défi de connexion (clé d'authentification ;"
+                + " le nonce de 16 à 64 octets est signé dans la structure préfixée LoginChallenge, affichée après la signature)."})
 final class SignCommand extends CardCommand {
 
     @Mixin
@@ -37,7 +39,8 @@ final class SignCommand extends CardCommand {
         @Option(names = "--cms", paramLabel = "FILE", description = "Fichier à signer ; la signature va dans FILE.p7s (DER) sauf --out.")
         Path file;
 
-        @Option(names = "--challenge", paramLabel = "BASE64", description = "Défi à signer ; affiche la signature en base64.")
+        @Option(names = "--challenge", paramLabel = "BASE64", description = "Défi de connexion (nonce de 16 à 64 octets) à signer ;"
+                + " affiche l'algorithme, la signature et la structure LoginChallenge signée, en base64.")
         String challenge;
     }
 
@@ -81,10 +84,18 @@ final class SignCommand extends CardCommand {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--challenge n'est pas du base64 : " + e.getMessage());
         }
+        LoginChallenge bound;
+        try {
+            bound = new LoginChallenge(LoginChallenge.LOCAL, challenge);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--challenge : un défi de connexion est un nonce de " + LoginChallenge.MIN_NONCE_BYTES + " à "
+                    + LoginChallenge.MAX_NONCE_BYTES + " octets");
+        }
         ChallengeSigner.SignedChallenge signed;
         try (Pin pin = pins.read(cli.stdin(), "code PIN"); AuthenticatedCard card = driver.authenticate(pin)) {
-            signed = ChallengeSigner.sign(card, challenge);
+            signed = ChallengeSigner.sign(card, bound);
         }
-        out().println(signed.algorithm().jcaName() + " " + Base64.getEncoder().encodeToString(signed.signature()));
+        out().println(signed.algorithm().jcaName() + " " + Base64.getEncoder().encodeToString(signed.signature()) + " "
+                + Base64.getEncoder().encodeToString(signed.signedData()));
     }
 }

@@ -7,12 +7,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One request as a route sees it: its query parameters and its JSON body. The PINs read from the
- * body belong to {@code pins}, which the server wipes when the request is over.
+ * One request as a route sees it: its query parameters, its JSON body and the portal origin of the
+ * page that sent it (empty for a request from no web page). The PINs read from the body belong to
+ * {@code pins}, which the server wipes when the request is over.
  */
-record ApiRequest(Map<String, String> query, byte[] body, ReceivedPins pins) {
+record ApiRequest(Map<String, String> query, byte[] body, ReceivedPins pins, Optional<String> origin) {
 
-    static ApiRequest of(String rawQuery, byte[] body, ReceivedPins pins) {
+    static ApiRequest of(String rawQuery, byte[] body, ReceivedPins pins, Optional<String> origin) {
         Map<String, String> query = new HashMap<>();
         if (rawQuery != null && !rawQuery.isEmpty()) {
             for (String pair : rawQuery.split("&")) {
@@ -22,7 +23,7 @@ record ApiRequest(Map<String, String> query, byte[] body, ReceivedPins pins) {
                 query.putIfAbsent(name, value);
             }
         }
-        return new ApiRequest(Map.copyOf(query), body, pins);
+        return new ApiRequest(Map.copyOf(query), body, pins, origin);
     }
 
     Optional<String> parameter(String name) {

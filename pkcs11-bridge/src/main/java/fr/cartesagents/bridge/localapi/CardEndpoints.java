@@ -23,6 +23,7 @@ import fr.cartesagents.bridge.personalization.OrderPersonalizer;
 import fr.cartesagents.bridge.personalization.PairIssuer;
 import fr.cartesagents.bridge.pin.PinPolicy;
 import fr.cartesagents.bridge.signing.ChallengeSigner;
+import fr.cartesagents.bridge.signing.LoginChallenge;
 import fr.cartesagents.bridge.signing.CmsSigner;
 import fr.cartesagents.ca.hierarchy.PemFiles;
 
@@ -87,6 +88,13 @@ final class CardEndpoints {
         if (data.length == 0) {
             throw ApiProblem.badRequest("The field 'dataBase64' is empty: there is nothing to sign");
         }
+        LoginChallenge challengeToSign;
+        try {
+            challengeToSign = kind == CardRequests.SignatureKind.CHALLENGE
+                    ? new LoginChallenge(request.origin().orElse(LoginChallenge.LOCAL), data) : null;
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.badRequest(e.getMessage());
+        }
         return onCard(request, (driver, info) -> {
             Map<String, Object> signed = new LinkedHashMap<>();
             signed.put("kind", kind.name().toLowerCase(java.util.Locale.ROOT));
@@ -102,8 +110,9 @@ final class CardEndpoints {
                 }
             } else {
                 try (AuthenticatedCard card = driver.authenticate(body.pin())) {
-                    ChallengeSigner.SignedChallenge challenge = ChallengeSigner.sign(card, data);
+                    ChallengeSigner.SignedChallenge challenge = ChallengeSigner.sign(card, challengeToSign);
                     signed.put("algorithm", challenge.algorithm().jcaName());
+                    signed.put("signedDataBase64", Base64.getEncoder().encodeToString(challenge.signedData()));
                     signed.put("signatureBase64", Base64.getEncoder().encodeToString(challenge.signature()));
                 }
             }

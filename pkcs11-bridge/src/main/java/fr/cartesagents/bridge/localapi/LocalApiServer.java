@@ -188,7 +188,7 @@ public final class LocalApiServer implements AutoCloseable {
                     RequestGuard.checkJson(request);
                     body = readBody(exchange);
                 }
-                Object answer = route.handler().handle(ApiRequest.of(exchange.getRequestURI().getRawQuery(), body, pins));
+                Object answer = route.handler().handle(ApiRequest.of(exchange.getRequestURI().getRawQuery(), body, pins, origin));
                 status = 200;
                 send(exchange, status, "application/json", SecretJson.write(answer));
             }

@@ -76,7 +76,7 @@ class BridgeCliTest {
 
     @Test
     void whenWrongPinThreeTimes_thenTriesLeftThenBlocked_andUnblockWithTheUnblockCode() {
-        String challenge = Base64.getEncoder().encodeToString("challenge".getBytes());
+        String challenge = Base64.getEncoder().encodeToString("challenge-nonce-0123456789".getBytes());
         CliRun first = run("1111\n", "sign", "--challenge", challenge, "--pin-stdin");
         assertThat(first.exitCode()).as(first.describe()).isEqualTo(6);
         assertThat(first.err()).contains("code PIN erroné : peu d'essais restants");
@@ -124,7 +124,8 @@ class BridgeCliTest {
             OpenSsl.require().runSuccessfully("verify", "-CAfile", authority.caChain().toString(),
                     directory.resolve("certificates/authentication.pem").toString());
 
-            CliRun challenge = run(PIN + "\n", "sign", "--challenge", "bm9uY2U=", "--pin-stdin");
+            CliRun challenge = run(PIN + "\n", "sign", "--challenge",
+                    Base64.getEncoder().encodeToString("nonce-of-sixteen-bytes".getBytes()), "--pin-stdin");
             assertThat(challenge.exitCode()).as(challenge.describe()).isZero();
             assertThat(challenge.out()).startsWith("SHA256withRSA ");
         }

@@ -31,6 +31,7 @@ import fr.cartesagents.bridge.personalization.RegistrationAuthorityConnection;
 import fr.cartesagents.bridge.personalization.TestRegistrationAuthority;
 import fr.cartesagents.bridge.pkcs11.SoftHsmCards;
 import fr.cartesagents.bridge.pkcs11.TestCard;
+import fr.cartesagents.bridge.signing.LoginChallenge;
 import fr.cartesagents.ca.issuance.HolderSubject;
 import fr.cartesagents.ca.issuance.TestHierarchy;
 import fr.cartesagents.ca.testutil.OpenSsl;
@@ -196,17 +197,25 @@ class LocalApiCardTest {
                     "-content", content.toString(), "-CAfile", authority.caChain().toString(), "-out", directory.resolve("out").toString());
             assertThat(verified.exitCode()).as(verified.describe()).isZero();
 
-            byte[] challenge = "nonce-4f1c2b".getBytes(StandardCharsets.US_ASCII);
+            byte[] challenge = "nonce-4f1c2b-0123456789".getBytes(StandardCharsets.US_ASCII);
             HttpResponse<String> signedChallenge = sign(bridge, PIN, challenge, "challenge");
             assertThat(signedChallenge.statusCode()).as(signedChallenge.body()).isEqualTo(200);
             JsonNode answer = BridgeApiClient.json(signedChallenge);
             X509Certificate authentication = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(
                     new ByteArrayInputStream(Base64.getDecoder().decode(card.get("certificates").get("authentication")
                             .get("certificateBase64").asString())));
+            // The card signed the prefixed structure that binds the nonce to the page's origin, never the bytes as sent.
+            byte[] signedData = Base64.getDecoder().decode(answer.get("signedDataBase64").asString());
+            assertThat(signedData).isEqualTo(new LoginChallenge(ServedBridge.PORTAL, challenge).toBeSigned());
             Signature verifier = Signature.getInstance(answer.get("algorithm").asString());
             verifier.initVerify(authentication.getPublicKey());
-            verifier.update(challenge);
+            verifier.update(signedData);
             assertThat(verifier.verify(Base64.getDecoder().decode(answer.get("signatureBase64").asString()))).isTrue();
+            verifier.initVerify(authentication.getPublicKey());
+            verifier.update(challenge);
+            assertThat(verifier.verify(Base64.getDecoder().decode(answer.get("signatureBase64").asString())))
+                    .as("a paired page cannot have arbitrary bytes signed with the authentication key").isFalse();
+            assertThat(sign(bridge, PIN, new byte[32 + 33], "challenge").statusCode()).as("not a nonce").isEqualTo(400);
         }
     }
 
@@ -297,7 +306,7 @@ class LocalApiCardTest {
     }
 
     private static HttpResponse<String> signChallenge(ServedBridge bridge, String pin) {
-        return sign(bridge, pin, "challenge".getBytes(StandardCharsets.US_ASCII), "challenge");
+        return sign(bridge, pin, "challenge-nonce-0123456789".getBytes(StandardCharsets.US_ASCII), "challenge");
     }
 
     private static HttpResponse<String> sign(ServedBridge bridge, String pin, byte[] data, String kind) {

@@ -111,18 +111,31 @@ class CardSignaturesTest {
     }
 
     @Test
-    void whenChallengeSigned_thenTheAuthenticationCertificateVerifiesIt() throws Exception {
+    void whenChallengeSigned_thenTheAuthenticationCertificateVerifiesItOverTheBoundStructureOnly() throws Exception {
         byte[] challenge = "nonce-7c1e9a2f-login".getBytes(StandardCharsets.US_ASCII);
+        LoginChallenge bound = new LoginChallenge("https://portail.example.fr", challenge);
         ChallengeSigner.SignedChallenge signed;
         try (Pkcs11CardDriver driver = card.driver(); AuthenticatedCard authenticated = driver.authenticate(userPin())) {
-            signed = ChallengeSigner.sign(authenticated, challenge);
+            signed = ChallengeSigner.sign(authenticated, bound);
         }
+        assertThat(new String(signed.signedData(), StandardCharsets.UTF_8)).startsWith(LoginChallenge.PREFIX)
+                .contains("origin: https://portail.example.fr\n");
         Signature verifier = Signature.getInstance(signed.algorithm().jcaName());
         verifier.initVerify(new JcaX509CertificateConverter().getCertificate(chains.get(KeyRole.AUTHENTICATION).get(0)));
-        verifier.update(challenge);
+        verifier.update(bound.toBeSigned());
         assertThat(verifier.verify(signed.signature())).isTrue();
-        verifier.initVerify(new JcaX509CertificateConverter().getCertificate(chains.get(KeyRole.SIGNATURE).get(0)).getPublicKey());
+        verifier.initVerify(new JcaX509CertificateConverter().getCertificate(chains.get(KeyRole.AUTHENTICATION).get(0)));
         verifier.update(challenge);
+        assertThat(verifier.verify(signed.signature())).as("never a signature over the caller's bytes as they are").isFalse();
+        verifier.initVerify(new JcaX509CertificateConverter().getCertificate(chains.get(KeyRole.SIGNATURE).get(0)).getPublicKey());
+        verifier.update(bound.toBeSigned());
         assertThat(verifier.verify(signed.signature())).isFalse();
+    }
+
+    @Test
+    void whenTheChallengeIsNotANonce_thenNothingIsSigned() {
+        assertThatThrownBy(() -> new LoginChallenge("https://portail.example.fr", new byte[15])).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new LoginChallenge("https://portail.example.fr", new byte[65])).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new LoginChallenge("https://a.example fr", new byte[32])).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -2,7 +2,10 @@ package fr.cartesagents.ra.audit;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -18,7 +21,30 @@ public record AuditEventView(long id, Instant occurredAt, String actor, String a
                 event.previousHash(), event.hash());
     }
 
+    /** A certificate fingerprint as audit names carry it: {@code CN=... (sha256 3f2a...)}. */
+    private static final Pattern FINGERPRINT = Pattern.compile(" ?\\(sha256 [0-9A-Fa-f:]+\\)");
+
+    /**
+     * The event as a mayor or delegate reads it: without the certificate fingerprints (of
+     * administrators, registration officers, relying applications...) and without the network
+     * addresses the requests came from, which are for national administrators and auditors. The
+     * hashes stay, so that the event can be matched with a national verification.
+     */
+    AuditEventView forLocalReader() {
+        Map<String, String> shown = new TreeMap<>();
+        details.forEach((key, value) -> shown.put(key, key.toLowerCase(Locale.ROOT).contains("fingerprint") ? REDACTED
+                : FINGERPRINT.matcher(value).replaceAll("")));
+        return new AuditEventView(id, occurredAt, FINGERPRINT.matcher(actor).replaceAll(""), action, target, shown,
+                collectivity, null, previousHash, hash);
+    }
+
+    static final String REDACTED = "[redacted]";
+
     /** One page of events, newest first. */
     public record Page(List<AuditEventView> items, int page, int size, long total) {
+
+        public Page forLocalReader() {
+            return new Page(items.stream().map(AuditEventView::forLocalReader).toList(), page, size, total);
+        }
     }
 }

@@ -15,6 +15,7 @@ import fr.cartesagents.ca.issuance.Siren;
 import fr.cartesagents.ra.audit.AuditDetails;
 import fr.cartesagents.ra.audit.AuditEntry;
 import fr.cartesagents.ra.audit.AuditTrail;
+import fr.cartesagents.ra.directory.CardManagers;
 import fr.cartesagents.ra.web.EntityVersion;
 import fr.cartesagents.ra.web.JsonRequests;
 import fr.cartesagents.ra.web.ResultPage;
@@ -42,10 +43,12 @@ public class CollectivityService {
     private final AuditTrail audit;
     private final TransactionalOperator transactions;
     private final JsonRequests requests;
+    private final CardManagers cardManagers;
 
     CollectivityService(CollectivityRepository collectivities, OfficeRepository offices, AccessPolicy policy, AuditTrail audit,
-                        TransactionalOperator transactions, JsonRequests requests) {
+                        TransactionalOperator transactions, JsonRequests requests, CardManagers cardManagers) {
         this.collectivities = collectivities;
+        this.cardManagers = cardManagers;
         this.offices = offices;
         this.policy = policy;
         this.audit = audit;
@@ -155,12 +158,20 @@ public class CollectivityService {
                 .flatMap(asked -> {
                     EntityVersion expected = asked.expected();
                     CardManagement choice = asked.change();
+                    // Updated first: the row lock then orders this change with a delegate's dismissal or departure.
                     return transactions.transactional(VersionedUpdates.requireUpdated(collectivities.setCardManagement(id,
                                     expected.version(), choice.mayorManagesCards()), expected, () -> collectivities.versionOf(id))
+                            .then(choice.mayorManagesCards() ? Mono.empty() : requireADelegate(id))
                             .then(audit.append(AuditEntry.by(actor, Optional.of(id), CollectivityEvent.CARD_MANAGEMENT_CHANGED, CollectivityEvent.target(id),
                                     Map.of("mayorManagesCards", choice.mayorManagesCards().toString()))))
                             .then(collectivities.find(id)));
                 });
+    }
+
+    /** The last-delegate rule: the mayor stops managing the cards personally only if a delegate does. */
+    private Mono<Void> requireADelegate(UUID id) {
+        return cardManagers.hasADelegate(id).flatMap(delegate -> delegate ? Mono.<Void>empty()
+                : Mono.error(ProblemException.localized(ProblemType.RULE_VIOLATED, "directory.last-delegate")));
     }
 
     /** National administrators only, on this collectivity; then the command (If-Match, body). */

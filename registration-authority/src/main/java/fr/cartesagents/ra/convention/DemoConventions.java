@@ -10,24 +10,25 @@ import java.util.UUID;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.context.annotation.DependsOn;
-import org.springframework.context.annotation.Profile;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 import fr.cartesagents.ra.audit.AuditEntry;
 import fr.cartesagents.ra.audit.AuditTrail;
+import fr.cartesagents.ra.security.DemoEnabled;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Outside the production profile, the demo commune (Armentières, INSEE 59017, seeded with its people
+ * When the demo is on ({@link DemoEnabled}), the demo commune (Armentières, INSEE 59017, seeded with its people
  * by the security feature's demo users) gets an active CARTES and an active COMEDEC convention when it
  * has none, so that the demo users can walk the whole card lifecycle at once: order, approval,
  * personalization, hand-over, activation.
  */
 @Component
-@Profile("!production")
+@Conditional(DemoEnabled.class)
 @DependsOn("demoUsers")
 class DemoConventions implements InitializingBean {
 

@@ -6,7 +6,9 @@ import jakarta.validation.constraints.Size;
 /**
  * {@code POST /api/v1/cards/{cardId}/activation}: the challenge the server gave, and its signature by
  * the card's authentication key (Base64; SHA-256 with RSA PKCS#1 v1.5, or ECDSA in DER), made by
- * the bridge once the holder replaced the transport PIN with their own.
+ * the bridge once the holder replaced the transport PIN with their own, and {@code signedData}: the
+ * bound structure the card signed (the bridge's LoginChallenge: fixed prefix, origin, our nonce).
  */
-public record ActivationRequest(@NotBlank @Size(max = 100) String challenge, @NotBlank @Size(max = 2000) String signature) {
+public record ActivationRequest(@NotBlank @Size(max = 100) String challenge, @NotBlank @Size(max = 2000) String signature,
+                                @NotBlank @Size(max = 2000) String signedData) {
 }

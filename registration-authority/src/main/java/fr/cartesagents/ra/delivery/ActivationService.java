@@ -94,12 +94,13 @@ class ActivationService {
                     CardLifecycle.TABLE.next(CardAction.ACTIVATE, card.state());
                     byte[] answered = decode(request.challenge(), "challenge");
                     byte[] signature = decode(request.signature(), "signature");
+                    byte[] signedData = decode(request.signedData(), "signedData");
                     return repository.takeChallenge(cardId, clock.instant())
                             .filter(issued -> MessageDigest.isEqual(issued, answered))
                             .switchIfEmpty(Mono.error(() -> ProblemException.localized(ProblemType.RULE_VIOLATED,
                                     "activation.no-challenge")))
                             .flatMap(issued -> authenticationKey(card)
-                                    .flatMap(key -> verifies(key, issued, signature) ? Mono.just(key)
+                                    .flatMap(key -> boundTo(signedData, issued) && verifies(key, signedData, signature) ? Mono.just(key)
                                             : Mono.error(ProblemException.localized(ProblemType.RULE_VIOLATED,
                                                     "activation.bad-signature"))))
                             .then(cardTransitions.move(actor, cardId, CardAction.ACTIVATE, Optional.empty(),
@@ -117,6 +118,20 @@ class ActivationService {
                         throw new IllegalStateException("The stored authentication certificate of card " + card.id() + " is unreadable", e);
                     }
                 });
+    }
+
+    /** What the bridge's {@code LoginChallenge} starts with: the card never signs bare caller bytes. */
+    static final String LOGIN_CHALLENGE_PREFIX = "Cartes Agents login challenge v1\n";
+
+    /**
+     * Whether {@code signedData} is the bridge's bound login-challenge structure around our nonce:
+     * the fixed prefix, the origin of the page that asked, then {@code nonce: <base64url>}.
+     */
+    static boolean boundTo(byte[] signedData, byte[] nonce) {
+        String text = new String(signedData, java.nio.charset.StandardCharsets.UTF_8);
+        String nonceLine = "\nnonce: " + Base64.getUrlEncoder().withoutPadding().encodeToString(nonce) + "\n";
+        return text.startsWith(LOGIN_CHALLENGE_PREFIX + "origin: ") && text.endsWith(nonceLine)
+                && text.indexOf('\n', LOGIN_CHALLENGE_PREFIX.length()) == text.length() - nonceLine.length();
     }
 
     /** SHA-256 with RSA PKCS#1 v1.5 or ECDSA, as the bridge's ChallengeSigner signs. */

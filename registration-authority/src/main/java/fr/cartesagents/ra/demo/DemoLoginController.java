@@ -2,7 +2,7 @@ package fr.cartesagents.ra.demo;
 
 import java.time.Instant;
 
-import org.springframework.context.annotation.Profile;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import fr.cartesagents.ra.problem.ProblemException;
 import fr.cartesagents.ra.problem.ProblemType;
+import fr.cartesagents.ra.security.DemoEnabled;
 import fr.cartesagents.ra.security.DemoPrincipal;
 import fr.cartesagents.ra.security.DemoTokens;
 import io.swagger.v3.oas.annotations.Operation;
@@ -21,10 +22,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * {@code POST /api/v1/demo/login}: a bearer token for one of the seeded demo users
- * ({@link DemoUsers}), to try the portal without a card. Absent under the production profile.
+ * ({@link DemoUsers}), to try the portal without a card. Exists only when the demo is on ({@link DemoEnabled}).
  */
 @RestController
-@Profile("!production")
+@Conditional(DemoEnabled.class)
 @Tag(name = "Demo")
 class DemoLoginController {
 
@@ -44,7 +45,7 @@ class DemoLoginController {
     record DemoLoginResponse(String token, String tokenType, Instant expiresAt, String user, String personId) {
     }
 
-    @Operation(summary = "Demo login (not in production): a short-lived bearer token for a seeded demo user"
+    @Operation(summary = "Demo login (only when the demo is on: embedded database or demo profile, never production): a short-lived bearer token for a seeded demo user"
             + " (maire, delegue, agent, officier, auditeur)")
     @PostMapping(path = PATH, consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<DemoLoginResponse> login(@Valid @RequestBody DemoLoginRequest request) {

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.beans.factory.InitializingBean;
-import org.springframework.context.annotation.Profile;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
@@ -19,12 +19,13 @@ import fr.cartesagents.ca.issuance.Siren;
 import fr.cartesagents.ra.audit.AuditEntry;
 import fr.cartesagents.ra.audit.AuditTrail;
 import fr.cartesagents.ra.security.Actors;
+import fr.cartesagents.ra.security.DemoEnabled;
 import fr.cartesagents.ra.security.Role;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The demo commune and its people, created at start-up outside the production profile when they
+ * The demo commune and its people, created at start-up when the demo is on ({@link DemoEnabled}) and they
  * are missing: Armentières (a real commune: INSEE 59017, SIREN 215 900 176) served by the
  * Préfecture du Nord, its mayor, a delegate, an agent, a registration officer of the préfecture
  * and an auditor. The demo login ({@link DemoLoginController}) logs in as one of them by name.
@@ -32,7 +33,7 @@ import reactor.core.publisher.Mono;
  * the same row whichever runs first.
  */
 @Component
-@Profile("!production")
+@Conditional(DemoEnabled.class)
 class DemoUsers implements InitializingBean, DemoAccounts {
 
     static final String INSEE = "59017";

@@ -3,15 +3,19 @@ package fr.cartesagents.ra.directory;
 import java.text.Normalizer;
 
 /**
- * What the directory accepts in civil-status names and other free text, as written on an identity
- * document: Unicode letters (with their accents), separated by one space, one apostrophe or one or
+ * What the directory accepts in civil-status names and other free text, as written on a French
+ * identity document: letters of the Latin script (with their accents: é, ï, ç, œ...), separated by one space, one apostrophe or one or
  * two hyphens (the double hyphen of a French "double nom"); no digits, no punctuation, no control
  * characters. Text is trimmed and put in Unicode NFC (so "é" typed as e + accent is stored once).
  */
 final class CivilStatusText {
 
-    /** A letter, with any combining marks (accents) it carries. */
-    private static final String LETTER = "\\p{L}\\p{M}*";
+    /**
+     * A letter of the Latin script, with any combining marks (accents) it carries. Names on a French
+     * identity document are in Latin script: a Cyrillic "е" or a Greek "ο" in "Lefеvre" is a homoglyph
+     * that would make a second, different name look like the first one.
+     */
+    private static final String LETTER = "\\p{IsLatin}\\p{M}*";
 
     /** Birth and usual names: "Lefèvre-Saint-Éloi", "N'Diaye", "d'Armentières", "Martin--Durand". */
     static final String NAME = "^" + LETTER + "(?:(?:[ '’]|-{1,2})?" + LETTER + ")*$";
@@ -20,7 +24,7 @@ final class CivilStatusText {
     static final String GIVEN_NAMES = "^" + LETTER + "(?:(?:[ '’]|-{1,2}|, ?)?" + LETTER + ")*$";
 
     /** A place of birth may carry digits: "Paris 15e Arrondissement", "Lille (59)". */
-    static final String PLACE = "^[\\p{L}\\p{M}\\p{N}][\\p{L}\\p{M}\\p{N} '’().,/-]*$";
+    static final String PLACE = "^[\\p{IsLatin}\\p{N}][\\p{IsLatin}\\p{M}\\p{N} '’().,/-]*$";
 
     /** Service and job title: any printable text, no control or format characters. */
     static final String PRINTABLE = "^[^\\p{C}]*$";

@@ -115,9 +115,16 @@ class PeopleRepository {
                 .fetch().rowsUpdated();
     }
 
-    Mono<Long> markDeparted(UUID personId, long expectedVersion) {
-        return database.sql("update person set status = 'departed', departed_at = now(), version = version + 1,"
+    /**
+     * Bumps the person's version (the departure is a change of their record) and, when they leave
+     * their last role, marks them departed; 0 rows when the version is not {@code expectedVersion}
+     * or the person already departed.
+     */
+    Mono<Long> recordDeparture(UUID personId, long expectedVersion, boolean departedEverywhere) {
+        return database.sql("update person set status = case when :everywhere then 'departed' else status end,"
+                        + " departed_at = case when :everywhere then now() else departed_at end, version = version + 1,"
                         + " updated_at = now() where id = :id and version = :expected and status = 'active'")
+                .bind("everywhere", departedEverywhere)
                 .bind("id", personId)
                 .bind("expected", expectedVersion)
                 .fetch().rowsUpdated();

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -19,6 +21,8 @@ import fr.cartesagents.ra.problem.ProblemType;
 import fr.cartesagents.ra.security.AccessPolicy;
 import fr.cartesagents.ra.security.Actor;
 import fr.cartesagents.ra.security.CollectivityScope;
+import fr.cartesagents.ra.security.Grant;
+import fr.cartesagents.ra.security.Role;
 import fr.cartesagents.ra.security.Permission;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -41,11 +45,15 @@ class PeopleService {
     private final HolderIds holderIds;
     private final RequestValidator validator;
     private final List<DepartureStep> departureSteps;
+    private final RoleAssignmentRepository roles;
+    private final RolesService trustRoles;
 
     PeopleService(PeopleRepository people, AccessPolicy policy, AuditTrail audit, TransactionalOperator transactions,
                   DirectoryCalendar calendar, HolderIds holderIds, RequestValidator validator,
-                  List<DepartureStep> departureSteps) {
+                  List<DepartureStep> departureSteps, RoleAssignmentRepository roles, RolesService trustRoles) {
         this.people = people;
+        this.roles = roles;
+        this.trustRoles = trustRoles;
         this.policy = policy;
         this.audit = audit;
         this.transactions = transactions;
@@ -96,13 +104,21 @@ class PeopleService {
                 .switchIfEmpty(Mono.error(() -> notFound(personId)));
     }
 
-    /** Authorizes on the path first, so that a caller of another collectivity learns nothing from If-Match or body checks. */
+    /**
+     * Authorizes on the path first, so that a caller of another collectivity learns nothing from
+     * If-Match or body checks; then, the civil status being the person's everywhere, on every trust
+     * role the person holds anywhere ({@link AccessPolicy#requireOverPerson}).
+     */
     Mono<PersonView> update(Actor actor, UUID collectivityId, UUID personId, String ifMatch, Mono<PersonRequest> request) {
         return policy.require(actor, Permission.MANAGE_DIRECTORY, collectivityId)
                 .then(Mono.fromCallable(() -> EntityVersion.fromIfMatch(ifMatch)))
-                .flatMap(expected -> request.map(validator::valid)
-                        .flatMap(valid -> currentMember(collectivityId, personId).flatMap(current -> {
+                .flatMap(expected -> currentMember(collectivityId, personId)
+                        .flatMap(current -> roles.rolesOf(personId, calendar.today()).collect(Collectors.toSet())
+                                .flatMap(held -> policy.requireOverPerson(actor, collectivityId, held))
+                                .thenReturn(current))
+                        .flatMap(current -> request.map(validator::valid).flatMap(valid -> {
                     PersonStatus.fromDatabaseName(current.status()).requireEditable();
+                    requireStillMember(current, calendar.today());
                     return people.updatePerson(personId, expected.version(), valid)
                             .flatMap(updated -> updated == 1 ? Mono.<Void>empty()
                                     : Mono.error(EntityVersion.stale(expected.version(), current.version())))
@@ -115,30 +131,53 @@ class PeopleService {
     }
 
     /**
-     * The person leaves: departed, every role and delegation they hold in the collectivity ended at
-     * once, and every {@link DepartureStep} run, all in one transaction.
+     * The person leaves the collectivity: every role and delegation they hold there ended at once, and
+     * every {@link DepartureStep} run, all in one transaction. Only whoever governs the roles they hold
+     * there may record it ({@link AccessPolicy#requireOverPerson}), and a delegate's departure obeys
+     * the last-delegate rule as a dismissal does. The person becomes departed only when they hold no
+     * role anywhere else: a departure from one commune leaves their roles in another collectivity or
+     * registration office as they were.
      */
     Mono<PersonView> depart(Actor actor, UUID collectivityId, UUID personId, String ifMatch) {
+        LocalDate today = calendar.today();
+        LocalDate endsOn = today.minusDays(1);
         return policy.require(actor, Permission.MANAGE_DIRECTORY, collectivityId)
                 .then(Mono.fromCallable(() -> EntityVersion.fromIfMatch(ifMatch)))
                 .flatMap(expected -> currentMember(collectivityId, personId).flatMap(current -> {
                     PersonStatus.fromDatabaseName(current.status()).requireTransitionTo(PersonStatus.DEPARTED);
-                    LocalDate endsOn = calendar.today().minusDays(1);
-                    return people.markDeparted(personId, expected.version())
-                            .flatMap(updated -> updated == 1 ? Mono.<Void>empty()
-                                    : Mono.error(EntityVersion.stale(expected.version(), current.version())))
-                            .then(Mono.zip(people.endRoles(personId, collectivityId, endsOn),
-                                    people.endDelegations(personId, collectivityId, endsOn)))
-                            .flatMap(ended -> Flux.fromIterable(departureSteps)
-                                    .concatMap(step -> step.onDeparture(actor, personId, collectivityId))
-                                    .then(audit.append(AuditEntry.by(actor, Optional.of(collectivityId),
-                                            "directory.person-departed", "person:" + personId,
-                                            Map.of("endedRoles", ended.getT1().toString(),
-                                                    "endedDelegations", ended.getT2().toString(),
-                                                    "departureSteps", String.valueOf(departureSteps.size()))))));
+                    requireStillMember(current, today);
+                    return roles.rolesOf(personId, today).collect(Collectors.toSet()).flatMap(held -> {
+                        Set<Grant> heldHere = held.stream().filter(role -> role.scope().filter(collectivityId::equals).isPresent())
+                                .collect(Collectors.toSet());
+                        boolean leavesEverything = held.equals(heldHere);
+                        boolean delegateHere = heldHere.stream().anyMatch(role -> role.role() == Role.DELEGATE);
+                        return policy.requireOverPerson(actor, collectivityId, heldHere)
+                                .then(delegateHere ? trustRoles.requireADelegateRemainsWithout(collectivityId, personId, today)
+                                        : Mono.empty())
+                                .then(people.recordDeparture(personId, expected.version(), leavesEverything))
+                                .flatMap(updated -> updated == 1 ? Mono.<Void>empty()
+                                        : Mono.error(EntityVersion.stale(expected.version(), current.version())))
+                                .then(Mono.zip(people.endRoles(personId, collectivityId, endsOn),
+                                        people.endDelegations(personId, collectivityId, endsOn)))
+                                .flatMap(ended -> Flux.fromIterable(departureSteps)
+                                        .concatMap(step -> step.onDeparture(actor, personId, collectivityId))
+                                        .then(audit.append(AuditEntry.by(actor, Optional.of(collectivityId),
+                                                "directory.person-departed", "person:" + personId,
+                                                Map.of("endedRoles", ended.getT1().toString(),
+                                                        "endedDelegations", ended.getT2().toString(),
+                                                        "departureSteps", String.valueOf(departureSteps.size()),
+                                                        "departedEverywhere", String.valueOf(leavesEverything))))));
+                    });
                 }))
                 .then(read(personId, only(collectivityId)))
                 .as(transactions::transactional);
+    }
+
+    /** 409 when the person has left the collectivity (their record there is kept as it was). */
+    private static void requireStillMember(PersonView member, LocalDate today) {
+        if (member.memberships().stream().noneMatch(membership -> membership.until() == null || !membership.until().isBefore(today))) {
+            throw ProblemException.localized(ProblemType.ILLEGAL_TRANSITION, "directory.person-left");
+        }
     }
 
     private Mono<PersonView> currentMember(UUID collectivityId, UUID personId) {

@@ -17,15 +17,15 @@ import jakarta.validation.constraints.Size;
 record PersonRequest(
         @NotBlank(message = "required")
         @Size(max = CivilStatusText.NAME_MAX, message = "at most {max} characters")
-        @Pattern(regexp = CivilStatusText.NAME, message = "letters only, separated by a space, an apostrophe or hyphens")
+        @Pattern(regexp = CivilStatusText.NAME, message = "Latin letters only (accents allowed), separated by a space, an apostrophe or hyphens")
         String birthName,
         @Size(max = CivilStatusText.NAME_MAX, message = "at most {max} characters")
-        @Pattern(regexp = CivilStatusText.NAME, message = "letters only, separated by a space, an apostrophe or hyphens")
+        @Pattern(regexp = CivilStatusText.NAME, message = "Latin letters only (accents allowed), separated by a space, an apostrophe or hyphens")
         String usualName,
         @NotBlank(message = "required")
         @Size(max = CivilStatusText.GIVEN_NAMES_MAX, message = "at most {max} characters")
         @Pattern(regexp = CivilStatusText.GIVEN_NAMES,
-                message = "letters only, separated by a space, a comma, an apostrophe or hyphens")
+                message = "Latin letters only (accents allowed), separated by a space, a comma, an apostrophe or hyphens")
         String givenNames,
         @NotNull(message = "required")
         @Past(message = "must be in the past")

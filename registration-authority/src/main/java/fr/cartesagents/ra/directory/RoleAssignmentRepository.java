@@ -1,12 +1,15 @@
 package fr.cartesagents.ra.directory;
 
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
 
+import fr.cartesagents.ra.security.Grant;
+import fr.cartesagents.ra.security.Role;
 import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -55,6 +58,21 @@ class RoleAssignmentRepository {
     Mono<Boolean> personIsActive(UUID personId) {
         return database.sql("select 1 from person where id = :id and status = 'active'").bind("id", personId)
                 .map(row -> true).first().defaultIfEmpty(false);
+    }
+
+    /**
+     * Every role the person holds on {@code day} or later (not ended before it), with its scope (the
+     * collectivity, the registration office, or none for a national role): what acting on the
+     * person must answer for.
+     */
+    Flux<Grant> rolesOf(UUID personId, LocalDate day) {
+        return database.sql("select role, collectivity_id, registration_office_id from role_assignment"
+                        + " where person_id = :person and (ends_on is null or ends_on >= :day)")
+                .bind("person", personId).bind("day", day)
+                .map(row -> new Grant(Role.fromDatabaseName(row.get("role", String.class)),
+                        Optional.ofNullable(row.get("collectivity_id", UUID.class))
+                                .or(() -> Optional.ofNullable(row.get("registration_office_id", UUID.class)))))
+                .all();
     }
 
     /** The open assignments of {@code role} in the collectivity (not ended before {@code day}). */

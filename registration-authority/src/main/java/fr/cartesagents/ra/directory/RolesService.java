@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -110,11 +111,7 @@ class RolesService {
                         return Mono.error(ProblemException.localized(ProblemType.ILLEGAL_TRANSITION, "directory.role-ended"));
                     }
                     LocalDate endsOn = calendar.end(delegate.startsOn(), request.requested());
-                    LocalDate firstDayWithout = endsOn.plusDays(1);
-                    return roles.heldOn(collectivityId, DELEGATE, firstDayWithout)
-                            .any(other -> !other.id().equals(assignmentId))
-                            .flatMap(othersRemain -> othersRemain || facts.mayorManagesCards() ? Mono.<Void>empty()
-                                    : Mono.error(ProblemException.localized(ProblemType.RULE_VIOLATED, "directory.last-delegate")))
+                    return requireADelegateRemains(collectivityId, facts, other -> other.id().equals(assignmentId), endsOn.plusDays(1))
                             .then(roles.end(assignmentId, expected.version(), endsOn))
                             .flatMap(updated -> updated == 1 ? Mono.<Void>empty()
                                     : Mono.error(EntityVersion.stale(expected.version(), delegate.version())))
@@ -124,6 +121,29 @@ class RolesService {
                             .then(roles.find(assignmentId));
                 }))))
                 .as(transactions::transactional);
+    }
+
+    /**
+     * The last-delegate rule (convention CARTES, article VI), on every path that ends a delegate's
+     * role (dismissal, departure): 409 unless another delegate still holds the role on
+     * {@code firstDayWithout}, or the mayor manages the cards personally. The caller holds the
+     * collectivity's lock ({@link RoleAssignmentRepository#lockCollectivity}), whose facts it passes.
+     */
+    Mono<Void> requireADelegateRemains(UUID collectivityId, RoleAssignmentRepository.CollectivityFacts facts,
+                                       Predicate<RoleAssignmentView> leaving, LocalDate firstDayWithout) {
+        if (facts.mayorManagesCards()) {
+            return Mono.empty();
+        }
+        return roles.heldOn(collectivityId, DELEGATE, firstDayWithout)
+                .any(leaving.negate())
+                .flatMap(othersRemain -> othersRemain ? Mono.<Void>empty()
+                        : Mono.error(ProblemException.localized(ProblemType.RULE_VIOLATED, "directory.last-delegate")));
+    }
+
+    /** Locks the collectivity, then {@link #requireADelegateRemains} for a delegate who leaves on {@code firstDayWithout}. */
+    Mono<Void> requireADelegateRemainsWithout(UUID collectivityId, UUID leavingPerson, LocalDate firstDayWithout) {
+        return roles.lockCollectivity(collectivityId).flatMap(facts -> requireADelegateRemains(collectivityId, facts,
+                delegate -> delegate.personId().equals(leavingPerson), firstDayWithout));
     }
 
     Flux<RoleAssignmentView> trustRoles(Actor actor, UUID collectivityId) {

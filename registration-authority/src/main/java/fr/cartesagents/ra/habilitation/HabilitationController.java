@@ -25,6 +25,7 @@ import fr.cartesagents.ra.security.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The habilitations of a collectivity's people, managed by its mayor and delegates. */
@@ -47,7 +48,8 @@ class HabilitationController {
         this.json = json;
     }
 
-    @Operation(summary = "Grant a habilitation (mayor or delegate of the collectivity; Idempotency-Key required)")
+    @Operation(summary = "Grant a habilitation (mayor or delegate of the collectivity; Idempotency-Key required): 201, or 202"
+            + " with a habilitation request when the caller grants it to themselves (another manager approves it)")
     @PostMapping(path = BASE, consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<String>> grant(Actor actor, @PathVariable UUID collectivityId,
                                        @RequestHeader(name = IdempotentRequest.HEADER, required = false) String key,
@@ -56,16 +58,22 @@ class HabilitationController {
         // Authorized on the path before the body is decoded or validated: another collectivity's caller gets 403, nothing more.
         return habilitations.requireManager(actor, collectivityId).then(body).map(requests::valid).flatMap(request -> {
             IdempotentRequest idempotent = IdempotentRequest.of(actor.auditName(), key, "POST", path, json.writeValueAsString(request));
-            return idempotency.execute(idempotent, habilitations.grant(actor, collectivityId, request)
-                        .map(granted -> StoredResponse.fresh(HttpStatus.CREATED.value(),
-                                json.writeValueAsString(HabilitationView.of(granted)))));
+            return idempotency.execute(idempotent, habilitations.grant(actor, collectivityId, request).map(outcome ->
+                    outcome instanceof GrantOutcome.Granted granted
+                            ? StoredResponse.fresh(HttpStatus.CREATED.value(), json.writeValueAsString(HabilitationView.of(granted.habilitation())))
+                            : StoredResponse.fresh(HttpStatus.ACCEPTED.value(),
+                                    json.writeValueAsString(((GrantOutcome.Requested) outcome).request()))));
         })
                 .map(stored -> {
-                    HabilitationView view = json.readValue(stored.jsonBody(), HabilitationView.class);
+                    // 201 with the habilitation, or 202 with the request that waits for another manager
+                    JsonNode view = json.readTree(stored.jsonBody());
+                    String location = stored.status() == HttpStatus.ACCEPTED.value()
+                            ? HabilitationRequestController.BASE.replace("{collectivityId}", collectivityId.toString())
+                            : path;
                     ResponseEntity.BodyBuilder response = ResponseEntity.status(stored.status())
                             .contentType(MediaType.APPLICATION_JSON)
-                            .eTag(new EntityVersion(view.version()).etag())
-                            .location(URI.create(path + "/" + view.id()));
+                            .eTag(new EntityVersion(view.get("version").asLong()).etag())
+                            .location(URI.create(location + "/" + view.get("id").asString()));
                     if (stored.replayed()) {
                         response.header("Idempotent-Replayed", "true");
                     }

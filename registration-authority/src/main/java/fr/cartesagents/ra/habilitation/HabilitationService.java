@@ -40,14 +40,16 @@ public class HabilitationService {
     static final ZoneId FRANCE = ZoneId.of("Europe/Paris");
 
     private final Habilitations habilitations;
+    private final HabilitationRequests requests;
     private final AccessPolicy access;
     private final AuditTrail audit;
     private final TransactionalOperator transactions;
     private final Clock clock;
 
-    HabilitationService(Habilitations habilitations, AccessPolicy access, AuditTrail audit, TransactionalOperator transactions,
-                        Clock clock) {
+    HabilitationService(Habilitations habilitations, HabilitationRequests requests, AccessPolicy access, AuditTrail audit,
+                        TransactionalOperator transactions, Clock clock) {
         this.habilitations = habilitations;
+        this.requests = requests;
         this.access = access;
         this.audit = audit;
         this.transactions = transactions;
@@ -66,9 +68,38 @@ public class HabilitationService {
                 application.levelNames()));
     }
 
-    /** Runs inside the caller's transaction (the idempotency key's). */
-    Mono<Habilitation> grant(Actor actor, UUID collectivityId, GrantHabilitationRequest request) {
-        return requireManager(actor, collectivityId).then(Mono.defer(() -> grantChecked(actor, collectivityId, request)));
+    /**
+     * Grants the habilitation; or, when the caller grants it to themselves, records a request that
+     * another manager of the collectivity must approve (four eyes: nobody gives themselves a right to
+     * sign civil-status acts alone). Runs inside the caller's transaction (the idempotency key's).
+     */
+    Mono<GrantOutcome> grant(Actor actor, UUID collectivityId, GrantHabilitationRequest request) {
+        return requireManager(actor, collectivityId).then(Mono.defer(() -> actor.isPerson(request.personId())
+                ? requestForOneself(actor, collectivityId, request).map(GrantOutcome.Requested::new)
+                : grantChecked(actor, collectivityId, request).map(GrantOutcome.Granted::new)));
+    }
+
+    /** The waiting request of a manager who grants themselves the habilitation; checked as a grant would be. */
+    private Mono<HabilitationRequestView> requestForOneself(Actor actor, UUID collectivityId, GrantHabilitationRequest request) {
+        Application application = application(request.application());
+        Level level = level(application, request.level());
+        HabilitationRequestView asked = new HabilitationRequestView(UUID.randomUUID(), request.personId(), collectivityId,
+                application.databaseName(), level.databaseName(), HabilitationRequestStatus.PENDING.databaseName(), now(),
+                actor.auditName(), null, null, null, null, 0);
+        return habilitations.standing(request.personId(), collectivityId, today())
+                .switchIfEmpty(Mono.error(() -> ProblemException.localized(ProblemType.PERSON_NOT_FOUND,
+                        "habilitation.person-not-found", request.personId().toString())))
+                .flatMap(standing -> !standing.active() || !standing.member()
+                        ? Mono.error(ProblemException.localized(ProblemType.RULE_VIOLATED,
+                                standing.active() ? "habilitation.not-a-member" : "habilitation.person-departed"))
+                        : requireNotHeld(request.personId(), collectivityId, application, level))
+                .then(requests.insert(asked))
+                .onErrorMap(DataIntegrityViolationException.class, collision -> ProblemException.localized(
+                        ProblemType.DUPLICATE, "habilitation.request-pending", application.label(), level.databaseName()))
+                .then(audit.append(AuditEntry.by(actor, Optional.of(collectivityId), "habilitation.requested",
+                        "habilitation_request:" + asked.id(), Map.of("person", request.personId().toString(),
+                                "application", application.databaseName(), "level", level.databaseName()))))
+                .thenReturn(asked);
     }
 
     /** The check every scoped change starts with, before If-Match, body or enum values are looked at. */
@@ -76,7 +107,8 @@ public class HabilitationService {
         return access.require(actor, Permission.MANAGE_HABILITATIONS, collectivityId);
     }
 
-    private Mono<Habilitation> grantChecked(Actor actor, UUID collectivityId, GrantHabilitationRequest request) {
+    /** The grant itself, for an actor already authorized (a direct grant, or the approval of a request). */
+    Mono<Habilitation> grantChecked(Actor actor, UUID collectivityId, GrantHabilitationRequest request) {
         Application application = application(request.application());
         Level level = level(application, request.level());
         LocalDate today = today();
@@ -223,12 +255,12 @@ public class HabilitationService {
                         application.label(), held.level().databaseName())));
     }
 
-    private LocalDate today() {
+    LocalDate today() {
         return LocalDate.now(clock.withZone(FRANCE));
     }
 
     /** Truncated to what PostgreSQL keeps, so that what is returned is what is stored. */
-    private Instant now() {
+    Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 

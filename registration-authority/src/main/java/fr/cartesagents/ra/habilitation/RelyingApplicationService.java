@@ -47,13 +47,19 @@ class RelyingApplicationService {
 
     /**
      * Who is asking a habilitation check: a national administrator, or an enabled registered
-     * relying application (by the fingerprint of its TLS client certificate); 403 for anybody else.
+     * relying application, known by the fingerprint of the TLS client certificate of its own
+     * connection; 403 for anybody else. A certificate forwarded by a trusted front, or a bearer
+     * token, never stands for a relying application: a front could otherwise act as any of them.
      */
-    Mono<CheckCaller> checkCaller(Actor actor, String callerFingerprint) {
+    Mono<CheckCaller> checkCaller(Actor actor, Optional<String> connectionCertificateFingerprint) {
         if (actor.grants().stream().anyMatch(grant -> grant.role() == Role.NATIONAL_ADMINISTRATOR && grant.scope().isEmpty())) {
             return Mono.just(new CheckCaller("national-administrator", Optional.empty()));
         }
-        return applications.byFingerprint(callerFingerprint)
+        Optional<String> direct = connectionCertificateFingerprint.filter(fingerprint -> actor.connectedDirectly());
+        if (direct.isEmpty()) {
+            return Mono.error(ProblemException.localized(ProblemType.FORBIDDEN, "habilitation-check.direct-tls-only"));
+        }
+        return applications.byFingerprint(direct.get())
                 .filter(registered -> RelyingApplicationStatus.ENABLED.databaseName().equals(registered.status()))
                 .map(registered -> new CheckCaller(registered.name(), Optional.of(registered)))
                 .switchIfEmpty(Mono.error(() -> ProblemException.localized(ProblemType.FORBIDDEN,

@@ -64,7 +64,12 @@ final class InputProblems {
             return Optional.of(validationFailed(List.of(new FieldProblem(path(mismatched),
                     ProblemMessages.render("input.wrong-type", new Object[] {expected}, locale))), locale));
         }
-        if (cause(error, StreamReadException.class) != null || mismatched != null) {
+        StreamReadException unreadable = cause(error, StreamReadException.class);
+        if (unreadable != null && unreadable.getOriginalMessage() != null
+                && unreadable.getOriginalMessage().startsWith("Duplicate Object property")) {
+            return Optional.of(problem(ProblemType.BAD_REQUEST, locale, "input.duplicate-member", List.of()));
+        }
+        if (unreadable != null || mismatched != null) {
             return Optional.of(problem(ProblemType.BAD_REQUEST, locale, "input.unreadable-json", List.of()));
         }
         TypeMismatchException typeMismatch = cause(error, TypeMismatchException.class);

@@ -54,6 +54,50 @@ public class AccessPolicy {
                 permission.grantedTo(Role.AUDITOR) ? "access.national-or-auditor" : "access.national-only"));
     }
 
+    /**
+     * Completes if the actor may change a person of the collectivity's directory (civil status,
+     * departure) who holds {@code targetRoles}: {@link Permission#MANAGE_DIRECTORY} there, and for
+     * each trust role the target holds, the permission that governs that role where it is held
+     * ({@link #governing}). So a delegate manages agents but cannot remove or rename the mayor or
+     * another delegate (nor themselves), and nobody local can touch a registration officer or a
+     * national role. Whoever may appoint or dismiss someone may also record their departure.
+     */
+    public Mono<Void> requireOverPerson(Actor actor, UUID collectivityId, Set<Grant> targetRoles) {
+        return require(actor, Permission.MANAGE_DIRECTORY, collectivityId)
+                .then(Flux.fromIterable(targetRoles)
+                        .concatMap(role -> requireGoverning(actor, role)
+                                .onErrorMap(denied -> denied instanceof ProblemException problem
+                                                && problem.problemType() == ProblemType.FORBIDDEN,
+                                        denied -> ProblemException.localized(ProblemType.FORBIDDEN,
+                                                "access.trust-role-target", role.role().databaseName())))
+                        .then());
+    }
+
+    private Mono<Void> requireGoverning(Actor actor, Grant role) {
+        Optional<Permission> permission = governing(role);
+        if (permission.isEmpty()) {
+            return Mono.empty();
+        }
+        boolean heldInACollectivity = role.role() == Role.MAYOR || role.role() == Role.DELEGATE;
+        return heldInACollectivity ? require(actor, permission.get(), role.scope().orElseThrow())
+                : requireEverywhere(actor, permission.get());
+    }
+
+    /**
+     * The permission that governs a trust role: the mayor's term is recorded by the national
+     * administrators ({@link Permission#ADMINISTER} on the commune), delegates are the mayor's
+     * ({@link Permission#APPOINT_DELEGATES}), registration officers and national roles are the
+     * national administrators' (ADMINISTER everywhere). Agents and holders are governed by nobody
+     * in particular: empty.
+     */
+    static Optional<Permission> governing(Grant role) {
+        return switch (role.role()) {
+            case MAYOR, REGISTRATION_OFFICER, NATIONAL_ADMINISTRATOR, AUDITOR -> Optional.of(Permission.ADMINISTER);
+            case DELEGATE -> Optional.of(Permission.APPOINT_DELEGATES);
+            case AGENT, HOLDER -> Optional.empty();
+        };
+    }
+
     /** Completes if the actor is that person, or holds {@code permission} on one of the collectivities the person belongs to. */
     public Mono<Void> requireSelfOr(Actor actor, UUID personId, Permission permission) {
         if (actor.isPerson(personId)) {

@@ -38,6 +38,14 @@ public record Actor(String auditName, Optional<UUID> personId, Set<Grant> grants
                 .collect(Collectors.toUnmodifiableSet());
     }
 
+    /**
+     * Whether the identity comes from the TLS client certificate of this very connection (a card or
+     * an administrator certificate), rather than from a trusted front's forwarding or a bearer token.
+     */
+    public boolean connectedDirectly() {
+        return AuthenticationOrigin.CLIENT_CERTIFICATE.equals(origin) || AuthenticationOrigin.ADMINISTRATOR_CERTIFICATE.equals(origin);
+    }
+
     public boolean isPerson(UUID id) {
         return personId.filter(id::equals).isPresent();
     }

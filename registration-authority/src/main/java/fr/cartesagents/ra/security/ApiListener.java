@@ -35,16 +35,18 @@ public class ApiListener implements SmartLifecycle {
 
     private final HttpHandler httpHandler;
     private final ServerTlsMaterial tls;
+    private final ListenerLimits limits;
     private final String address;
     private final int configuredPort;
     private volatile DisposableServer server;
     private volatile LoopResources loops;
 
-    public ApiListener(HttpHandler httpHandler, ServerTlsMaterial tls,
+    public ApiListener(HttpHandler httpHandler, ServerTlsMaterial tls, ListenerLimits limits,
                        @Value("${cartes.api.address:0.0.0.0}") String address,
                        @Value("${cartes.api.port:8443}") int configuredPort) {
         this.httpHandler = httpHandler;
         this.tls = tls;
+        this.limits = limits;
         this.address = address;
         this.configuredPort = configuredPort;
     }
@@ -60,7 +62,7 @@ public class ApiListener implements SmartLifecycle {
         // Its own event loops, not Reactor Netty's global ones: another application context in the
         // same JVM (tests, tools) that disposes the global resources must not take this listener down.
         loops = LoopResources.create("cartes-api");
-        server = HttpServer.create()
+        server = limits.applyTo(HttpServer.create())
                 .runOn(loops)
                 .host(address)
                 .port(configuredPort)

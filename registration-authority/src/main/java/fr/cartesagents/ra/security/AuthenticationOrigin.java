@@ -9,7 +9,7 @@ public final class AuthenticationOrigin {
     public static final String ADMINISTRATOR_CERTIFICATE = "administrator-certificate";
     /** The user's certificate forwarded in {@code X-Client-Certificate} by a trusted front, checked again here. */
     public static final String TRUSTED_FRONT = "trusted-front";
-    /** The demo login (never under the production profile). */
+    /** The demo login, when the demo is on ({@link DemoEnabled}). */
     public static final String DEMO = "demo";
 
     private AuthenticationOrigin() {

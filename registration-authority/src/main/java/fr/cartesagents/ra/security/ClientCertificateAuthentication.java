@@ -31,7 +31,7 @@ import reactor.core.publisher.Mono;
  * <li>a user's certificate forwarded by a trusted front in {@code X-Client-Certificate}: only when
  * the connection's own certificate is a trusted front's; the forwarded one is checked again
  * (chain, validity, usage, our records) and never carries administrator rights;</li>
- * <li>a demo bearer token, when the demo login exists (never under the production profile);</li>
+ * <li>a demo bearer token, when the demo is on ({@link DemoEnabled}; never under the production profile);</li>
  * <li>the card portal's session cookie ({@link PortalSessionLookup}), which stands for the card
  * certificate the session was opened with (checked again like a direct one, so the same actor)
  * or for a demo user while the demo login exists.</li>

@@ -14,20 +14,20 @@ import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import org.springframework.context.annotation.Profile;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
 
 /**
  * The short-lived bearer tokens of the demo login: {@code <payload>.<HMAC-SHA256>}, the payload
  * naming the demo person and the expiry. The key is drawn at start-up and never leaves the
  * process, so a restart logs every demo user out (acceptable for a demo, and the reason why the
- * production profile has no such bean at all).
+ * production profile has no such bean at all, nor has a server without the demo, see {@link DemoEnabled}).
  */
 @Component
-@Profile("!production")
+@Conditional(DemoEnabled.class)
 public class DemoTokens {
 
-    /** Where the demo login hands out tokens (open to anyone, outside production). */
+    /** Where the demo login hands out tokens (open to anyone, when the demo is on: {@link DemoEnabled}). */
     public static final String LOGIN_PATH = "/api/v1/demo/login";
 
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();

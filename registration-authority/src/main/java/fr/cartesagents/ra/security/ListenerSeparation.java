@@ -1,5 +1,7 @@
 package fr.cartesagents.ra.security;
 
+import java.nio.charset.StandardCharsets;
+
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -7,6 +9,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
+import org.springframework.web.util.UriUtils;
 
 import fr.cartesagents.ra.problem.Problem;
 import fr.cartesagents.ra.problem.ProblemType;
@@ -32,7 +35,7 @@ class ListenerSeparation implements WebFilter {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
-        String path = request.getPath().pathWithinApplication().value();
+        String path = canonical(request.getPath().pathWithinApplication().value());
         if (isHealth(path)) {
             return chain.filter(exchange);
         }
@@ -43,6 +46,31 @@ class ListenerSeparation implements WebFilter {
         return writer.write(exchange, Problem.of(ProblemType.NOT_FOUND, overTls
                 ? "The PKI repository (/pki/...) is served on the plain-HTTP listener"
                 : "Only the PKI repository (/pki/...) is served over plain HTTP; the API is on the HTTPS listener"));
+    }
+
+    /**
+     * The path as the router will match it: percent-decoded ({@code /%70ki} is {@code /pki}), matrix
+     * parameters dropped ({@code /pki;x/ca}), repeated slashes and dot segments resolved, so that
+     * the decision is taken on what will be served, not on how the client spelt it.
+     */
+    static String canonical(String rawPath) {
+        String decoded = UriUtils.decode(rawPath, StandardCharsets.UTF_8);
+        StringBuilder path = new StringBuilder();
+        java.util.Deque<String> segments = new java.util.ArrayDeque<>();
+        for (String segment : decoded.split("/")) {
+            int matrix = segment.indexOf(';');
+            String name = matrix < 0 ? segment : segment.substring(0, matrix);
+            if (name.isEmpty() || name.equals(".")) {
+                continue;
+            }
+            if (name.equals("..")) {
+                segments.pollLast();
+            } else {
+                segments.addLast(name);
+            }
+        }
+        segments.forEach(segment -> path.append('/').append(segment));
+        return path.isEmpty() ? "/" : path.toString();
     }
 
     static boolean isRepository(String path) {

@@ -98,7 +98,7 @@ class SecurityConfiguration {
                         .pathMatchers("/api/v1/openapi.json", "/v3/api-docs", "/v3/api-docs/**").permitAll()
                         // The card portal's pages and its login: they must reach a browser without a card
                         .pathMatchers(PORTAL_PUBLIC_PATHS).permitAll()
-                        // Exists only outside the production profile (404 there, behind the certificate rule of the API)
+                        // Exists only when the demo is on (DemoEnabled); 404 otherwise
                         .pathMatchers(HttpMethod.POST, DemoTokens.LOGIN_PATH).permitAll()
                         .pathMatchers(HttpMethod.GET, "/api/v1/audit/signer-certificate").permitAll()
                         .pathMatchers("/api/v1/admin/**").hasRole(ClientCertificateAuthentication.ADMIN_ROLE)

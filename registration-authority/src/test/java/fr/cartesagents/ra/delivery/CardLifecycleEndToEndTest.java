@@ -36,6 +36,7 @@ import fr.cartesagents.bridge.pkcs11.Pkcs11CardDriver;
 import fr.cartesagents.bridge.pkcs11.SoftHsmCards;
 import fr.cartesagents.bridge.pkcs11.TestCard;
 import fr.cartesagents.bridge.signing.ChallengeSigner;
+import fr.cartesagents.bridge.signing.LoginChallenge;
 import fr.cartesagents.bridge.signing.CmsSigner;
 import fr.cartesagents.ca.hierarchy.PemFiles;
 import fr.cartesagents.ca.testutil.OpenSsl;
@@ -163,15 +164,18 @@ class CardLifecycleEndToEndTest extends RunningServer {
         try (Pkcs11CardDriver driver = card.driver()) {
             driver.changePin(TestCard.userPin(), TestCard.pin("13579"));
             try (AuthenticatedCard session = driver.authenticate(TestCard.pin("13579"))) {
-                byte[] signed = ChallengeSigner.sign(session, challengeBytes).signature();
+                ChallengeSigner.SignedChallenge bound = ChallengeSigner.sign(session,
+                        new LoginChallenge("https://portail.cartes-agents.test", challengeBytes));
+                byte[] signed = bound.signature();
+                String signedData = Base64.getEncoder().encodeToString(bound.signedData());
                 HttpResponse<byte[]> activated = postJson(world.officerClient(), api("/api/v1/cards/" + issued.cardId() + "/activation"),
                         JSON.writeValueAsString(java.util.Map.of("challenge", challenge.get("challenge").asString(),
-                                "signature", Base64.getEncoder().encodeToString(signed))), null);
+                                "signature", Base64.getEncoder().encodeToString(signed), "signedData", signedData)), null);
                 assertThat(activated.statusCode()).as(text(activated)).isEqualTo(200);
                 // The challenge is used once.
                 HttpResponse<byte[]> replayed = postJson(world.officerClient(), api("/api/v1/cards/" + issued.cardId() + "/activation"),
                         JSON.writeValueAsString(java.util.Map.of("challenge", challenge.get("challenge").asString(),
-                                "signature", Base64.getEncoder().encodeToString(signed))), null);
+                                "signature", Base64.getEncoder().encodeToString(signed), "signedData", signedData)), null);
                 assertThat(replayed.statusCode()).isEqualTo(409);
             }
         }

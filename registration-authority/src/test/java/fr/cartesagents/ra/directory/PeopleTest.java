@@ -217,23 +217,26 @@ class PeopleTest extends DirectoryTestBase {
         UUID other = directory.commune("Castres", directory.office("Préfecture du Tarn"));
         TestPerson agent = addPerson(commune, "Cécile", "Laharie");
         directory.assign(agent, Role.DELEGATE, commune);
+        directory.assign(addPerson(commune, "Autre", "Délégataire"), Role.DELEGATE, commune); // not the last delegate
         directory.assign(agent, Role.DELEGATE, other);
         insertDelegation(agent.id(), commune);
         HttpClient client = clientOf(agent);
-        assertThat(text(read(client, api("/api/v1/me")))).contains("delegate");
+        assertThat(text(read(client, api("/api/v1/me")))).contains("\"role\":\"delegate\",\"scope\":\"" + commune + "\"");
         String etag = etagOf(administratorClient(), person(commune, agent.id()));
 
         HttpResponse<byte[]> departed = postIfMatch(administratorClient(),
                 api("/api/v1/collectivities/" + commune + "/people/" + agent.id() + "/departure"), "", etag);
 
         assertThat(departed.statusCode()).as(text(departed)).isEqualTo(200);
-        assertThat(json(departed).get("status").asString()).isEqualTo("departed");
+        // Still the delegate of the other commune: the departure ends this collectivity's memberships only.
+        assertThat(json(departed).get("status").asString()).isEqualTo("active");
         LocalDate yesterday = LocalDate.now(DirectoryCalendar.FRANCE).minusDays(1);
         assertThat(endDates("role_assignment", agent.id(), commune)).hasSize(2).allMatch(yesterday::equals);
         assertThat(endDates("delegation", agent.id(), commune)).hasSize(1).allMatch(yesterday::equals);
         assertThat(endDates("role_assignment", agent.id(), other)).containsExactly((LocalDate) null);
         assertThat(auditActions("person:" + agent.id())).contains("test.departure-step", "directory.person-departed");
-        assertThat(text(read(client, api("/api/v1/me")))).doesNotContain("delegate");
+        assertThat(text(read(client, api("/api/v1/me")))).doesNotContain("\"scope\":\"" + commune + "\"")
+                .contains("\"role\":\"delegate\",\"scope\":\"" + other + "\"");
 
         HttpResponse<byte[]> again = postIfMatch(administratorClient(),
                 api("/api/v1/collectivities/" + commune + "/people/" + agent.id() + "/departure"), "",

@@ -197,13 +197,7 @@ class AuthenticationModesTest extends RunningServer {
     private HttpClient trustedFront() {
         TestPerson frontIdentity = directory().person("Portail", "Frontal");
         Path card = cardOf(frontIdentity);
-        X509Certificate certificate = CraftedCertificates.certificateIn(card, CARD_PASSWORD);
-        try {
-            database.sql("insert into trusted_front (fingerprint_sha256, label) values (:fingerprint, 'test front')")
-                    .bind("fingerprint", CertificateFingerprint.sha256(certificate.getEncoded())).then().block();
-        } catch (java.security.cert.CertificateEncodingException e) {
-            throw new IllegalStateException(e);
-        }
+        CraftedCertificates.registerTrustedFront(database, CraftedCertificates.certificateIn(card, CARD_PASSWORD));
         return client(card, CARD_PASSWORD);
     }
 

@@ -95,6 +95,16 @@ final class CraftedCertificates {
     }
 
     /** The value of {@code X-Client-Certificate} as nginx's {@code $ssl_client_escaped_cert} writes it. */
+    /** Lists {@code certificate} as a trusted front's, which may then forward users' certificates. */
+    static void registerTrustedFront(org.springframework.r2dbc.core.DatabaseClient database, X509Certificate certificate) {
+        try {
+            database.sql("insert into trusted_front (fingerprint_sha256, label) values (:fingerprint, 'test front')")
+                    .bind("fingerprint", CertificateFingerprint.sha256(certificate.getEncoded())).then().block();
+        } catch (java.security.cert.CertificateEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static String escapedPem(X509Certificate certificate) {
         try {
             String pem = "-----BEGIN CERTIFICATE-----\n"

@@ -120,11 +120,20 @@ public abstract class RunningServer extends TemporaryDataDirectory {
     }
 
     protected HttpClient client(Path keyStore, String password) {
+        return client(keyStore, password, dataDirectory().resolve("ca-chain.pem"));
+    }
+
+    /** A client that trusts the CA chain in {@code caChainPem} (another server's) and presents no certificate. */
+    protected HttpClient clientTrusting(Path caChainPem) {
+        return client(null, null, caChainPem);
+    }
+
+    private static HttpClient client(Path keyStore, String password, Path caChainPem) {
         try {
             KeyStore trust = KeyStore.getInstance("PKCS12");
             trust.load(null, null);
             CertificateFactory factory = CertificateFactory.getInstance("X.509");
-            try (InputStream chain = Files.newInputStream(dataDirectory().resolve("ca-chain.pem"))) {
+            try (InputStream chain = Files.newInputStream(caChainPem)) {
                 int i = 0;
                 for (var certificate : factory.generateCertificates(chain)) {
                     trust.setCertificateEntry("ca" + i++, (X509Certificate) certificate);

@@ -25,6 +25,7 @@ public final class AuditChainVerifier {
     private long events;
     private long checkpoints;
     private Long lastCheckpointEventId;
+    private long eventsAtLastCheckpoint;
     private AuditVerification broken;
 
     /**
@@ -72,6 +73,7 @@ public final class AuditChainVerifier {
                 }
                 checkpoints++;
                 lastCheckpointEventId = event.id();
+                eventsAtLastCheckpoint = events;
             }
         }
         return true;
@@ -84,11 +86,13 @@ public final class AuditChainVerifier {
                     + missing.getValue().get(0).id() + " seals event " + missing.getKey() + ", which is no longer in the trail");
         }
         return broken != null ? broken
-                : new AuditVerification(true, events, checkpoints, lastCheckpointEventId, null, null, null, null);
+                : new AuditVerification(true, events, checkpoints, lastCheckpointEventId, events - eventsAtLastCheckpoint,
+                        null, null, null, null);
     }
 
     private boolean breakAt(long eventId, Long checkpointId, String reason, String explanation) {
-        broken = new AuditVerification(false, events, checkpoints, lastCheckpointEventId, eventId, checkpointId, reason, explanation);
+        broken = new AuditVerification(false, events, checkpoints, lastCheckpointEventId, events - eventsAtLastCheckpoint,
+                eventId, checkpointId, reason, explanation);
         return false;
     }
 }

@@ -4,31 +4,66 @@ import java.time.Duration;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes a signed checkpoint every {@code cartes.audit.checkpoint-interval} (default one hour),
- * on every instance; {@link AuditCheckpoints} makes sure only one of them signs each time.
+ * Seals the audit trail with a signed checkpoint: once at start-up (so that what happened before
+ * this start, and the start itself, is sealed at once), then every
+ * {@code cartes.audit.checkpoint-interval} (default five minutes), and sooner when
+ * {@code cartes.audit.checkpoint-every-events} events (default 500) are waiting, which is looked at
+ * every {@code cartes.audit.checkpoint-poll} (default ten seconds). Every instance runs it;
+ * {@link AuditCheckpoints} makes sure only one of them signs each time. Between two checkpoints a
+ * truncation of the newest events cannot be proven, but the verification reports how many are
+ * still unsealed.
  */
 @Component
-class AuditCheckpointSchedule {
+class AuditCheckpointSchedule implements SchedulingConfigurer {
 
     private static final Logger LOG = LoggerFactory.getLogger(AuditCheckpointSchedule.class);
 
     private final AuditCheckpoints checkpoints;
+    private final AuditCheckpointProperties properties;
 
-    AuditCheckpointSchedule(AuditCheckpoints checkpoints) {
+    AuditCheckpointSchedule(AuditCheckpoints checkpoints, AuditCheckpointProperties properties) {
         this.checkpoints = checkpoints;
+        this.properties = properties;
     }
 
-    @Scheduled(initialDelayString = "${cartes.audit.checkpoint-interval:PT1H}", fixedDelayString = "${cartes.audit.checkpoint-interval:PT1H}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addFixedDelayTask(new FixedDelayTask(this::checkpoint, properties.checkpointInterval(),
+                properties.checkpointInterval()));
+        registrar.addFixedDelayTask(new FixedDelayTask(this::whenManyEventsWait, properties.checkpointPoll(),
+                properties.checkpointPoll()));
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void atStartUp() {
+        checkpoint();
+    }
+
     void checkpoint() {
         try {
             checkpoints.checkpoint().block(Duration.ofMinutes(5))
                     .ifPresent(written -> LOG.info("Audit checkpoint {} seals the trail up to event {}", written.id(), written.lastEventId()));
         } catch (RuntimeException e) {
             LOG.error("The audit checkpoint could not be written; the next run tries again", e);
+        }
+    }
+
+    void whenManyEventsWait() {
+        try {
+            Long waiting = checkpoints.unsealedEvents().block(Duration.ofMinutes(1));
+            if (waiting != null && waiting >= properties.checkpointEveryEvents()) {
+                checkpoint();
+            }
+        } catch (RuntimeException e) {
+            LOG.error("Could not count the audit events waiting for a checkpoint; the next run tries again", e);
         }
     }
 }

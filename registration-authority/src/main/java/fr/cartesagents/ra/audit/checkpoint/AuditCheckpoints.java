@@ -65,6 +65,14 @@ public class AuditCheckpoints {
                 .map(id -> new AuditCheckpoint(id, statement.lastEventId(), statement.lastEventHash(), statement.signedAt(), signature));
     }
 
+    /** How many events were appended after the last checkpoint (as recorded; the verification recomputes it). */
+    public Mono<Long> unsealedEvents() {
+        return database.sql("select count(*) as waiting from audit_event"
+                        + " where id > coalesce((select max(last_event_id) from audit_checkpoint), 0)")
+                .map(row -> row.get("waiting", Long.class))
+                .one();
+    }
+
     public Flux<AuditCheckpoint> all() {
         return database.sql("select id, last_event_id, last_event_hash, signed_at, signature from audit_checkpoint order by id")
                 .map(row -> new AuditCheckpoint(row.get("id", Long.class), row.get("last_event_id", Long.class),

@@ -53,7 +53,7 @@ class AuditController {
     }
 
     @Operation(summary = "Search the audit trail, newest first (READ_AUDIT: everywhere for national administrators and"
-            + " auditors, own collectivities for mayors and delegates)")
+            + " auditors, own collectivities for mayors and delegates, who see no certificate fingerprint and no network address)")
     @GetMapping(path = "/api/v1/audit/events", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<AuditEventView.Page> events(Actor actor,
                                      @RequestParam Optional<UUID> collectivity,
@@ -65,7 +65,8 @@ class AuditController {
                                      @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
         Mono<Void> filterAllowed = collectivity.map(id -> policy.require(actor, Permission.READ_AUDIT, id)).orElse(Mono.empty());
         return filterAllowed.then(scopeOf(actor))
-                .flatMap(scope -> events.find(new AuditEventQuery(scope, collectivity, target, action, from, to, page, size)));
+                .flatMap(scope -> events.find(new AuditEventQuery(scope, collectivity, target, action, from, to, page, size))
+                        .map(found -> scope.all() ? found : found.forLocalReader()));
     }
 
     @Operation(summary = "Verify the hash chain and every signed checkpoint; says where the trail first breaks"

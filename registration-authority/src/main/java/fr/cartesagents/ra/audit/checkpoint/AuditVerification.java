@@ -9,6 +9,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param eventsChecked        events recomputed (up to the break)
  * @param checkpointsChecked   checkpoints whose signature and hash were checked
  * @param lastCheckpointEventId the last event covered by a valid checkpoint
+ * @param unsealedEvents       events checked after the last valid checkpoint: their deletion could not be proven,
+ *                             so a number that drops between two verifications without a new checkpoint is a warning
  * @param firstBrokenEventId   the first event that does not fit (null when intact)
  * @param brokenCheckpointId   the checkpoint that does not hold, when the break is one
  * @param reason               a stable code: previous-hash-mismatch, hash-mismatch, checkpoint-signature-invalid,
@@ -17,13 +19,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AuditVerification(boolean intact, long eventsChecked, long checkpointsChecked, Long lastCheckpointEventId,
-                                Long firstBrokenEventId, Long brokenCheckpointId, String reason, String explanation) {
+                                long unsealedEvents, Long firstBrokenEventId, Long brokenCheckpointId, String reason, String explanation) {
 
     /** One line for the command line and the logs. */
     public String summary() {
         if (intact) {
             return "INTACT: " + eventsChecked + " events and " + checkpointsChecked + " signed checkpoints verified"
-                    + (lastCheckpointEventId == null ? "" : " (last checkpoint at event " + lastCheckpointEventId + ")");
+                    + (lastCheckpointEventId == null ? "" : " (last checkpoint at event " + lastCheckpointEventId + ")")
+                    + "; " + unsealedEvents + " events not yet sealed by a checkpoint";
         }
         return "BROKEN at event " + firstBrokenEventId + (brokenCheckpointId == null ? "" : " (checkpoint " + brokenCheckpointId + ")")
                 + ": " + reason + " - " + explanation;

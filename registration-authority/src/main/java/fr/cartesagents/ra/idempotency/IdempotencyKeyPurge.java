@@ -1,0 +1,68 @@
+package fr.cartesagents.ra.idempotency;
+
+import java.time.Duration;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Forgets idempotency keys older than {@code cartes.idempotency.retention} (default seven days): a
+ * client retries within minutes, and a stored response kept for ever is personal data kept for
+ * ever. Runs every {@code cartes.idempotency.purge-interval} (default one hour) on every instance;
+ * a transaction-scoped advisory lock, tried and not awaited, lets one instance at a time do it (the
+ * delete is harmless twice, but there is no point in two instances scanning the table together).
+ */
+@Component
+class IdempotencyKeyPurge implements SchedulingConfigurer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IdempotencyKeyPurge.class);
+    /** Advisory lock key of the purge ("idemprge"). */
+    private static final long PURGE_LOCK = 0x6964656d70726765L;
+
+    private final DatabaseClient database;
+    private final TransactionalOperator transactions;
+    private final Duration retention;
+    private final Duration purgeInterval;
+
+    IdempotencyKeyPurge(DatabaseClient database, TransactionalOperator transactions, IdempotencyProperties properties) {
+        this.database = database;
+        this.transactions = transactions;
+        this.retention = properties.retention();
+        this.purgeInterval = properties.purgeInterval();
+    }
+
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addFixedDelayTask(new FixedDelayTask(this::purge, purgeInterval, purgeInterval));
+    }
+
+    void purge() {
+        try {
+            Long purged = purgeExpired().block(Duration.ofMinutes(5));
+            if (purged != null && purged > 0) {
+                LOG.info("Purged {} idempotency key(s) older than {}", purged, retention);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("The idempotency keys could not be purged; the next run tries again", e);
+        }
+    }
+
+    /** Deletes the expired keys; 0 when another instance holds the purge lock. */
+    Mono<Long> purgeExpired() {
+        Mono<Long> deleted = database.sql("select pg_try_advisory_xact_lock(:lock) as locked").bind("lock", PURGE_LOCK)
+                .map(row -> Boolean.TRUE.equals(row.get("locked", Boolean.class))).one()
+                .filter(Boolean::booleanValue)
+                .flatMap(locked -> database.sql("delete from idempotency_key where created_at < now() - make_interval(secs => :seconds)")
+                        .bind("seconds", (double) retention.toSeconds())
+                        .fetch().rowsUpdated());
+        return transactions.transactional(deleted).defaultIfEmpty(0L);
+    }
+}
