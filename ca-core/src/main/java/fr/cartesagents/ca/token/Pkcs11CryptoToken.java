@@ -13,6 +13,10 @@ import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKM_EC_KEY_PAIR_GEN;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKM_ECDSA;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKM_RSA_PKCS;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKM_RSA_PKCS_KEY_PAIR_GEN;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKK_GENERIC_SECRET;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKM_GENERIC_SECRET_KEY_GEN;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKM_SHA256_HMAC;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKO_SECRET_KEY;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKO_CERTIFICATE;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKO_PRIVATE_KEY;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKO_PUBLIC_KEY;
@@ -278,6 +282,95 @@ public final class Pkcs11CryptoToken implements CryptoToken {
                     + e.getErrorName(), e);
         } catch (IOException e) {
             throw new CryptoTokenException("Unreadable certificate '" + alias + "' in " + description, e);
+        }
+    }
+
+    /**
+     * Generates a 256-bit generic secret key inside the token under {@code alias}, usable only for
+     * HMAC-SHA256 (CKA_SIGN/CKA_VERIFY): sensitive and never extractable, so that the key it
+     * protects (e.g. the master key of the per-card secrets) never appears outside the HSM.
+     *
+     * @throws CryptoTokenException if the alias is already taken or the token refuses the key
+     */
+    public synchronized void generateHmacKey(String alias) {
+        requireAlias(alias);
+        try {
+            sessions.execute(session -> {
+                requireFreeAlias(session, alias);
+                return session.generateKey(new Mechanism(CKM_GENERIC_SECRET_KEY_GEN), hmacKeyTemplate(alias).valueLen(32));
+            });
+        } catch (PKCS11Exception e) {
+            throw new CryptoTokenException("Cannot generate HMAC key '" + alias + "' in " + description + ": " + e.getErrorName(), e);
+        }
+    }
+
+    /**
+     * Imports {@code value} as a sensitive, non-extractable HMAC key under {@code alias}: for a key
+     * ceremony that brings the same master key into every HSM of a cluster, and for known-answer tests.
+     */
+    public synchronized void importHmacKey(String alias, byte[] value) {
+        requireAlias(alias);
+        if (value.length < 32) {
+            throw new IllegalArgumentException("An HMAC-SHA256 key has at least 32 bytes");
+        }
+        try {
+            sessions.execute(session -> {
+                requireFreeAlias(session, alias);
+                return session.createObject(hmacKeyTemplate(alias).value(value.clone()));
+            });
+        } catch (PKCS11Exception e) {
+            throw new CryptoTokenException("Cannot import HMAC key '" + alias + "' in " + description + ": " + e.getErrorName(), e);
+        }
+    }
+
+    /** Whether the token holds a secret key labelled {@code alias}. */
+    public boolean hasSecretKey(String alias) {
+        requireAlias(alias);
+        try {
+            return sessions.execute(session -> findObjects(session, new AttributeVector().class_(CKO_SECRET_KEY).label(alias), 1).length > 0);
+        } catch (PKCS11Exception e) {
+            throw new CryptoTokenException("Cannot look for secret key '" + alias + "' in " + description + ": " + e.getErrorName(), e);
+        }
+    }
+
+    /** HMAC-SHA256 of {@code data} computed inside the token (C_Sign, CKM_SHA256_HMAC) with the key {@code alias}. */
+    public byte[] hmacSha256(String alias, byte[] data) {
+        requireAlias(alias);
+        try {
+            return sessions.execute(session -> {
+                long[] handles = findObjects(session, new AttributeVector().class_(CKO_SECRET_KEY).label(alias), 2);
+                if (handles.length == 0) {
+                    throw new CryptoTokenException("No secret key '" + alias + "' in " + description);
+                }
+                requireUnique(handles, alias, "secret key");
+                return session.signSingle(new Mechanism(CKM_SHA256_HMAC), handles[0], data);
+            });
+        } catch (PKCS11Exception e) {
+            throw new CryptoTokenException("Cannot compute an HMAC with key '" + alias + "' in " + description + ": "
+                    + e.getErrorName(), e);
+        }
+    }
+
+    private static AttributeVector hmacKeyTemplate(String alias) {
+        return AttributeVector.newSecretKey(CKK_GENERIC_SECRET)
+                .token(true)
+                .private_(true)
+                .sensitive(true)
+                .extractable(false)
+                .label(alias)
+                .id(keyId(alias))
+                .sign(true)
+                .verify(true)
+                .encrypt(false)
+                .decrypt(false)
+                .wrap(false)
+                .unwrap(false)
+                .derive(false);
+    }
+
+    private void requireFreeAlias(Session session, String alias) throws PKCS11Exception {
+        if (findObjects(session, new AttributeVector().label(alias), 1).length > 0) {
+            throw new CryptoTokenException("Alias '" + alias + "' already exists in " + description);
         }
     }
 

@@ -30,6 +30,18 @@ public record AuditEntry(String actor, String action, String target, Map<String,
         this(actor, action, target, details, Optional.empty(), Optional.empty());
     }
 
+    /** An event of the server itself (a job, the start-up), about {@code collectivity} when it concerns one. */
+    public static AuditEntry bySystem(String system, Optional<UUID> collectivity, AuditAction action, AuditTarget target,
+                                      Map<String, String> details) {
+        return new AuditEntry(system, action.auditName(), target.toString(), details, collectivity, Optional.empty());
+    }
+
+    /** What {@code actor} did, acting for {@code collectivity} (when the change concerns one), from the address their request came from. */
+    public static AuditEntry by(Actor actor, Optional<UUID> collectivity, AuditAction action, AuditTarget target,
+                                Map<String, String> details) {
+        return by(actor, collectivity, action.auditName(), target.toString(), details);
+    }
+
     /**
      * What {@code actor} did, acting for {@code collectivity} (when the change concerns one), from
      * the address their request came from.

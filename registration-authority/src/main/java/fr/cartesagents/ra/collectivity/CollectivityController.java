@@ -3,7 +3,6 @@ package fr.cartesagents.ra.collectivity;
 import java.util.UUID;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,19 +14,20 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import fr.cartesagents.ra.http.JsonRequests;
 import fr.cartesagents.ra.idempotency.IdempotencyKeys;
 import fr.cartesagents.ra.idempotency.IdempotentRequest;
 import fr.cartesagents.ra.idempotency.StoredResponse;
 import fr.cartesagents.ra.security.AccessPolicy;
 import fr.cartesagents.ra.security.Actor;
 import fr.cartesagents.ra.security.Permission;
+import fr.cartesagents.ra.web.ApiEndpoints;
+import fr.cartesagents.ra.web.PageParameters;
+import fr.cartesagents.ra.web.ResultPage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Communes and groupings: search, read, and the reference data national administrators keep. */
 @RestController
@@ -38,17 +38,12 @@ class CollectivityController {
 
     private final CollectivityService collectivities;
     private final AccessPolicy policy;
-    private final IdempotencyKeys idempotency;
-    private final JsonRequests requests;
-    private final JsonMapper json;
+    private final ApiEndpoints web;
 
-    CollectivityController(CollectivityService collectivities, AccessPolicy policy, IdempotencyKeys idempotency,
-                           JsonRequests requests, JsonMapper json) {
+    CollectivityController(CollectivityService collectivities, AccessPolicy policy, ApiEndpoints web) {
         this.collectivities = collectivities;
         this.policy = policy;
-        this.idempotency = idempotency;
-        this.requests = requests;
-        this.json = json;
+        this.web = web;
     }
 
     @Operation(summary = "Search the collectivities the caller may see (name prefix, INSEE code, department, kind), by pages")
@@ -59,15 +54,15 @@ class CollectivityController {
                                               @RequestParam(required = false) String kind,
                                               @RequestParam(required = false) String page,
                                               @RequestParam(required = false) String size) {
-        return Mono.fromCallable(() -> new CollectivitySearch(name, insee, department, kind, PageParameters.number("page", page, 0),
-                        PageParameters.number("size", size, 50)))
-                .flatMap(search -> collectivities.search(actor, search));
+        return PageParameters.of(page, size)
+                .flatMap(paging -> collectivities.search(actor, new CollectivitySearch(name, insee, department, kind, paging.page(),
+                        paging.size())));
     }
 
     @Operation(summary = "Read a collectivity (ETag: its version)")
     @GetMapping(path = BASE + "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<CollectivityView>> find(Actor actor, @PathVariable UUID id) {
-        return collectivities.find(actor, id).map(view -> ApiResponses.tagged(view, view.version()));
+        return ApiEndpoints.tagged(collectivities.find(actor, id));
     }
 
     @Operation(summary = "Create a commune or a grouping (national administrators; Idempotency-Key required)",
@@ -76,12 +71,8 @@ class CollectivityController {
     @PostMapping(path = BASE, consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<String>> create(Actor actor, @RequestHeader(name = IdempotentRequest.HEADER, required = false) String key,
                                         @RequestBody(required = false) String body) {
-        return policy.requireEverywhere(actor, Permission.ADMINISTER).then(Mono.defer(() -> {
-            NewCollectivity request = requests.read(body, NewCollectivity.class);
-            IdempotentRequest idempotent = IdempotentRequest.of(actor.auditName(), key, "POST", BASE, json.writeValueAsString(request));
-            return idempotency.execute(idempotent, collectivities.create(actor, request)
-                    .map(view -> StoredResponse.fresh(HttpStatus.CREATED.value(), json.writeValueAsString(view))));
-        })).map(stored -> ApiResponses.stored(stored, BASE, json));
+        return web.create(actor.auditName(), key, BASE, policy.requireEverywhere(actor, Permission.ADMINISTER), body,
+                NewCollectivity.class, request -> collectivities.create(actor, request));
     }
 
     @Operation(summary = "Replace the reference data of a collectivity: name, SIREN, department (national administrators; If-Match)",
@@ -91,7 +82,7 @@ class CollectivityController {
     Mono<ResponseEntity<CollectivityView>> update(Actor actor, @PathVariable UUID id,
                                                   @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                                   @RequestBody(required = false) String body) {
-        return collectivities.update(actor, id, ifMatch, body).map(view -> ApiResponses.tagged(view, view.version()));
+        return ApiEndpoints.tagged(collectivities.update(actor, id, web.change(ifMatch, body, CollectivityUpdate.class)));
     }
 
     @Operation(summary = "Attach a collectivity to its registration office (national administrators; If-Match)",
@@ -102,7 +93,7 @@ class CollectivityController {
     Mono<ResponseEntity<CollectivityView>> assignOffice(Actor actor, @PathVariable UUID id,
                                                         @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                                         @RequestBody(required = false) String body) {
-        return collectivities.assignOffice(actor, id, ifMatch, body).map(view -> ApiResponses.tagged(view, view.version()));
+        return ApiEndpoints.tagged(collectivities.assignOffice(actor, id, web.change(ifMatch, body, OfficeAssignment.class)));
     }
 
     @Operation(summary = "Replace the member communes of a grouping (national administrators; If-Match)",
@@ -112,7 +103,7 @@ class CollectivityController {
     Mono<ResponseEntity<CollectivityView>> replaceMembers(Actor actor, @PathVariable UUID id,
                                                           @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                                           @RequestBody(required = false) String body) {
-        return collectivities.replaceMembers(actor, id, ifMatch, body).map(view -> ApiResponses.tagged(view, view.version()));
+        return ApiEndpoints.tagged(collectivities.replaceMembers(actor, id, web.change(ifMatch, body, GroupingMembers.class)));
     }
 
     @Operation(summary = "Record whether the mayor manages the cards personally (the mayor; If-Match)",
@@ -123,6 +114,6 @@ class CollectivityController {
     Mono<ResponseEntity<CollectivityView>> setCardManagement(Actor actor, @PathVariable UUID id,
                                                              @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                                              @RequestBody(required = false) String body) {
-        return collectivities.setCardManagement(actor, id, ifMatch, body).map(view -> ApiResponses.tagged(view, view.version()));
+        return ApiEndpoints.tagged(collectivities.setCardManagement(actor, id, web.change(ifMatch, body, CardManagement.class)));
     }
 }

@@ -11,6 +11,7 @@ import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
 
 import fr.cartesagents.ra.security.CollectivityScope;
+import fr.cartesagents.ra.web.ResultPage;
 import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;

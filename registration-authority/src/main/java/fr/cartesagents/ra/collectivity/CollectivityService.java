@@ -12,10 +12,14 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 import fr.cartesagents.ca.issuance.Siren;
+import fr.cartesagents.ra.audit.AuditDetails;
 import fr.cartesagents.ra.audit.AuditEntry;
 import fr.cartesagents.ra.audit.AuditTrail;
-import fr.cartesagents.ra.http.EntityVersion;
-import fr.cartesagents.ra.http.JsonRequests;
+import fr.cartesagents.ra.web.EntityVersion;
+import fr.cartesagents.ra.web.JsonRequests;
+import fr.cartesagents.ra.web.ResultPage;
+import fr.cartesagents.ra.web.VersionedChange;
+import fr.cartesagents.ra.web.VersionedUpdates;
 import fr.cartesagents.ra.problem.ProblemException;
 import fr.cartesagents.ra.problem.ProblemType;
 import fr.cartesagents.ra.security.AccessPolicy;
@@ -74,19 +78,18 @@ public class CollectivityService {
                     .then(kind.isGrouping() ? collectivities.insertMembers(id, request.members(), false) : Mono.empty())
                     .onErrorMap(DuplicateKeyException.class, e -> ProblemException.localized(ProblemType.DUPLICATE,
                             "collectivity.duplicate"))
-                    .then(audit.append(AuditEntry.by(actor, Optional.of(id), "collectivity.created", target(id),
+                    .then(audit.append(AuditEntry.by(actor, Optional.of(id), CollectivityEvent.CREATED, CollectivityEvent.target(id),
                             AuditDetails.of("kind", kind.databaseName(), "inseeCode", request.inseeCode(), "siren", siren.orElse(null),
                                     "name", request.name().strip(), "members", String.valueOf(request.members().size())))))
                     .then(collectivities.find(id));
         }));
     }
 
-    public Mono<CollectivityView> update(Actor actor, UUID id, String ifMatch, String body) {
-        return policy.requireEverywhere(actor, Permission.ADMINISTER)
-                .then(policy.require(actor, Permission.ADMINISTER, id))
-                .then(VersionedUpdates.ifMatch(ifMatch))
-                .flatMap(expected -> {
-                    CollectivityUpdate update = requests.read(body, CollectivityUpdate.class);
+    public Mono<CollectivityView> update(Actor actor, UUID id, Mono<VersionedChange<CollectivityUpdate>> command) {
+        return administered(actor, id, command)
+                .flatMap(asked -> {
+                    EntityVersion expected = asked.expected();
+                    CollectivityUpdate update = asked.change();
                     Optional<String> siren = siren(update.siren());
                     return transactions.transactional(collectivities.find(id).flatMap(current -> {
                         CollectivityKind kind = CollectivityKind.fromDatabaseName(current.kind());
@@ -99,7 +102,7 @@ public class CollectivityService {
                                         siren, department, Optional.ofNullable(update.legalForm())), expected, () -> collectivities.versionOf(id)))
                                 .onErrorMap(DuplicateKeyException.class, e -> ProblemException.localized(ProblemType.DUPLICATE,
                                         "collectivity.duplicate"))
-                                .then(audit.append(AuditEntry.by(actor, Optional.of(id), "collectivity.updated", target(id),
+                                .then(audit.append(AuditEntry.by(actor, Optional.of(id), CollectivityEvent.UPDATED, CollectivityEvent.target(id),
                                         AuditDetails.of("name", update.name().strip(), "siren", siren.orElse(null), "department", department,
                                                 "previousName", current.name()))))
                                 .then(collectivities.find(id));
@@ -107,27 +110,25 @@ public class CollectivityService {
                 });
     }
 
-    public Mono<CollectivityView> assignOffice(Actor actor, UUID id, String ifMatch, String body) {
-        return policy.requireEverywhere(actor, Permission.ADMINISTER)
-                .then(policy.require(actor, Permission.ADMINISTER, id))
-                .then(VersionedUpdates.ifMatch(ifMatch))
-                .flatMap(expected -> {
-                    OfficeAssignment assignment = requests.read(body, OfficeAssignment.class);
+    public Mono<CollectivityView> assignOffice(Actor actor, UUID id, Mono<VersionedChange<OfficeAssignment>> command) {
+        return administered(actor, id, command)
+                .flatMap(asked -> {
+                    EntityVersion expected = asked.expected();
+                    OfficeAssignment assignment = asked.change();
                     return transactions.transactional(officeExists(Optional.of(assignment.registrationOfficeId()))
                             .then(VersionedUpdates.requireUpdated(collectivities.assignOffice(id, expected.version(),
                                     assignment.registrationOfficeId()), expected, () -> collectivities.versionOf(id)))
-                            .then(audit.append(AuditEntry.by(actor, Optional.of(id), "collectivity.office-assigned", target(id),
+                            .then(audit.append(AuditEntry.by(actor, Optional.of(id), CollectivityEvent.OFFICE_ASSIGNED, CollectivityEvent.target(id),
                                     Map.of("registrationOfficeId", assignment.registrationOfficeId().toString()))))
                             .then(collectivities.find(id)));
                 });
     }
 
-    public Mono<CollectivityView> replaceMembers(Actor actor, UUID id, String ifMatch, String body) {
-        return policy.requireEverywhere(actor, Permission.ADMINISTER)
-                .then(policy.require(actor, Permission.ADMINISTER, id))
-                .then(VersionedUpdates.ifMatch(ifMatch))
-                .flatMap(expected -> {
-                    GroupingMembers members = requests.read(body, GroupingMembers.class);
+    public Mono<CollectivityView> replaceMembers(Actor actor, UUID id, Mono<VersionedChange<GroupingMembers>> command) {
+        return administered(actor, id, command)
+                .flatMap(asked -> {
+                    EntityVersion expected = asked.expected();
+                    GroupingMembers members = asked.change();
                     return transactions.transactional(collectivities.find(id).flatMap(current -> {
                         CollectivityKind kind = CollectivityKind.fromDatabaseName(current.kind());
                         if (!kind.isGrouping()) {
@@ -139,7 +140,7 @@ public class CollectivityService {
                                         ProblemType.RULE_VIOLATED, "collectivity.member-not-commune", id.toString())) : Mono.empty()))
                                 .then(VersionedUpdates.requireUpdated(collectivities.replaceMembers(id, expected.version(), distinct),
                                         expected, () -> collectivities.versionOf(id)))
-                                .then(audit.append(AuditEntry.by(actor, Optional.of(id), "collectivity.members-replaced", target(id),
+                                .then(audit.append(AuditEntry.by(actor, Optional.of(id), CollectivityEvent.MEMBERS_REPLACED, CollectivityEvent.target(id),
                                         Map.of("members", String.join(",", distinct.stream().map(UUID::toString).toList()),
                                                 "previousMembers", String.join(",", current.memberIds().stream().map(UUID::toString).toList())))))
                                 .then(collectivities.find(id));
@@ -148,17 +149,25 @@ public class CollectivityService {
     }
 
     /** The mayor's own choice (article VI of the CARTES convention); national administrators may record it too. */
-    public Mono<CollectivityView> setCardManagement(Actor actor, UUID id, String ifMatch, String body) {
+    public Mono<CollectivityView> setCardManagement(Actor actor, UUID id, Mono<VersionedChange<CardManagement>> command) {
         return policy.require(actor, Permission.APPOINT_DELEGATES, id)
-                .then(VersionedUpdates.ifMatch(ifMatch))
-                .flatMap(expected -> {
-                    CardManagement choice = requests.read(body, CardManagement.class);
+                .then(command)
+                .flatMap(asked -> {
+                    EntityVersion expected = asked.expected();
+                    CardManagement choice = asked.change();
                     return transactions.transactional(VersionedUpdates.requireUpdated(collectivities.setCardManagement(id,
                                     expected.version(), choice.mayorManagesCards()), expected, () -> collectivities.versionOf(id))
-                            .then(audit.append(AuditEntry.by(actor, Optional.of(id), "collectivity.card-management-changed", target(id),
+                            .then(audit.append(AuditEntry.by(actor, Optional.of(id), CollectivityEvent.CARD_MANAGEMENT_CHANGED, CollectivityEvent.target(id),
                                     Map.of("mayorManagesCards", choice.mayorManagesCards().toString()))))
                             .then(collectivities.find(id)));
                 });
+    }
+
+    /** National administrators only, on this collectivity; then the command (If-Match, body). */
+    private <T> Mono<VersionedChange<T>> administered(Actor actor, UUID id, Mono<VersionedChange<T>> command) {
+        return policy.requireEverywhere(actor, Permission.ADMINISTER)
+                .then(policy.require(actor, Permission.ADMINISTER, id))
+                .then(command);
     }
 
     private static String communeChecks(NewCollectivity request) {
@@ -235,7 +244,4 @@ public class CollectivityService {
         });
     }
 
-    static String target(UUID id) {
-        return "collectivity:" + id;
-    }
 }

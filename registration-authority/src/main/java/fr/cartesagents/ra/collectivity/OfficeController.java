@@ -3,7 +3,6 @@ package fr.cartesagents.ra.collectivity;
 import java.util.UUID;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,20 +13,17 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
-import fr.cartesagents.ra.http.JsonRequests;
-import fr.cartesagents.ra.idempotency.IdempotencyKeys;
 import fr.cartesagents.ra.idempotency.IdempotentRequest;
-import fr.cartesagents.ra.idempotency.StoredResponse;
 import fr.cartesagents.ra.security.AccessPolicy;
 import fr.cartesagents.ra.security.Actor;
 import fr.cartesagents.ra.security.Permission;
+import fr.cartesagents.ra.web.ApiEndpoints;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Registration offices (préfectures, "autorités d'enregistrement de rattachement"). */
 @RestController
@@ -38,16 +34,12 @@ class OfficeController {
 
     private final OfficeService offices;
     private final AccessPolicy policy;
-    private final IdempotencyKeys idempotency;
-    private final JsonRequests requests;
-    private final JsonMapper json;
+    private final ApiEndpoints web;
 
-    OfficeController(OfficeService offices, AccessPolicy policy, IdempotencyKeys idempotency, JsonRequests requests, JsonMapper json) {
+    OfficeController(OfficeService offices, AccessPolicy policy, ApiEndpoints web) {
         this.offices = offices;
         this.policy = policy;
-        this.idempotency = idempotency;
-        this.requests = requests;
-        this.json = json;
+        this.web = web;
     }
 
     @Operation(summary = "The offices the caller works in or that serve a collectivity the caller may see")
@@ -59,7 +51,7 @@ class OfficeController {
     @Operation(summary = "Read an office (ETag: its version)")
     @GetMapping(path = BASE + "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<OfficeView>> find(Actor actor, @PathVariable UUID id) {
-        return offices.find(actor, id).map(view -> ApiResponses.tagged(view, view.version()));
+        return ApiEndpoints.tagged(offices.find(actor, id));
     }
 
     @Operation(summary = "Create a registration office (national administrators; Idempotency-Key required)",
@@ -68,12 +60,8 @@ class OfficeController {
     @PostMapping(path = BASE, consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<String>> create(Actor actor, @RequestHeader(name = IdempotentRequest.HEADER, required = false) String key,
                                         @RequestBody(required = false) String body) {
-        return policy.requireEverywhere(actor, Permission.ADMINISTER).then(Mono.defer(() -> {
-            NewOffice request = requests.read(body, NewOffice.class);
-            IdempotentRequest idempotent = IdempotentRequest.of(actor.auditName(), key, "POST", BASE, json.writeValueAsString(request));
-            return idempotency.execute(idempotent, offices.create(actor, request)
-                    .map(view -> StoredResponse.fresh(HttpStatus.CREATED.value(), json.writeValueAsString(view))));
-        })).map(stored -> ApiResponses.stored(stored, BASE, json));
+        return web.create(actor.auditName(), key, BASE, policy.requireEverywhere(actor, Permission.ADMINISTER), body,
+                NewOffice.class, request -> offices.create(actor, request));
     }
 
     @Operation(summary = "Replace an office's name and department (national administrators; If-Match)",
@@ -83,6 +71,6 @@ class OfficeController {
     Mono<ResponseEntity<OfficeView>> update(Actor actor, @PathVariable UUID id,
                                             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                             @RequestBody(required = false) String body) {
-        return offices.update(actor, id, ifMatch, body).map(view -> ApiResponses.tagged(view, view.version()));
+        return ApiEndpoints.tagged(offices.update(actor, id, web.change(ifMatch, body, OfficeUpdate.class)));
     }
 }

@@ -11,13 +11,15 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 
 import fr.cartesagents.ra.audit.AuditEntry;
 import fr.cartesagents.ra.audit.AuditTrail;
-import fr.cartesagents.ra.http.JsonRequests;
 import fr.cartesagents.ra.problem.ProblemException;
 import fr.cartesagents.ra.problem.ProblemType;
 import fr.cartesagents.ra.security.AccessPolicy;
 import fr.cartesagents.ra.security.Actor;
 import fr.cartesagents.ra.security.Permission;
 import fr.cartesagents.ra.security.Role;
+import fr.cartesagents.ra.web.EntityVersion;
+import fr.cartesagents.ra.web.VersionedChange;
+import fr.cartesagents.ra.web.VersionedUpdates;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -33,15 +35,12 @@ public class OfficeService {
     private final AccessPolicy policy;
     private final AuditTrail audit;
     private final TransactionalOperator transactions;
-    private final JsonRequests requests;
 
-    OfficeService(OfficeRepository offices, AccessPolicy policy, AuditTrail audit, TransactionalOperator transactions,
-                  JsonRequests requests) {
+    OfficeService(OfficeRepository offices, AccessPolicy policy, AuditTrail audit, TransactionalOperator transactions) {
         this.offices = offices;
         this.policy = policy;
         this.audit = audit;
         this.transactions = transactions;
-        this.requests = requests;
     }
 
     public Flux<OfficeView> list(Actor actor) {
@@ -69,26 +68,24 @@ public class OfficeService {
                 .flatMap(taken -> taken
                         ? Mono.<Void>error(ProblemException.localized(ProblemType.DUPLICATE, "office.duplicate", office.code()))
                         : offices.insert(id, office))
-                .then(audit.append(AuditEntry.by(actor, Optional.empty(), "registration-office.created", target(id),
+                .then(audit.append(AuditEntry.by(actor, Optional.empty(), OfficeEvent.CREATED, OfficeEvent.target(id),
                         Map.of("code", office.code(), "name", office.name(), "department", office.department()))))
                 .then(offices.find(id));
     }
 
-    public Mono<OfficeView> update(Actor actor, UUID id, String ifMatch, String body) {
+    public Mono<OfficeView> update(Actor actor, UUID id, Mono<VersionedChange<OfficeUpdate>> command) {
         return policy.requireEverywhere(actor, Permission.ADMINISTER)
                 .then(offices.find(id).switchIfEmpty(Mono.error(() -> ProblemException.localized(ProblemType.NOT_FOUND,
                         "office.not-found", id.toString()))))
-                .flatMap(current -> VersionedUpdates.ifMatch(ifMatch).flatMap(expected -> {
-                    OfficeUpdate update = requests.read(body, OfficeUpdate.class);
+                .flatMap(current -> command.flatMap(asked -> {
+                    EntityVersion expected = asked.expected();
+                    OfficeUpdate update = asked.change();
                     return transactions.transactional(VersionedUpdates.requireUpdated(offices.update(id, expected.version(), update),
                                     expected, () -> offices.versionOf(id))
-                            .then(audit.append(AuditEntry.by(actor, Optional.empty(), "registration-office.updated", target(id),
+                            .then(audit.append(AuditEntry.by(actor, Optional.empty(), OfficeEvent.UPDATED, OfficeEvent.target(id),
                                     Map.of("name", update.name(), "department", update.department(), "previousName", current.name()))))
                             .then(offices.find(id)));
                 }));
     }
 
-    private static String target(UUID id) {
-        return "registration-office:" + id;
-    }
 }

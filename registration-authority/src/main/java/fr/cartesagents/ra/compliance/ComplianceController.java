@@ -3,7 +3,6 @@ package fr.cartesagents.ra.compliance;
 import java.util.UUID;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,21 +13,17 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
-import fr.cartesagents.ra.collectivity.ApiResponses;
-import fr.cartesagents.ra.http.JsonRequests;
-import fr.cartesagents.ra.idempotency.IdempotencyKeys;
 import fr.cartesagents.ra.idempotency.IdempotentRequest;
-import fr.cartesagents.ra.idempotency.StoredResponse;
 import fr.cartesagents.ra.security.AccessPolicy;
 import fr.cartesagents.ra.security.Actor;
 import fr.cartesagents.ra.security.Permission;
+import fr.cartesagents.ra.web.ApiEndpoints;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The security questionnaire (Guide SSI) of a commune and the findings of its audits. */
 @RestController
@@ -39,23 +34,18 @@ class ComplianceController {
 
     private final ComplianceService compliance;
     private final AccessPolicy policy;
-    private final IdempotencyKeys idempotency;
-    private final JsonRequests requests;
-    private final JsonMapper json;
+    private final ApiEndpoints web;
 
-    ComplianceController(ComplianceService compliance, AccessPolicy policy, IdempotencyKeys idempotency, JsonRequests requests,
-                         JsonMapper json) {
+    ComplianceController(ComplianceService compliance, AccessPolicy policy, ApiEndpoints web) {
         this.compliance = compliance;
         this.policy = policy;
-        this.idempotency = idempotency;
-        this.requests = requests;
-        this.json = json;
+        this.web = web;
     }
 
     @Operation(summary = "The Guide SSI questionnaire of a commune: the 9 measures, their control points, the answers and the status")
     @GetMapping(path = BASE + "/questionnaire", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<QuestionnaireView>> questionnaire(Actor actor, @PathVariable UUID id) {
-        return compliance.questionnaire(actor, id).map(view -> ApiResponses.tagged(view, view.version()));
+        return ApiEndpoints.tagged(compliance.questionnaire(actor, id));
     }
 
     @Operation(summary = "Answer control points of the questionnaire (the mayor or a delegate; If-Match)",
@@ -65,7 +55,7 @@ class ComplianceController {
     Mono<ResponseEntity<QuestionnaireView>> answer(Actor actor, @PathVariable UUID id,
                                                    @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                                    @RequestBody(required = false) String body) {
-        return compliance.answer(actor, id, ifMatch, body).map(view -> ApiResponses.tagged(view, view.version()));
+        return ApiEndpoints.tagged(compliance.answer(actor, id, web.change(ifMatch, body, QuestionnaireAnswers.class)));
     }
 
     @Operation(summary = "The audit findings of a collectivity")
@@ -82,15 +72,9 @@ class ComplianceController {
                                         @RequestHeader(name = IdempotentRequest.HEADER, required = false) String key,
                                         @RequestBody(required = false) String body) {
         String path = "/api/v1/collectivities/" + id + "/findings";
-        return policy.requireEverywhere(actor, Permission.ADMINISTER).then(policy.require(actor, Permission.ADMINISTER, id))
-                .then(Mono.defer(() -> {
-                    NewFinding finding = requests.read(body, NewFinding.class);
-                    IdempotentRequest idempotent = IdempotentRequest.of(actor.auditName(), key, "POST", path,
-                            json.writeValueAsString(finding));
-                    return idempotency.execute(idempotent, compliance.recordFinding(actor, id, finding)
-                            .map(view -> StoredResponse.fresh(HttpStatus.CREATED.value(), json.writeValueAsString(view))));
-                }))
-                .map(stored -> ApiResponses.stored(stored, path, json));
+        return web.create(actor.auditName(), key, path, policy.requireEverywhere(actor, Permission.ADMINISTER)
+                        .then(policy.require(actor, Permission.ADMINISTER, id)), body, NewFinding.class,
+                finding -> compliance.recordFinding(actor, id, finding));
     }
 
     @Operation(summary = "Close a finding; closing the last open major one lifts the suspension (national administrators; If-Match)",
@@ -101,6 +85,6 @@ class ComplianceController {
     Mono<ResponseEntity<FindingView>> close(Actor actor, @PathVariable UUID id, @PathVariable UUID findingId,
                                             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                             @RequestBody(required = false) String body) {
-        return compliance.closeFinding(actor, id, findingId, ifMatch, body).map(view -> ApiResponses.tagged(view, view.version()));
+        return ApiEndpoints.tagged(compliance.closeFinding(actor, id, findingId, web.change(ifMatch, body, FindingClosure.class)));
     }
 }

@@ -17,9 +17,10 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 
 import fr.cartesagents.ra.audit.AuditEntry;
 import fr.cartesagents.ra.audit.AuditTrail;
-import fr.cartesagents.ra.collectivity.AuditDetails;
-import fr.cartesagents.ra.collectivity.VersionedUpdates;
-import fr.cartesagents.ra.http.JsonRequests;
+import fr.cartesagents.ra.audit.AuditDetails;
+import fr.cartesagents.ra.web.VersionedUpdates;
+import fr.cartesagents.ra.web.EntityVersion;
+import fr.cartesagents.ra.web.VersionedChange;
 import fr.cartesagents.ra.problem.ProblemException;
 import fr.cartesagents.ra.problem.ProblemType;
 import fr.cartesagents.ra.security.AccessPolicy;
@@ -43,16 +44,14 @@ public class ComplianceService {
     private final AccessPolicy policy;
     private final AuditTrail audit;
     private final TransactionalOperator transactions;
-    private final JsonRequests requests;
     private final Clock clock;
 
     ComplianceService(ComplianceRepository compliance, AccessPolicy policy, AuditTrail audit, TransactionalOperator transactions,
-                      JsonRequests requests, Clock clock) {
+                      Clock clock) {
         this.compliance = compliance;
         this.policy = policy;
         this.audit = audit;
         this.transactions = transactions;
-        this.requests = requests;
         this.clock = clock;
     }
 
@@ -60,12 +59,13 @@ public class ComplianceService {
         return policy.require(actor, Permission.READ, collectivity).then(commune(collectivity)).then(view(collectivity));
     }
 
-    public Mono<QuestionnaireView> answer(Actor actor, UUID collectivity, String ifMatch, String body) {
+    public Mono<QuestionnaireView> answer(Actor actor, UUID collectivity, Mono<VersionedChange<QuestionnaireAnswers>> command) {
         return policy.require(actor, Permission.ANSWER_QUESTIONNAIRE, collectivity)
                 .then(commune(collectivity))
-                .then(VersionedUpdates.ifMatch(ifMatch))
-                .flatMap(expected -> {
-                    QuestionnaireAnswers answers = requests.read(body, QuestionnaireAnswers.class);
+                .then(command)
+                .flatMap(asked -> {
+                    EntityVersion expected = asked.expected();
+                    QuestionnaireAnswers answers = asked.change();
                     answers.answers().stream().map(QuestionnaireAnswers.Answer::controlPoint)
                             .filter(point -> GuideSsi.controlPoint(point).isEmpty()).findFirst()
                             .ifPresent(unknown -> {
@@ -77,8 +77,8 @@ public class ComplianceService {
                             .thenMany(Flux.fromIterable(answers.answers()))
                             .concatMap(answer -> compliance.saveAnswer(collectivity, answer, actor.auditName(), now))
                             .then(view(collectivity))
-                            .flatMap(view -> audit.append(AuditEntry.by(actor, Optional.of(collectivity), "compliance.questionnaire-answered",
-                                            "questionnaire:" + collectivity, AuditDetails.of(
+                            .flatMap(view -> audit.append(AuditEntry.by(actor, Optional.of(collectivity), ComplianceEvent.QUESTIONNAIRE_ANSWERED,
+                                            ComplianceEvent.questionnaire(collectivity), AuditDetails.of(
                                                     "answers", answers.answers().stream()
                                                             .map(answer -> answer.controlPoint() + "=" + answer.applied())
                                                             .collect(Collectors.joining(",")),
@@ -101,20 +101,21 @@ public class ComplianceService {
                 .then(policy.require(actor, Permission.ADMINISTER, collectivity))
                 .then(compliance.lockCollectivity(collectivity))
                 .then(compliance.insertFinding(id, collectivity, finding, actor.auditName()))
-                .then(audit.append(AuditEntry.by(actor, Optional.of(collectivity), "compliance.finding-recorded", target(id),
+                .then(audit.append(AuditEntry.by(actor, Optional.of(collectivity), ComplianceEvent.FINDING_RECORDED, ComplianceEvent.finding(id),
                         Map.of("severity", finding.severity(), "foundOn", finding.foundOn().toString()))))
                 .then(trustFollowsFindings(actor, collectivity, id))
                 .then(compliance.finding(id));
     }
 
-    public Mono<FindingView> closeFinding(Actor actor, UUID collectivity, UUID findingId, String ifMatch, String body) {
+    public Mono<FindingView> closeFinding(Actor actor, UUID collectivity, UUID findingId, Mono<VersionedChange<FindingClosure>> command) {
         return policy.requireEverywhere(actor, Permission.ADMINISTER)
                 .then(policy.require(actor, Permission.ADMINISTER, collectivity))
                 .then(compliance.finding(findingId).filter(found -> found.collectivityId().equals(collectivity)))
                 .switchIfEmpty(Mono.error(() -> ProblemException.localized(ProblemType.NOT_FOUND, "finding.not-found", findingId.toString())))
-                .flatMap(current -> VersionedUpdates.ifMatch(ifMatch).flatMap(expected -> {
-                    FindingClosure closure = requests.read(body, FindingClosure.class);
-                    FindingState.valueOf(current.state().toUpperCase(java.util.Locale.ROOT)).close();
+                .flatMap(current -> command.flatMap(asked -> {
+                    EntityVersion expected = asked.expected();
+                    FindingClosure closure = asked.change();
+                    FindingState.LIFECYCLE.next(FindingState.Action.CLOSE, FindingState.fromApiName(current.state()));
                     if (closure.closedOn().isBefore(current.foundOn()) || closure.closedOn().isAfter(today())) {
                         throw ProblemException.localized(ProblemType.VALIDATION_FAILED, "finding.closing-date", closure.closedOn(),
                                 current.foundOn());
@@ -122,7 +123,8 @@ public class ComplianceService {
                     return transactions.transactional(compliance.lockCollectivity(collectivity)
                             .then(VersionedUpdates.requireUpdated(compliance.closeFinding(findingId, expected.version(), closure,
                                     actor.auditName()), expected, () -> compliance.findingVersion(findingId)))
-                            .then(audit.append(AuditEntry.by(actor, Optional.of(collectivity), "compliance.finding-closed", target(findingId),
+                            .then(audit.append(AuditEntry.by(actor, Optional.of(collectivity), ComplianceEvent.FINDING_CLOSED,
+                                    ComplianceEvent.finding(findingId),
                                     AuditDetails.of("severity", current.severity(), "closedOn", closure.closedOn().toString()))))
                             .then(trustFollowsFindings(actor, collectivity, findingId))
                             .then(compliance.finding(findingId)));
@@ -133,7 +135,7 @@ public class ComplianceService {
     private Mono<Void> trustFollowsFindings(Actor actor, UUID collectivity, UUID finding) {
         return compliance.recomputeTrust(collectivity)
                 .flatMap(suspended -> audit.append(AuditEntry.by(actor, Optional.of(collectivity),
-                        suspended ? "collectivity.trust-suspended" : "collectivity.trust-restored", "collectivity:" + collectivity,
+                        suspended ? TrustEvent.TRUST_SUSPENDED : TrustEvent.TRUST_RESTORED, TrustEvent.target(collectivity),
                         Map.of("finding", finding.toString()))))
                 .then();
     }
@@ -174,9 +176,5 @@ public class ComplianceService {
 
     private LocalDate today() {
         return LocalDate.now(clock.withZone(FRANCE));
-    }
-
-    private static String target(UUID finding) {
-        return "finding:" + finding;
     }
 }

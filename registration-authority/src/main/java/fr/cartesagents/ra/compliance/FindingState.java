@@ -1,23 +1,31 @@
 package fr.cartesagents.ra.compliance;
 
-import java.util.Locale;
+import fr.cartesagents.ra.lifecycle.LifecycleState;
+import fr.cartesagents.ra.lifecycle.TransitionTable;
 
-import fr.cartesagents.ra.problem.ProblemException;
-import fr.cartesagents.ra.problem.ProblemType;
-
-/** A finding is open, then closed; closing it is the only move, and only once (409 after). */
-public enum FindingState {
+/**
+ * A finding is open, then closed; closing it is the only move, and only once (409 after). The state
+ * is not a column: a finding is closed when it has a closing date.
+ */
+public enum FindingState implements LifecycleState {
     OPEN,
     CLOSED;
 
-    FindingState close() {
-        if (this != OPEN) {
-            throw ProblemException.localized(ProblemType.ILLEGAL_TRANSITION, "finding.already-closed");
-        }
-        return CLOSED;
+    /** The one move of a finding. */
+    enum Action implements fr.cartesagents.ra.lifecycle.LifecycleAction {
+        CLOSE
     }
 
+    static final TransitionTable<FindingState, Action> LIFECYCLE =
+            TransitionTable.of(FindingState.class, Action.class, "finding.already-closed")
+                    .allow(Action.CLOSE, OPEN).to(CLOSED)
+                    .build();
+
     public String apiName() {
-        return name().toLowerCase(Locale.ROOT);
+        return databaseName();
+    }
+
+    static FindingState fromApiName(String value) {
+        return LifecycleState.fromDatabaseName(FindingState.class, value);
     }
 }

@@ -1,5 +1,7 @@
 package fr.cartesagents.ra.compliance;
 
+import fr.cartesagents.ra.web.Versioned;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -10,7 +12,7 @@ import java.util.UUID;
  * (compliant, non_compliant, unanswered), and {@code version}, its ETag.
  */
 public record QuestionnaireView(UUID collectivityId, String edition, String status, int answered, int total,
-                                List<MeasureView> measures, long version) {
+                                List<MeasureView> measures, long version) implements Versioned {
 
     public record MeasureView(int number, String section, String title, String status, List<ControlPointView> controlPoints) {
     }

@@ -1,56 +1,33 @@
 package fr.cartesagents.ra.convention;
 
-import java.util.EnumSet;
 import java.util.Locale;
-import java.util.Set;
 
-import fr.cartesagents.ra.problem.ProblemException;
-import fr.cartesagents.ra.problem.ProblemType;
-
-import static fr.cartesagents.ra.convention.ConventionState.ACTIVE;
-import static fr.cartesagents.ra.convention.ConventionState.DRAFT;
-import static fr.cartesagents.ra.convention.ConventionState.SIGNED;
-import static fr.cartesagents.ra.convention.ConventionState.SUSPENDED;
-import static fr.cartesagents.ra.convention.ConventionState.TERMINATED;
-import static fr.cartesagents.ra.convention.ConventionState.TERMINATION_REQUESTED;
+import fr.cartesagents.ra.audit.AuditAction;
+import fr.cartesagents.ra.lifecycle.LifecycleAction;
 
 /**
- * The table of allowed transitions of a convention: each action, the states it may start from,
- * the state it leads to. Anything else is an illegal transition (409). {@link #TERMINATE} is the
- * end of the notice, taken by the termination job, never by a caller.
+ * The moves of a convention (where each starts from and leads to: {@link ConventionLifecycle#TABLE}).
+ * {@link #TERMINATE} is the end of the notice, taken by the termination job, never by a caller. A move
+ * asked by a caller is audited as {@code convention.<action>}.
  */
-public enum ConventionAction {
-    SIGN(EnumSet.of(DRAFT), SIGNED),
-    ACTIVATE(EnumSet.of(SIGNED), ACTIVE),
-    SUSPEND(EnumSet.of(ACTIVE), SUSPENDED),
-    REACTIVATE(EnumSet.of(SUSPENDED), ACTIVE),
+public enum ConventionAction implements LifecycleAction, AuditAction {
+    SIGN,
+    ACTIVATE,
+    SUSPEND,
+    REACTIVATE,
     /** Article IX: either party may terminate at any time, with 3 months' notice. */
-    REQUEST_TERMINATION(EnumSet.of(SIGNED, ACTIVE, SUSPENDED), TERMINATION_REQUESTED),
-    TERMINATE(EnumSet.of(TERMINATION_REQUESTED), TERMINATED);
+    REQUEST_TERMINATION,
+    TERMINATE;
 
-    private final Set<ConventionState> from;
-    private final ConventionState to;
-
-    ConventionAction(Set<ConventionState> from, ConventionState to) {
-        this.from = from;
-        this.to = to;
+    @Override
+    public String subject() {
+        return "convention";
     }
 
-    /** The state after this action from {@code current}; 409 if the table does not allow it. */
-    public ConventionState from(ConventionState current) {
-        if (!from.contains(current)) {
-            throw ProblemException.localized(ProblemType.ILLEGAL_TRANSITION, "convention.illegal-transition",
-                    apiName(), current.databaseName(), from.stream().map(ConventionState::databaseName).sorted().toList().toString());
-        }
-        return to;
-    }
-
-    public boolean allowedFrom(ConventionState current) {
-        return from.contains(current);
-    }
-
-    public String apiName() {
-        return name().toLowerCase(Locale.ROOT);
+    /** {@code convention.request_termination}: the action as the API spells it. */
+    @Override
+    public String auditName() {
+        return "convention." + apiName();
     }
 
     public static ConventionAction fromApiName(String value) {

@@ -4,7 +4,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,22 +15,18 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import fr.cartesagents.ra.collectivity.ApiResponses;
-import fr.cartesagents.ra.collectivity.PageParameters;
-import fr.cartesagents.ra.collectivity.ResultPage;
-import fr.cartesagents.ra.http.JsonRequests;
-import fr.cartesagents.ra.idempotency.IdempotencyKeys;
 import fr.cartesagents.ra.idempotency.IdempotentRequest;
-import fr.cartesagents.ra.idempotency.StoredResponse;
 import fr.cartesagents.ra.security.AccessPolicy;
 import fr.cartesagents.ra.security.Actor;
 import fr.cartesagents.ra.security.Permission;
+import fr.cartesagents.ra.web.ApiEndpoints;
+import fr.cartesagents.ra.web.PageParameters;
+import fr.cartesagents.ra.web.ResultPage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Conventions CARTES, COMEDEC and PVE: read by their parties, managed by national administrators. */
 @RestController
@@ -42,17 +37,12 @@ class ConventionController {
 
     private final ConventionService conventions;
     private final AccessPolicy policy;
-    private final IdempotencyKeys idempotency;
-    private final JsonRequests requests;
-    private final JsonMapper json;
+    private final ApiEndpoints web;
 
-    ConventionController(ConventionService conventions, AccessPolicy policy, IdempotencyKeys idempotency, JsonRequests requests,
-                         JsonMapper json) {
+    ConventionController(ConventionService conventions, AccessPolicy policy, ApiEndpoints web) {
         this.conventions = conventions;
         this.policy = policy;
-        this.idempotency = idempotency;
-        this.requests = requests;
-        this.json = json;
+        this.web = web;
     }
 
     @Operation(summary = "The conventions of the collectivities the caller may see (filters: collectivityId, kind, state), by pages")
@@ -60,15 +50,15 @@ class ConventionController {
     Mono<ResultPage<ConventionView>> search(Actor actor, @RequestParam(required = false) UUID collectivityId,
                                             @RequestParam(required = false) String kind, @RequestParam(required = false) String state,
                                             @RequestParam(required = false) String page, @RequestParam(required = false) String size) {
-        return Mono.fromCallable(() -> new int[] {PageParameters.number("page", page, 0), PageParameters.number("size", size, 50)})
+        return PageParameters.of(page, size)
                 .flatMap(paging -> conventions.search(actor, Optional.ofNullable(collectivityId), Optional.ofNullable(kind),
-                        Optional.ofNullable(state), paging[0], paging[1]));
+                        Optional.ofNullable(state), paging.page(), paging.size()));
     }
 
     @Operation(summary = "Read a convention (ETag: its version)")
     @GetMapping(path = BASE + "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<ConventionView>> find(Actor actor, @PathVariable UUID id) {
-        return conventions.find(actor, id).map(view -> ApiResponses.tagged(view, view.version()));
+        return ApiEndpoints.tagged(conventions.find(actor, id));
     }
 
     @Operation(summary = "Draft a convention (national administrators; Idempotency-Key required)",
@@ -77,12 +67,8 @@ class ConventionController {
     @PostMapping(path = BASE, consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<String>> create(Actor actor, @RequestHeader(name = IdempotentRequest.HEADER, required = false) String key,
                                         @RequestBody(required = false) String body) {
-        return policy.requireEverywhere(actor, Permission.ADMINISTER).then(Mono.defer(() -> {
-            NewConvention request = requests.read(body, NewConvention.class);
-            IdempotentRequest idempotent = IdempotentRequest.of(actor.auditName(), key, "POST", BASE, json.writeValueAsString(request));
-            return idempotency.execute(idempotent, conventions.create(actor, request)
-                    .map(view -> StoredResponse.fresh(HttpStatus.CREATED.value(), json.writeValueAsString(view))));
-        })).map(stored -> ApiResponses.stored(stored, BASE, json));
+        return web.create(actor.auditName(), key, BASE, policy.requireEverywhere(actor, Permission.ADMINISTER), body,
+                NewConvention.class, request -> conventions.create(actor, request));
     }
 
     @Operation(summary = "Replace the annex: designated delegates, numbers of officers, agents, workstations (national administrators; If-Match)",
@@ -92,7 +78,7 @@ class ConventionController {
     Mono<ResponseEntity<ConventionView>> replaceAnnex(Actor actor, @PathVariable UUID id,
                                                       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                                       @RequestBody(required = false) String body) {
-        return conventions.replaceAnnex(actor, id, ifMatch, body).map(view -> ApiResponses.tagged(view, view.version()));
+        return ApiEndpoints.tagged(conventions.replaceAnnex(actor, id, web.change(ifMatch, body, ConventionAnnex.class)));
     }
 
     @Operation(summary = "Move the convention: sign, activate, suspend, reactivate, request_termination (national administrators; If-Match)",
@@ -103,6 +89,6 @@ class ConventionController {
     Mono<ResponseEntity<ConventionView>> transition(Actor actor, @PathVariable UUID id,
                                                     @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                                     @RequestBody(required = false) String body) {
-        return conventions.transition(actor, id, ifMatch, body).map(view -> ApiResponses.tagged(view, view.version()));
+        return ApiEndpoints.tagged(conventions.transition(actor, id, web.change(ifMatch, body, TransitionRequest.class)));
     }
 }

@@ -11,7 +11,8 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
 
-import fr.cartesagents.ra.collectivity.ResultPage;
+import fr.cartesagents.ra.lifecycle.StateGuard;
+import fr.cartesagents.ra.web.ResultPage;
 import fr.cartesagents.ra.security.CollectivityScope;
 import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
@@ -106,17 +107,23 @@ class ConventionRepository {
                 .bind("id", id).bind("people", delegates.toArray(UUID[]::new)).then();
     }
 
-    /** Moves the convention to {@code next} if it is still at {@code expectedVersion}; the dates a state carries are set with it. */
-    Mono<Long> transition(UUID id, long expectedVersion, ConventionState next, LocalDate on, Optional<UUID> suspendedBy) {
+    /**
+     * Takes {@code action} if the convention is still at {@code expectedVersion} and in a state the
+     * action starts from; the dates the new state carries are set with it.
+     */
+    Mono<Long> transition(UUID id, long expectedVersion, ConventionAction action, LocalDate on, Optional<UUID> suspendedBy) {
+        StateGuard guard = ConventionLifecycle.TABLE.guard(action);
+        ConventionState next = ConventionLifecycle.TABLE.transition(action).to();
         String dates = switch (next) {
             case SIGNED -> ", signed_on = :on";
             case ACTIVE -> ", activated_on = coalesce(activated_on, :on)";
             case TERMINATION_REQUESTED -> ", termination_requested_on = :on, terminates_on = :terminatesOn";
             default -> "";
         };
-        var update = database.sql("update convention set state = :state, suspended_by_convention_id = :suspendedBy" + dates
-                        + ", version = version + 1, updated_at = now() where id = :id and version = :expected")
-                .bind("id", id).bind("expected", expectedVersion).bind("state", next.databaseName())
+        var update = guard.bind(database.sql("update convention set " + guard.set("state") + ", suspended_by_convention_id = :suspendedBy"
+                        + dates + ", version = version + 1, updated_at = now() where id = :id and version = :expected and "
+                        + guard.where("state")))
+                .bind("id", id).bind("expected", expectedVersion)
                 .bind("suspendedBy", Parameter.fromOrEmpty(suspendedBy.orElse(null), UUID.class));
         if (!dates.isEmpty()) {
             update = update.bind("on", on);
@@ -129,22 +136,24 @@ class ConventionRepository {
 
     /** Suspends the active CARTES conventions of the communes party to {@code comedec}; returns them. */
     Flux<CascadedChange> suspendCartesOf(UUID comedec) {
-        return database.sql("update convention c set state = 'suspended', suspended_by_convention_id = :comedec,"
+        StateGuard guard = ConventionLifecycle.TABLE.guard(ConventionAction.SUSPEND);
+        return guard.bind(database.sql("update convention c set " + guard.set("state") + ", suspended_by_convention_id = :comedec,"
                         + " version = c.version + 1, updated_at = now()"
-                        + " where c.kind = 'cartes' and c.state = 'active' and exists (select 1 from convention_party p"
+                        + " where c.kind = :cartes and " + guard.where("c.state") + " and exists (select 1 from convention_party p"
                         + " join convention_party q on q.collectivity_id = p.collectivity_id"
                         + " where p.convention_id = c.id and q.convention_id = :comedec)"
-                        + " returning c.id, (select min(p.collectivity_id::text) from convention_party p where p.convention_id = c.id) as party")
-                .bind("comedec", comedec)
+                        + " returning c.id, (select min(p.collectivity_id::text) from convention_party p where p.convention_id = c.id) as party"))
+                .bind("comedec", comedec).bind("cartes", ConventionKind.CARTES.databaseName())
                 .map(ConventionRepository::cascaded).all();
     }
 
     /** Reactivates the CARTES conventions that {@code comedec}'s suspension suspended; returns them. */
     Flux<CascadedChange> reactivateCartesOf(UUID comedec) {
-        return database.sql("update convention c set state = 'active', suspended_by_convention_id = null,"
+        StateGuard guard = ConventionLifecycle.TABLE.guard(ConventionAction.REACTIVATE);
+        return guard.bind(database.sql("update convention c set " + guard.set("state") + ", suspended_by_convention_id = null,"
                         + " version = c.version + 1, updated_at = now()"
-                        + " where c.suspended_by_convention_id = :comedec and c.state = 'suspended'"
-                        + " returning c.id, (select min(p.collectivity_id::text) from convention_party p where p.convention_id = c.id) as party")
+                        + " where c.suspended_by_convention_id = :comedec and " + guard.where("c.state")
+                        + " returning c.id, (select min(p.collectivity_id::text) from convention_party p where p.convention_id = c.id) as party"))
                 .bind("comedec", comedec)
                 .map(ConventionRepository::cascaded).all();
     }
@@ -155,10 +164,11 @@ class ConventionRepository {
      * instance only move each convention (the others update nothing).
      */
     Flux<CascadedChange> terminateDue(LocalDate today) {
-        return database.sql("update convention c set state = 'terminated', version = c.version + 1, updated_at = now()"
-                        + " where c.state = 'termination_requested' and c.terminates_on <= :today"
+        StateGuard guard = ConventionLifecycle.TABLE.guard(ConventionAction.TERMINATE);
+        return guard.bind(database.sql("update convention c set " + guard.set("state") + ", version = c.version + 1, updated_at = now()"
+                        + " where " + guard.where("c.state") + " and c.terminates_on <= :today"
                         + " returning c.id, (select min(p.collectivity_id::text) from convention_party p where p.convention_id = c.id) as party,"
-                        + " c.kind")
+                        + " c.kind"))
                 .bind("today", today)
                 .map(row -> new CascadedChange(row.get("id", UUID.class), Optional.ofNullable(row.get("party", String.class)).map(UUID::fromString),
                         Optional.of(ConventionKind.fromDatabaseName(row.get("kind", String.class)))))

@@ -14,13 +14,13 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
+import fr.cartesagents.ra.audit.AuditAction;
+import fr.cartesagents.ra.audit.AuditDetails;
 import fr.cartesagents.ra.audit.AuditEntry;
 import fr.cartesagents.ra.audit.AuditTrail;
-import fr.cartesagents.ra.collectivity.AuditDetails;
-import fr.cartesagents.ra.collectivity.ResultPage;
-import fr.cartesagents.ra.collectivity.VersionedUpdates;
-import fr.cartesagents.ra.http.EntityVersion;
-import fr.cartesagents.ra.http.JsonRequests;
+import fr.cartesagents.ra.web.ResultPage;
+import fr.cartesagents.ra.web.VersionedChange;
+import fr.cartesagents.ra.web.VersionedUpdates;
 import fr.cartesagents.ra.problem.ProblemException;
 import fr.cartesagents.ra.problem.ProblemType;
 import fr.cartesagents.ra.security.AccessPolicy;
@@ -48,17 +48,15 @@ public class ConventionService {
     private final AccessPolicy policy;
     private final AuditTrail audit;
     private final TransactionalOperator transactions;
-    private final JsonRequests requests;
     private final Clock clock;
 
     ConventionService(ConventionRepository conventions, DatabaseClient database, AccessPolicy policy, AuditTrail audit,
-                      TransactionalOperator transactions, JsonRequests requests, Clock clock) {
+                      TransactionalOperator transactions, Clock clock) {
         this.conventions = conventions;
         this.database = database;
         this.policy = policy;
         this.audit = audit;
         this.transactions = transactions;
-        this.requests = requests;
         this.clock = clock;
     }
 
@@ -93,42 +91,43 @@ public class ConventionService {
                 .then(partiesAreCommunes(kind, parties))
                 .then(delegatesBelongToParties(annex, parties))
                 .then(conventions.insert(id, kind, request.reference(), parties, annex))
-                .then(audit.append(AuditEntry.by(actor, parties.stream().findFirst(), "convention.created", target(id),
+                .then(audit.append(AuditEntry.by(actor, parties.stream().findFirst(), ConventionEvent.CREATED, ConventionEvent.target(id),
                         AuditDetails.of("kind", kind.databaseName(), "parties", join(parties), "reference", request.reference()))))
                 .then(conventions.find(id))
                 .map(row -> row.view(today()));
     }
 
-    public Mono<ConventionView> replaceAnnex(Actor actor, UUID id, String ifMatch, String body) {
-        return administered(actor, id).flatMap(current -> VersionedUpdates.ifMatch(ifMatch).flatMap(expected -> {
-            ConventionAnnex annex = withDelegates(requests.read(body, ConventionAnnex.class));
+    public Mono<ConventionView> replaceAnnex(Actor actor, UUID id, Mono<VersionedChange<ConventionAnnex>> command) {
+        return administered(actor, id).flatMap(current -> command.flatMap(asked -> {
+            ConventionAnnex annex = withDelegates(asked.change());
             if (current.state() == ConventionState.TERMINATED) {
                 return Mono.error(ProblemException.localized(ProblemType.ILLEGAL_TRANSITION, "convention.terminated-annex"));
             }
             return transactions.transactional(delegatesBelongToParties(annex, current.partyIds())
-                    .then(VersionedUpdates.requireUpdated(conventions.updateAnnex(id, expected.version(), annex), expected,
-                            () -> conventions.versionOf(id)))
-                    .then(audit.append(AuditEntry.by(actor, current.auditCollectivity(), "convention.annex-replaced", target(id),
-                            AuditDetails.of("delegates", join(annex.delegateIds()), "officers", string(annex.officers()),
-                                    "agents", string(annex.agents()), "workstations", string(annex.workstations())))))
+                    .then(VersionedUpdates.requireUpdated(conventions.updateAnnex(id, asked.expected().version(), annex),
+                            asked.expected(), () -> conventions.versionOf(id)))
+                    .then(audit.append(AuditEntry.by(actor, current.auditCollectivity(), ConventionEvent.ANNEX_REPLACED,
+                            ConventionEvent.target(id), AuditDetails.of("delegates", join(annex.delegateIds()),
+                                    "officers", string(annex.officers()), "agents", string(annex.agents()),
+                                    "workstations", string(annex.workstations())))))
                     .then(conventions.find(id)).map(row -> row.view(today())));
         }));
     }
 
-    public Mono<ConventionView> transition(Actor actor, UUID id, String ifMatch, String body) {
-        return administered(actor, id).flatMap(current -> VersionedUpdates.ifMatch(ifMatch).flatMap(expected -> {
-            TransitionRequest request = requests.read(body, TransitionRequest.class);
+    public Mono<ConventionView> transition(Actor actor, UUID id, Mono<VersionedChange<TransitionRequest>> command) {
+        return administered(actor, id).flatMap(current -> command.flatMap(asked -> {
+            TransitionRequest request = asked.change();
             ConventionAction action = ConventionAction.fromApiName(request.action());
             LocalDate today = today();
             LocalDate on = Optional.ofNullable(request.on()).orElse(today);
             if (on.isAfter(today)) {
                 throw ProblemException.localized(ProblemType.VALIDATION_FAILED, "convention.date-in-future", on.toString());
             }
-            ConventionState next = action.from(current.state());
+            ConventionState next = ConventionLifecycle.TABLE.next(action, current.state());
             return transactions.transactional(reactivationAllowed(action, current)
-                    .then(VersionedUpdates.requireUpdated(conventions.transition(id, expected.version(), next, on, Optional.empty()),
-                            expected, () -> conventions.versionOf(id)))
-                    .then(audit.append(AuditEntry.by(actor, current.auditCollectivity(), "convention." + action.apiName(), target(id),
+                    .then(VersionedUpdates.requireUpdated(conventions.transition(id, asked.expected().version(), action, on,
+                                    Optional.empty()), asked.expected(), () -> conventions.versionOf(id)))
+                    .then(audit.append(AuditEntry.by(actor, current.auditCollectivity(), action, ConventionEvent.target(id),
                             AuditDetails.of("from", current.state().databaseName(), "to", next.databaseName(), "on", on.toString(),
                                     "reason", request.reason()))))
                     .then(cascade(actor.auditName(), actor, current, next))
@@ -142,8 +141,8 @@ public class ConventionService {
      */
     public Mono<Long> terminateDue(LocalDate today) {
         return transactions.transactional(conventions.terminateDue(today)
-                .concatMap(ended -> audit.append(new AuditEntry(SYSTEM, "convention.terminated", target(ended.id()),
-                                Map.of("on", today.toString()), ended.party(), Optional.empty()))
+                .concatMap(ended -> audit.append(AuditEntry.bySystem(SYSTEM, ended.party(), ConventionEvent.TERMINATED,
+                                ConventionEvent.target(ended.id()), Map.of("on", today.toString())))
                         .then(ended.kind().filter(ConventionKind.COMEDEC::equals).isPresent()
                                 ? suspendCartes(SYSTEM, Optional.empty(), ended.id()).then() : Mono.empty())
                         .thenReturn(ended))
@@ -160,7 +159,7 @@ public class ConventionService {
         }
         if (current.state() == ConventionState.SUSPENDED && next == ConventionState.ACTIVE) {
             return conventions.reactivateCartesOf(current.id())
-                    .concatMap(lifted -> audit.append(entry(auditName, Optional.of(actor), lifted.party(), "convention.reactivated",
+                    .concatMap(lifted -> audit.append(entry(auditName, Optional.of(actor), lifted.party(), ConventionEvent.REACTIVATED,
                             lifted.id(), Map.of("cause", "comedec-reactivated", "comedecConventionId", current.id().toString()))))
                     .then();
         }
@@ -169,14 +168,15 @@ public class ConventionService {
 
     private Flux<?> suspendCartes(String auditName, Optional<Actor> actor, UUID comedec) {
         return conventions.suspendCartesOf(comedec)
-                .concatMap(suspended -> audit.append(entry(auditName, actor, suspended.party(), "convention.suspended", suspended.id(),
+                .concatMap(suspended -> audit.append(entry(auditName, actor, suspended.party(), ConventionEvent.SUSPENDED,
+                        suspended.id(),
                         Map.of("cause", "comedec-suspended-or-terminated", "comedecConventionId", comedec.toString()))));
     }
 
-    private static AuditEntry entry(String auditName, Optional<Actor> actor, Optional<UUID> collectivity, String action, UUID id,
+    private static AuditEntry entry(String auditName, Optional<Actor> actor, Optional<UUID> collectivity, AuditAction action, UUID id,
                                     Map<String, String> details) {
-        return actor.map(a -> AuditEntry.by(a, collectivity, action, target(id), details))
-                .orElseGet(() -> new AuditEntry(auditName, action, target(id), details, collectivity, Optional.empty()));
+        return actor.map(a -> AuditEntry.by(a, collectivity, action, ConventionEvent.target(id), details))
+                .orElseGet(() -> AuditEntry.bySystem(auditName, collectivity, action, ConventionEvent.target(id), details));
     }
 
     /**
@@ -238,10 +238,6 @@ public class ConventionService {
 
     private static ProblemException notFound(UUID id) {
         return ProblemException.localized(ProblemType.NOT_FOUND, "convention.not-found", id.toString());
-    }
-
-    static String target(UUID id) {
-        return "convention:" + id;
     }
 
     private static String join(List<UUID> ids) {

@@ -1,9 +1,9 @@
 package fr.cartesagents.ra.convention;
 
-import java.util.Locale;
+import fr.cartesagents.ra.lifecycle.LifecycleState;
 
-/** Where a convention is in its life; the allowed moves are {@link ConventionAction}'s table. */
-public enum ConventionState {
+/** Where a convention is in its life; the allowed moves are {@link ConventionLifecycle#TABLE}. */
+public enum ConventionState implements LifecycleState {
     DRAFT,
     SIGNED,
     ACTIVE,
@@ -12,11 +12,7 @@ public enum ConventionState {
     TERMINATION_REQUESTED,
     TERMINATED;
 
-    public String databaseName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
     public static ConventionState fromDatabaseName(String value) {
-        return valueOf(value.toUpperCase(Locale.ROOT));
+        return LifecycleState.fromDatabaseName(ConventionState.class, value);
     }
 }

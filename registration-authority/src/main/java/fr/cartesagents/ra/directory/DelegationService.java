@@ -10,7 +10,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 
 import fr.cartesagents.ra.audit.AuditEntry;
 import fr.cartesagents.ra.audit.AuditTrail;
-import fr.cartesagents.ra.http.EntityVersion;
+import fr.cartesagents.ra.web.EntityVersion;
 import fr.cartesagents.ra.problem.ProblemException;
 import fr.cartesagents.ra.problem.ProblemType;
 import fr.cartesagents.ra.security.AccessPolicy;

@@ -7,7 +7,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
-import fr.cartesagents.ra.http.EntityVersion;
+import fr.cartesagents.ra.web.EntityVersion;
 import fr.cartesagents.ra.idempotency.StoredResponse;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

@@ -16,8 +16,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import fr.cartesagents.ra.http.EntityVersion;
-import fr.cartesagents.ra.http.JsonRequests;
+import fr.cartesagents.ra.web.EntityVersion;
+import fr.cartesagents.ra.web.JsonRequests;
 import fr.cartesagents.ra.idempotency.IdempotencyKeys;
 import fr.cartesagents.ra.idempotency.IdempotentRequest;
 import fr.cartesagents.ra.idempotency.StoredResponse;

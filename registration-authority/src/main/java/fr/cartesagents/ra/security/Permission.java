@@ -25,6 +25,10 @@ public enum Permission {
     ORDER_CARDS(true, Role.NATIONAL_ADMINISTRATOR, Role.REGISTRATION_OFFICER, Role.MAYOR, Role.DELEGATE),
     /** Hand cards over face to face after the identity check. */
     HAND_OVER_CARDS(true, Role.NATIONAL_ADMINISTRATOR, Role.REGISTRATION_OFFICER, Role.MAYOR, Role.DELEGATE),
+    /** Approve the card orders of the collectivities an office serves (Art. III: orders go through the registration office). */
+    APPROVE_CARD_ORDERS(false, Role.NATIONAL_ADMINISTRATOR, Role.REGISTRATION_OFFICER),
+    /** Read back the copy of a holder's identity document kept from a hand-over (each read audited). */
+    READ_IDENTITY_DOCUMENTS(false, Role.AUDITOR, Role.REGISTRATION_OFFICER),
     /** Read the audit trail of the collectivity (everywhere for national administrators and auditors). */
     READ_AUDIT(false, Role.NATIONAL_ADMINISTRATOR, Role.AUDITOR, Role.MAYOR, Role.DELEGATE);
 

@@ -39,13 +39,13 @@ class ConventionTermTest {
 
     @Test
     void theTableAllowsOnlyItsTransitions() {
-        assertThat(ConventionAction.SIGN.from(ConventionState.DRAFT)).isEqualTo(ConventionState.SIGNED);
-        assertThat(ConventionAction.REACTIVATE.from(ConventionState.SUSPENDED)).isEqualTo(ConventionState.ACTIVE);
-        assertThat(ConventionAction.REQUEST_TERMINATION.from(ConventionState.SUSPENDED)).isEqualTo(ConventionState.TERMINATION_REQUESTED);
+        assertThat(ConventionLifecycle.TABLE.next(ConventionAction.SIGN, ConventionState.DRAFT)).isEqualTo(ConventionState.SIGNED);
+        assertThat(ConventionLifecycle.TABLE.next(ConventionAction.REACTIVATE, ConventionState.SUSPENDED)).isEqualTo(ConventionState.ACTIVE);
+        assertThat(ConventionLifecycle.TABLE.next(ConventionAction.REQUEST_TERMINATION, ConventionState.SUSPENDED)).isEqualTo(ConventionState.TERMINATION_REQUESTED);
         for (ConventionState state : ConventionState.values()) {
-            assertThat(ConventionAction.SUSPEND.allowedFrom(state)).isEqualTo(state == ConventionState.ACTIVE);
+            assertThat(ConventionLifecycle.TABLE.allows(ConventionAction.SUSPEND, state)).isEqualTo(state == ConventionState.ACTIVE);
         }
-        assertThatThrownBy(() -> ConventionAction.ACTIVATE.from(ConventionState.TERMINATED))
+        assertThatThrownBy(() -> ConventionLifecycle.TABLE.next(ConventionAction.ACTIVATE, ConventionState.TERMINATED))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problemType()).isEqualTo(ProblemType.ILLEGAL_TRANSITION));
     }
 }

@@ -1,4 +1,4 @@
-package fr.cartesagents.ra.http;
+package fr.cartesagents.ra.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package fr.cartesagents.ra.http;
+package fr.cartesagents.ra.web;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package fr.cartesagents.ra.collectivity;
+package fr.cartesagents.ra.web;
 
 import java.util.List;
 

@@ -1,8 +1,7 @@
-package fr.cartesagents.ra.collectivity;
+package fr.cartesagents.ra.web;
 
 import java.util.function.Supplier;
 
-import fr.cartesagents.ra.http.EntityVersion;
 import reactor.core.publisher.Mono;
 
 /**
@@ -21,8 +20,4 @@ public final class VersionedUpdates {
                         .flatMap(current -> Mono.error(EntityVersion.stale(expected.version(), current))));
     }
 
-    /** The caller's If-Match, read only once the caller is known to be allowed (so that a stranger learns nothing). */
-    public static Mono<EntityVersion> ifMatch(String header) {
-        return Mono.fromCallable(() -> EntityVersion.fromIfMatch(header));
-    }
 }

@@ -1,4 +1,4 @@
-package fr.cartesagents.ra.http;
+package fr.cartesagents.ra.web;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package fr.cartesagents.ra.collectivity;
+package fr.cartesagents.ra.audit;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

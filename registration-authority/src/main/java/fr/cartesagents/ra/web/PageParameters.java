@@ -1,15 +1,21 @@
-package fr.cartesagents.ra.collectivity;
+package fr.cartesagents.ra.web;
 
 import java.util.List;
 import java.util.Map;
 
 import fr.cartesagents.ra.problem.ProblemException;
 import fr.cartesagents.ra.problem.ProblemType;
+import reactor.core.publisher.Mono;
 
 /** Page number and size from the query string: a value that is not a number is a 400 problem naming the parameter. */
 public final class PageParameters {
 
     private PageParameters() {
+    }
+
+    /** {@code ?page=&size=} (defaults 0 and 50), read when subscribed so that a bad number is a problem of the response. */
+    public static Mono<Paging> of(String page, String size) {
+        return Mono.fromCallable(() -> new Paging(number("page", page, 0), number("size", size, 50)));
     }
 
     public static int number(String parameter, String value, int byDefault) {

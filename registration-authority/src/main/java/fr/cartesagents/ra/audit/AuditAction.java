@@ -1,0 +1,24 @@
+package fr.cartesagents.ra.audit;
+
+import java.util.Locale;
+
+/**
+ * What an audit event records ({@code convention.annex-replaced}). Each feature lists its actions in
+ * one enum implementing this interface, so that no action is a string literal in a service and the
+ * audit trail's vocabulary can be read in one place per feature. The stored name is the enum's
+ * {@link #subject()}, a dot, and the constant's name in kebab case ({@code ANNEX_REPLACED} →
+ * {@code annex-replaced}).
+ */
+public interface AuditAction {
+
+    /** Implemented by the enum itself. */
+    String name();
+
+    /** What the events are about, the first half of the stored name ({@code convention}). */
+    String subject();
+
+    /** The stored action, {@code <subject>.<what happened>}. */
+    default String auditName() {
+        return subject() + "." + name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}

@@ -1,0 +1,36 @@
+package fr.cartesagents.ra.order;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Why a card is ordered. Annex 1 of the CARTES convention: the first card of an agent in a 6-year
+ * period is free, a defective card is replaced free, any other replacement is charged.
+ */
+public enum OrderReason {
+    INITIAL,
+    RENEWAL,
+    REPLACEMENT_DEFECT,
+    LOSS,
+    THEFT,
+    FORGOTTEN_PIN,
+    ADDITIONAL;
+
+    public String databaseName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static OrderReason fromDatabaseName(String value) {
+        return valueOf(value.toUpperCase(Locale.ROOT));
+    }
+
+    static Optional<OrderReason> fromApiName(String value) {
+        return Arrays.stream(values()).filter(reason -> reason.databaseName().equals(value)).findFirst();
+    }
+
+    /** Whether the convention replaces the card free whatever the quota says. */
+    boolean alwaysFree() {
+        return this == REPLACEMENT_DEFECT;
+    }
+}

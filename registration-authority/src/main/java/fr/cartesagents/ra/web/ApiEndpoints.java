@@ -1,0 +1,116 @@
+package fr.cartesagents.ra.web;
+
+import java.net.URI;
+import java.util.function.Function;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+
+import fr.cartesagents.ra.idempotency.IdempotencyKeys;
+import fr.cartesagents.ra.idempotency.IdempotentRequest;
+import fr.cartesagents.ra.idempotency.StoredResponse;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The web kit every controller uses, so that the HTTP plumbing is written once and services only
+ * see typed commands:
+ * <ul>
+ * <li>{@link #create}: an idempotent creating POST (authorized first, then the body read strictly,
+ *     then the creation run at most once per caller and {@code Idempotency-Key}, its response
+ *     stored in the creation's transaction; 201 with Location and ETag, replays marked
+ *     {@code Idempotent-Replayed});</li>
+ * <li>{@link #change} and {@link #ifMatch}: the typed command of a versioned update, read lazily so
+ *     that the service checks the caller's rights before the If-Match (428/400) and the body;</li>
+ * <li>{@link #tagged}: a record answered with its version as ETag.</li>
+ * </ul>
+ */
+@Component
+public class ApiEndpoints {
+
+    private final IdempotencyKeys idempotency;
+    private final JsonRequests requests;
+    private final JsonMapper json;
+
+    public ApiEndpoints(IdempotencyKeys idempotency, JsonRequests requests, JsonMapper json) {
+        this.idempotency = idempotency;
+        this.requests = requests;
+        this.json = json;
+    }
+
+    /**
+     * An idempotent creation answered 201 with {@code Location: <collectionPath>/<id>}.
+     *
+     * @param principal      who the key belongs to (the caller's audit name)
+     * @param key            the {@code Idempotency-Key} header, possibly absent (400)
+     * @param collectionPath the request path, part of what the key is bound to
+     * @param authorized     the caller's permission, checked before the key, the body or anything else
+     * @param body           the raw request body, read strictly ({@link JsonRequests}) once authorized
+     * @param creation       creates the record and returns its view; joins the idempotency transaction
+     */
+    public <T, V> Mono<ResponseEntity<String>> create(String principal, String key, String collectionPath, Mono<Void> authorized,
+                                                      String body, Class<T> type, Function<T, Mono<V>> creation) {
+        return authorized.then(Mono.fromCallable(() -> requests.read(body, type)))
+                .flatMap(request -> once(principal, key, collectionPath, request, creation.apply(request), HttpStatus.CREATED))
+                .map(stored -> stored(stored, collectionPath, "id"));
+    }
+
+    /**
+     * Runs {@code operation} at most once per (principal, key) for this {@code request}, storing its
+     * answer with status {@code status} in the operation's transaction; a retry gets that answer.
+     */
+    public <V> Mono<StoredResponse> once(String principal, String key, String path, Object request, Mono<V> operation,
+                                         HttpStatus status) {
+        return Mono.fromCallable(() -> IdempotentRequest.of(principal, key, "POST", path, json.writeValueAsString(request)))
+                .flatMap(idempotent -> idempotency.execute(idempotent, operation.map(result ->
+                        StoredResponse.fresh(status.value(), json.writeValueAsString(result)))));
+    }
+
+    /**
+     * A stored (first or replayed) answer as a response; for a 201, {@code Location:
+     * <collectionPath>/<the body's idMember>} and the ETag of its {@code version} member when it has one.
+     */
+    public ResponseEntity<String> stored(StoredResponse stored, String collectionPath, String idMember) {
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(stored.status()).contentType(MediaType.APPLICATION_JSON);
+        if (stored.replayed()) {
+            response.header("Idempotent-Replayed", "true");
+        }
+        if (stored.status() == HttpStatus.CREATED.value()) {
+            JsonNode created = json.readTree(stored.jsonBody());
+            if (created.hasNonNull(idMember)) {
+                response.location(URI.create(collectionPath + "/" + created.get(idMember).asString()));
+            }
+            if (created.hasNonNull("version")) {
+                response.eTag(new EntityVersion(created.get("version").asLong()).etag());
+            }
+        }
+        return response.body(stored.jsonBody());
+    }
+
+    /** The typed command of an update: If-Match (428 when absent, 400 when malformed), then the body read strictly. */
+    public <T> Mono<VersionedChange<T>> change(String ifMatch, String body, Class<T> type) {
+        return ifMatch(ifMatch).map(expected -> new VersionedChange<>(expected, requests.read(body, type)));
+    }
+
+    /** The version the caller read, for a versioned move without a body (a withdrawal, a departure). */
+    public Mono<EntityVersion> ifMatch(String ifMatch) {
+        return Mono.fromCallable(() -> EntityVersion.fromIfMatch(ifMatch));
+    }
+
+    /** The body read strictly and validated, lazily (so that it is read only after the service's authorization). */
+    public <T> Mono<T> body(String body, Class<T> type) {
+        return Mono.fromCallable(() -> requests.read(body, type));
+    }
+
+    /** The record with its version as ETag. */
+    public static <V extends Versioned> Mono<ResponseEntity<V>> tagged(Mono<V> record) {
+        return record.map(ApiEndpoints::tagged);
+    }
+
+    public static <V extends Versioned> ResponseEntity<V> tagged(V record) {
+        return ResponseEntity.ok().eTag(new EntityVersion(record.version()).etag()).contentType(MediaType.APPLICATION_JSON).body(record);
+    }
+}
