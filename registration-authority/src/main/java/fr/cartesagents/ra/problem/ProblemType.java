@@ -34,6 +34,9 @@ public enum ProblemType {
     DUPLICATE("duplicate", "Already exists", HttpStatus.CONFLICT),
     PRECONDITION_REQUIRED("precondition-required", "If-Match header required", HttpStatus.PRECONDITION_REQUIRED),
     PRECONDITION_FAILED("precondition-failed", "Modified since you read it", HttpStatus.PRECONDITION_FAILED),
+    TOO_MANY_ATTEMPTS("too-many-attempts", "Too many attempts", HttpStatus.TOO_MANY_REQUESTS),
+    CREDENTIALS_REJECTED("credentials-rejected", "Code or link rejected", HttpStatus.UNPROCESSABLE_CONTENT),
+    LOCKED_OUT("locked-out", "Locked after too many wrong codes", HttpStatus.LOCKED),
     INTERNAL_ERROR("internal-error", "Internal error", HttpStatus.INTERNAL_SERVER_ERROR);
 
     private static final String TYPE_PREFIX = "urn:cartes-agents:problem:";
