@@ -35,6 +35,7 @@ import org.springframework.web.reactive.result.method.RequestMappingInfoHandlerM
 import fr.cartesagents.ca.testutil.OpenSsl;
 import fr.cartesagents.ra.testsupport.CertificateRequests;
 import fr.cartesagents.ra.testsupport.RunningServer;
+import fr.cartesagents.ra.testsupport.TestCards;
 import fr.cartesagents.ra.testsupport.TestDirectory;
 import fr.cartesagents.ra.testsupport.TestDirectory.TestPerson;
 import tools.jackson.databind.json.JsonMapper;
@@ -308,12 +309,24 @@ class AuthorizationMatrixTest extends RunningServer {
         ROUTES.put("POST /api/v1/admin/relying-applications/{id}/enable", new Row(ADMINISTRATOR_CERTIFICATE_ONLY,
                 postJson("/api/v1/admin/relying-applications/{random}/enable", EMPTY)));
         ROUTES.put("POST /api/v1/habilitation-checks", new Row(RELYING_APPLICATIONS_AND_NATIONAL_ADMINISTRATORS, postJson("/api/v1/habilitation-checks", EMPTY)));
+        // Cards: revocation (Art. VI), by the holder (the sample card is the own agent's), card managers, the office.
+        ROUTES.put("POST /api/v1/cards/{cardId}/revocation", new Row(selfOr(Permission.ORDER_CARDS),
+                postJson("/api/v1/cards/{card}/revocation", (s, own) -> "{\"reason\": \"loss\"}")));
+        // Without the card (issue 17): no certificate; the code, the link or the mailed code is the credential.
+        ROUTES.put("POST /api/v1/card-revocations", new Row(PUBLIC, postJson("/api/v1/card-revocations", EMPTY)));
+        ROUTES.put("POST /api/v1/card-revocation-requests", new Row(PUBLIC, postJson("/api/v1/card-revocation-requests", EMPTY)));
         ROUTES.put("POST /api/v1/habilitation-statements", new Row(RELYING_APPLICATIONS_AND_NATIONAL_ADMINISTRATORS,
                 postJson("/api/v1/habilitation-statements", EMPTY)));
     }
 
     @Autowired
     ApplicationContext context;
+
+    @Autowired
+    fr.cartesagents.ra.card.CardTransitions cardTransitions;
+
+    @Autowired
+    org.springframework.transaction.reactive.TransactionalOperator transactions;
 
     @TempDir
     Path work;
@@ -356,6 +369,10 @@ class AuthorizationMatrixTest extends RunningServer {
         clients.put(Caller.ANONYMOUS, anonymousClient());
         clients.put(Caller.ADMINISTRATOR_CERTIFICATE, administratorClient());
         samples = new Samples(a, b, officeA, officeB, people.get(Caller.AGENT).id(), agentB.id());
+        // A personalized card for each collectivity's agent: revocations consume the own one (later ones get 409).
+        TestCards cards = new TestCards(this, database, cardTransitions, transactions);
+        samples.cardA = cards.personalize(people.get(Caller.AGENT), a).id();
+        samples.cardB = cards.personalize(agentB, b).id();
     }
 
     @Test
@@ -484,6 +501,8 @@ class AuthorizationMatrixTest extends RunningServer {
         private final UUID officeB;
         private final UUID personA;
         private final UUID personB;
+        private UUID cardA;
+        private UUID cardB;
 
         Samples(UUID a, UUID b, UUID officeA, UUID officeB, UUID personA, UUID personB) {
             this.a = a;
@@ -501,7 +520,8 @@ class AuthorizationMatrixTest extends RunningServer {
                     .replace("{person}", (own ? personA : personB).toString())
                     .replace("{assignment}", assignmentOf(own ? a : b, "delegate").toString())
                     .replace("{nationalAssignment}", assignmentOf(null, "auditor").toString())
-                    .replace("{random}", UUID.randomUUID().toString());
+                    .replace("{random}", UUID.randomUUID().toString())
+                    .replace("{card}", (own ? cardA : cardB).toString());
             if (path.contains("{serial}")) {
                 path = path.replace("{serial}", freshSerial());
             }
