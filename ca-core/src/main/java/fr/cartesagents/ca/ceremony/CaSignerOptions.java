@@ -14,9 +14,9 @@ public final class CaSignerOptions {
     @Option(names = "--ca-p12", paramLabel = "FILE", description = "PKCS#12 file holding the signing CA's key.")
     Path p12;
 
-    @Option(names = "--ca-password", interactive = true, arity = "0..1", prompt = "CA PKCS#12 password: ",
+    @Option(names = "--ca-password", arity = "0..1", fallbackValue = SecretSource.PROMPT,
             description = "Prompt for the CA's PKCS#12 password (no echo); a value written after it is refused.")
-    char[] password;
+    String password;
 
     @Option(names = "--ca-password-file", paramLabel = "FILE", description = "File whose first line is the CA's PKCS#12 password.")
     Path passwordFile;
@@ -31,9 +31,9 @@ public final class CaSignerOptions {
     @Option(names = "--ca-token-label", paramLabel = "LABEL", description = "Label of the CA's PKCS#11 token.")
     String tokenLabel;
 
-    @Option(names = "--ca-pin", interactive = true, arity = "0..1", prompt = "CA token user PIN: ",
+    @Option(names = "--ca-pin", arity = "0..1", fallbackValue = SecretSource.PROMPT,
             description = "Prompt for the CA token's user PIN (no echo); a value written after it is refused.")
-    char[] pin;
+    String pin;
 
     @Option(names = "--ca-pin-file", paramLabel = "FILE", description = "File whose first line is the CA token's user PIN.")
     Path pinFile;
@@ -50,13 +50,14 @@ public final class CaSignerOptions {
             description = "Alias of the signing CA's key in its token.")
     String keyAlias;
 
-    SigningCa open(CommandSpec spec) {
+    /** Checks the options and the certificate; asks for no secret (see {@link SigningCa.Plan#open}). */
+    SigningCa.Plan plan(CommandSpec spec) {
         TokenLocation location = TokenLocation.of(spec, "CA token", "ca-", p12,
                 new SecretSource("CA PKCS#12 password of " + p12, "--ca-password", "--ca-password-file",
                         "--ca-password-env", password, passwordFile, passwordEnv),
                 pkcs11Module, tokenLabel,
                 new SecretSource("user PIN of CA token '" + tokenLabel + "'", "--ca-pin", "--ca-pin-file",
                         "--ca-pin-env", pin, pinFile, pinEnv));
-        return SigningCa.open(spec, location, certificate, "--ca-cert", keyAlias);
+        return SigningCa.plan(location, certificate, "--ca-cert", keyAlias);
     }
 }

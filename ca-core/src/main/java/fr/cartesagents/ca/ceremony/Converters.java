@@ -27,6 +27,11 @@ final class Converters {
 
     static ITypeConverter<X500Name> distinguishedName() {
         return value -> {
+            String defect = Rfc4514Syntax.defectOf(value);
+            if (defect != null) {
+                throw new TypeConversionException("'" + value + "' is not a distinguished name such as "
+                        + "\"C=FR,O=Example,CN=AC Racine Example\": " + defect);
+            }
             try {
                 X500Name name = new X500Name(value);
                 if (name.getRDNs().length == 0) {

@@ -9,14 +9,12 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.X509CertificateHolder;
 
 import fr.cartesagents.ca.hierarchy.KeyCeremony;
 import fr.cartesagents.ca.issuance.DistinguishedName;
 import fr.cartesagents.ca.profile.IssuerUrls;
 import fr.cartesagents.ca.profile.PkiSettings;
-import fr.cartesagents.ca.token.KeySpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,20 +33,8 @@ final class CreateIssuingCaCommand implements Callable<Integer> {
     @Mixin
     TokenOptions token;
 
-    @Option(names = "--key-alias", paramLabel = "ALIAS", required = true,
-            description = "Alias of the new issuing CA key in the token.")
-    String keyAlias;
-
-    @Option(names = "--key-type", paramLabel = "TYPE", required = true, description = "Key type: ${COMPLETION-CANDIDATES}.")
-    KeySpec keyType;
-
-    @Option(names = "--subject", paramLabel = "DN", required = true,
-            description = "Issuing CA name, e.g. \"C=FR,O=Example,CN=AC Acteurs des Collectivités Territoriales\".")
-    X500Name subject;
-
-    @Option(names = "--validity", paramLabel = "PERIOD",
-            description = "Validity, ISO 8601 (default: P6Y); capped by the root's own end of validity.")
-    Period validity;
+    @Mixin
+    NewKeyOptions newKey;
 
     @Option(names = "--repository-url", paramLabel = "URL", required = true,
             description = "Base URL of the PKI repository, e.g. http://pki.example.fr: the certificate points to "
@@ -74,23 +60,26 @@ final class CreateIssuingCaCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        new DistinguishedName(subject).toX500Name();
+        new DistinguishedName(newKey.subject).toX500Name();
         IssuerUrls rootUrls = IssuerUrls.forRepository(repositoryUrl, rootId);
         CeremonyFiles.refuseExisting(output.pem, output.der, chainOut);
         PkiSettings settings = policy.settings();
-        Period lifetime = validity != null ? validity : settings.issuingCaValidity();
+        Period lifetime = newKey.validityOr(settings.issuingCaValidity());
+        SigningCa.Plan rootPlan = root.plan(spec);
+        TokenLocation location = token.location(spec);
+        location.checkBeforeSecrets(true);
 
-        try (SigningCa rootCa = root.open(spec); OpenedToken target = token.location(spec).open(spec, true)) {
-            X509CertificateHolder issuing = target.certifyNewKey(keyAlias, output, key -> {
-                X509CertificateHolder certificate = KeyCeremony.createIssuingCa(rootCa.signer(), key, keyAlias, keyType,
-                        subject, lifetime, rootUrls, settings);
+        try (SigningCa rootCa = rootPlan.open(spec); OpenedToken target = location.open(spec, true)) {
+            X509CertificateHolder issuing = target.certifyNewKey(newKey.keyAlias, output, key -> {
+                X509CertificateHolder certificate = KeyCeremony.createIssuingCa(rootCa.signer(), key, newKey.keyAlias,
+                        newKey.keyType, newKey.subject, lifetime, rootUrls, settings);
                 if (chainOut != null) {
                     CeremonyFiles.writeChain(chainOut, List.of(certificate, rootCa.certificate()));
                 }
                 return certificate;
             }, rootCa.certificate());
             PrintWriter out = spec.commandLine().getOut();
-            CertificateReport.print(out, "Issuing CA created (key '" + keyAlias + "' in " + target.token().description()
+            CertificateReport.print(out, "Issuing CA created (key '" + newKey.keyAlias + "' in " + target.token().description()
                     + ")", issuing);
             out.println("  written:     " + output.describe()
                     + (chainOut != null ? ", chain " + chainOut : ""));

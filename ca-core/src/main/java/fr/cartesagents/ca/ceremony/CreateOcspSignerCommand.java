@@ -4,17 +4,14 @@ import java.io.PrintWriter;
 import java.time.Period;
 import java.util.concurrent.Callable;
 
-import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.X509CertificateHolder;
 
 import fr.cartesagents.ca.hierarchy.KeyCeremony;
 import fr.cartesagents.ca.issuance.DistinguishedName;
 import fr.cartesagents.ca.profile.PkiSettings;
-import fr.cartesagents.ca.token.KeySpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** Generates the delegated OCSP responder's key and has the issuing CA sign its certificate. */
@@ -29,18 +26,8 @@ final class CreateOcspSignerCommand implements Callable<Integer> {
     @Mixin
     TokenOptions token;
 
-    @Option(names = "--key-alias", paramLabel = "ALIAS", required = true, description = "Alias of the new OCSP key in the token.")
-    String keyAlias;
-
-    @Option(names = "--key-type", paramLabel = "TYPE", required = true, description = "Key type: ${COMPLETION-CANDIDATES}.")
-    KeySpec keyType;
-
-    @Option(names = "--subject", paramLabel = "DN", required = true,
-            description = "Responder name, e.g. \"C=FR,O=Example,CN=Répondeur OCSP AC Example\".")
-    X500Name subject;
-
-    @Option(names = "--validity", paramLabel = "PERIOD", description = "Validity, ISO 8601 (default: P1Y).")
-    Period validity;
+    @Mixin
+    NewKeyOptions newKey;
 
     @Mixin
     PolicyOptions policy;
@@ -53,18 +40,21 @@ final class CreateOcspSignerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        new DistinguishedName(subject).toX500Name();
+        new DistinguishedName(newKey.subject).toX500Name();
         CeremonyFiles.refuseExisting(output.pem, output.der);
         PkiSettings settings = policy.settings();
-        Period lifetime = validity != null ? validity : settings.ocspSignerValidity();
+        Period lifetime = newKey.validityOr(settings.ocspSignerValidity());
+        SigningCa.Plan caPlan = ca.plan(spec);
+        TokenLocation location = token.location(spec);
+        location.checkBeforeSecrets(true);
 
-        try (SigningCa issuing = ca.open(spec); OpenedToken target = token.location(spec).open(spec, true)) {
-            X509CertificateHolder responder = target.certifyNewKey(keyAlias, output,
-                    key -> KeyCeremony.createOcspSigner(issuing.signer(), key, keyAlias, keyType, subject, lifetime,
-                            settings),
+        try (SigningCa issuing = caPlan.open(spec); OpenedToken target = location.open(spec, true)) {
+            X509CertificateHolder responder = target.certifyNewKey(newKey.keyAlias, output,
+                    key -> KeyCeremony.createOcspSigner(issuing.signer(), key, newKey.keyAlias, newKey.keyType,
+                            newKey.subject, lifetime, settings),
                     issuing.certificate());
             PrintWriter out = spec.commandLine().getOut();
-            CertificateReport.print(out, "OCSP signer created (key '" + keyAlias + "' in " + target.token().description()
+            CertificateReport.print(out, "OCSP signer created (key '" + newKey.keyAlias + "' in " + target.token().description()
                     + ")", responder);
             out.println("  written:     " + output.describe());
         }

@@ -59,10 +59,11 @@ final class CrlCommand implements Callable<Integer> {
             description = "Full CRL only: where the delta CRLs are published (FreshestCRL extension).")
     URI freshestCrl;
 
-    @Option(names = "--out", paramLabel = "FILE", required = true, description = "Write the CRL as DER to FILE (.crl).")
+    @Option(names = "--out", paramLabel = "FILE", required = true,
+            description = "Write the CRL as DER to FILE (.crl; never overwritten: each CRL is a new file).")
     Path out;
 
-    @Option(names = "--pem", paramLabel = "FILE", description = "Also write the CRL as PEM to FILE.")
+    @Option(names = "--pem", paramLabel = "FILE", description = "Also write the CRL as PEM to FILE (never overwritten).")
     Path pem;
 
     @Spec
@@ -86,8 +87,11 @@ final class CrlCommand implements Callable<Integer> {
             throw new CeremonyException("--revoked: removeFromCRL may only appear in a delta CRL (--delta-of)");
         }
 
-        try (SigningCa signing = ca.open(spec)) {
-            requireCrlSign(signing.certificate());
+        CeremonyFiles.refuseExisting(out, pem);
+        SigningCa.Plan caPlan = ca.plan(spec);
+        requireCrlSign(caPlan.certificate());
+
+        try (SigningCa signing = caPlan.open(spec)) {
             BigInteger crlNumber = number != null ? number : CrlNumberFile.drawNext(numberFile);
             CrlGenerator generator = new CrlGenerator(signing.signer(), new CrlSettings(nextUpdate), Clock.systemUTC());
             GeneratedCrl crl = deltaOf == null

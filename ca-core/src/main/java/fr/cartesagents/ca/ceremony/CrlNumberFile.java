@@ -2,22 +2,22 @@ package fr.cartesagents.ca.ceremony;
 
 import java.io.IOException;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
 /**
  * A file holding the number of the last CRL a CA signed. Drawing the next number writes it back before
  * the CRL is signed: a number is never used twice, even if signing then fails (RFC 5280 5.2.3 wants
- * them increasing; gaps are harmless). Two processes drawing at once are serialised by a lock on a
- * sibling {@code .lock} file (threads of one process by this class's monitor: a JVM holds file locks
- * for the whole process), and the number file is replaced atomically, so it always holds a number.
+ * them increasing; gaps are harmless). Two processes drawing at once are serialised by a lock on the
+ * number file itself (threads of one process by this class's monitor: a JVM holds file locks for the
+ * whole process), so no lock file is left behind. The new number is written over the old one in
+ * place: it is never shorter, so the file holds the old number or the new one, never a fragment.
  */
 final class CrlNumberFile {
 
@@ -29,25 +29,17 @@ final class CrlNumberFile {
      *                           and publish numbers relying parties already saw) or does not hold a number
      */
     static synchronized BigInteger drawNext(Path file) {
-        Path absolute = file.toAbsolutePath();
-        Path lockFile = absolute.resolveSibling(absolute.getFileName() + ".lock");
-        try (FileChannel lockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             FileLock lock = lockChannel.lock()) {
-            BigInteger next = read(absolute).add(BigInteger.ONE);
-            Path temporary = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
-            try {
-                try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                    channel.write(StandardCharsets.US_ASCII.encode(next + "\n"));
-                    channel.force(true);
-                }
-                try {
-                    Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(temporary);
+        read(file);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+             FileLock lock = channel.lock()) {
+            BigInteger next = read(file).add(BigInteger.ONE);
+            ByteBuffer text = StandardCharsets.US_ASCII.encode(next + "\n");
+            int length = text.remaining();
+            while (text.hasRemaining()) {
+                channel.write(text, length - text.remaining());
             }
+            channel.truncate(length);
+            channel.force(true);
             return next;
         } catch (IOException e) {
             throw new CeremonyException("--number-file: cannot update " + file + " (" + CeremonyFiles.describe(e) + ")", e);

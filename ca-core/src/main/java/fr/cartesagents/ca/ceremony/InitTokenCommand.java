@@ -1,6 +1,5 @@
 package fr.cartesagents.ca.ceremony;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
@@ -9,6 +8,7 @@ import fr.cartesagents.ca.token.Pkcs11CryptoToken;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** Initialises a token on a free slot of a PKCS#11 module and sets its security-officer and user PINs. */
@@ -25,9 +25,9 @@ final class InitTokenCommand implements Callable<Integer> {
     @Option(names = "--label", paramLabel = "LABEL", required = true, description = "Label of the new token (1 to 32 bytes).")
     String label;
 
-    @Option(names = "--so-pin", interactive = true, arity = "0..1", prompt = "Security-officer PIN of the new token: ",
+    @Option(names = "--so-pin", arity = "0..1", fallbackValue = SecretSource.PROMPT,
             description = "Prompt for the security-officer PIN (no echo); a value written after it is refused.")
-    char[] soPin;
+    String soPin;
 
     @Option(names = "--so-pin-file", paramLabel = "FILE", description = "File whose first line is the security-officer PIN.")
     Path soPinFile;
@@ -35,9 +35,9 @@ final class InitTokenCommand implements Callable<Integer> {
     @Option(names = "--so-pin-env", paramLabel = "VARIABLE", description = "Environment variable holding the security-officer PIN.")
     String soPinEnv;
 
-    @Option(names = "--pin", interactive = true, arity = "0..1", prompt = "User PIN of the new token: ",
+    @Option(names = "--pin", arity = "0..1", fallbackValue = SecretSource.PROMPT,
             description = "Prompt for the user PIN (no echo); a value written after it is refused.")
-    char[] pin;
+    String pin;
 
     @Option(names = "--pin-file", paramLabel = "FILE", description = "File whose first line is the user PIN.")
     Path pinFile;
@@ -50,8 +50,12 @@ final class InitTokenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!Files.isRegularFile(module)) {
-            throw new CeremonyException("PKCS#11 module " + module + " does not exist");
+        TokenLocation.Pkcs11Token.requireModule(module);
+        // A label in use or a module without a free slot is known before anybody types a PIN.
+        try {
+            Pkcs11CryptoToken.requireFreeSlotFor(module, label);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--label: " + e.getMessage());
         }
         char[] so = new SecretSource("security-officer PIN of token '" + label + "'", "--so-pin", "--so-pin-file",
                 "--so-pin-env", soPin, soPinFile, soPinEnv).read(spec, true);

@@ -112,7 +112,9 @@ final class IssueCommand implements Callable<Integer> {
         CeremonyFiles.refuseExisting(output.pem, output.der);
         IssuanceRequest request = request(chosen.name(), subject);
 
-        try (SigningCa issuing = ca.open(spec)) {
+        SigningCa.Plan caPlan = ca.plan(spec);
+
+        try (SigningCa issuing = caPlan.open(spec)) {
             CertificateAuthority authority = CertificateAuthority.builder().signer(issuing.signer()).profiles(catalog)
                     .urls(urls).build();
             IssuedCertificate issued = authority.issue(request);

@@ -11,9 +11,9 @@ public final class RootSignerOptions {
     @Option(names = "--root-p12", paramLabel = "FILE", description = "PKCS#12 file holding the root key.")
     Path p12;
 
-    @Option(names = "--root-password", interactive = true, arity = "0..1", prompt = "Root PKCS#12 password: ",
+    @Option(names = "--root-password", arity = "0..1", fallbackValue = SecretSource.PROMPT,
             description = "Prompt for the root PKCS#12 password (no echo); a value written after it is refused.")
-    char[] password;
+    String password;
 
     @Option(names = "--root-password-file", paramLabel = "FILE", description = "File whose first line is the root PKCS#12 password.")
     Path passwordFile;
@@ -28,9 +28,9 @@ public final class RootSignerOptions {
     @Option(names = "--root-token-label", paramLabel = "LABEL", description = "Label of the root's PKCS#11 token.")
     String tokenLabel;
 
-    @Option(names = "--root-pin", interactive = true, arity = "0..1", prompt = "Root token user PIN: ",
+    @Option(names = "--root-pin", arity = "0..1", fallbackValue = SecretSource.PROMPT,
             description = "Prompt for the root token's user PIN (no echo); a value written after it is refused.")
-    char[] pin;
+    String pin;
 
     @Option(names = "--root-pin-file", paramLabel = "FILE", description = "File whose first line is the root token's user PIN.")
     Path pinFile;
@@ -45,13 +45,14 @@ public final class RootSignerOptions {
     @Option(names = "--root-key-alias", paramLabel = "ALIAS", required = true, description = "Alias of the root key in its token.")
     String keyAlias;
 
-    SigningCa open(CommandSpec spec) {
+    /** Checks the options and the certificate; asks for no secret (see {@link SigningCa.Plan#open}). */
+    SigningCa.Plan plan(CommandSpec spec) {
         TokenLocation location = TokenLocation.of(spec, "root token", "root-", p12,
                 new SecretSource("root PKCS#12 password of " + p12, "--root-password", "--root-password-file",
                         "--root-password-env", password, passwordFile, passwordEnv),
                 pkcs11Module, tokenLabel,
                 new SecretSource("user PIN of root token '" + tokenLabel + "'", "--root-pin", "--root-pin-file",
                         "--root-pin-env", pin, pinFile, pinEnv));
-        return SigningCa.open(spec, location, certificate, "--root-cert", keyAlias);
+        return SigningCa.plan(location, certificate, "--root-cert", keyAlias);
     }
 }

@@ -16,7 +16,6 @@ import java.util.List;
 
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParseResult;
 
 /**
  * Where one PIN or password comes from: typed at a no-echo prompt, read from a file, or read from an
@@ -24,24 +23,29 @@ import picocli.CommandLine.ParseResult;
  * anyone.
  *
  * @param what                what the secret unlocks, for prompts and messages ("user PIN of token 'act'")
- * @param promptOption        the interactive option ({@code --pin}); given alone, picocli prompts without echo
+ * @param promptOption        the prompting option ({@code --pin}); given alone, the secret is asked when the
+ *                            command needs it, after every other option was checked
  * @param fileOption          the option naming a file whose first line is the secret
  * @param environmentOption   the option naming an environment variable that holds the secret
- * @param prompted            what picocli read at the prompt, or {@code null}
+ * @param promptValue         {@link #PROMPT} when the prompting option was given alone, what followed it when
+ *                            a value was written (refused), {@code null} when not given
  * @param file                the secret file, or {@code null}
  * @param environmentVariable the variable's name, or {@code null}
  */
 record SecretSource(String what, String promptOption, String fileOption, String environmentOption,
-                    char[] prompted, Path file, String environmentVariable) {
+                    String promptValue, Path file, String environmentVariable) {
 
-    /** picocli records a value read at its prompt as this mask; anything else was typed on the command line. */
-    private static final String PICOCLI_PROMPT_MASK = "***";
+    /**
+     * What picocli records for a prompting option given alone. The prompt itself is not picocli's: its
+     * interactive options prompt while parsing, before the other options are checked.
+     */
+    static final String PROMPT = "(prompt)";
 
     /** A secret file is a line of text: anything bigger is the wrong file. */
     private static final long MAX_SECRET_FILE_BYTES = 4096;
 
     boolean isGiven() {
-        return prompted != null || file != null || environmentVariable != null;
+        return promptValue != null || file != null || environmentVariable != null;
     }
 
     /**
@@ -54,7 +58,7 @@ record SecretSource(String what, String promptOption, String fileOption, String 
      */
     char[] read(CommandSpec spec, boolean newSecret) {
         List<String> given = new ArrayList<>();
-        if (prompted != null) {
+        if (promptValue != null) {
             given.add(promptOption);
         }
         if (file != null) {
@@ -67,14 +71,10 @@ record SecretSource(String what, String promptOption, String fileOption, String 
             throw new ParameterException(spec.commandLine(),
                     "give the " + what + " one way only, not " + String.join(" and ", given));
         }
-        if (prompted != null) {
+        if (promptValue != null) {
             refuseValueOnCommandLine(spec);
-            char[] typed = nonEmpty(prompted.clone(), "typed at the prompt");
             Console console = interactiveConsole();
-            if (newSecret && console != null) {
-                confirm(console, typed);
-            }
-            return typed;
+            return console != null ? fromConsole(console, newSecret) : fromStandardInput(spec);
         }
         if (file != null) {
             return fromFile();
@@ -86,12 +86,7 @@ record SecretSource(String what, String promptOption, String fileOption, String 
     }
 
     private void refuseValueOnCommandLine(CommandSpec spec) {
-        ParseResult matched = spec.commandLine().getParseResult();
-        if (matched == null || matched.matchedOption(promptOption) == null) {
-            return;
-        }
-        List<String> values = matched.matchedOption(promptOption).originalStringValues();
-        if (!values.isEmpty() && !values.stream().allMatch(PICOCLI_PROMPT_MASK::equals)) {
+        if (!PROMPT.equals(promptValue)) {
             throw new ParameterException(spec.commandLine(), "the " + what + " must not be written on the command line, "
                     + "where the shell history and 'ps' show it: give " + promptOption + " alone to be prompted, or use "
                     + fileOption + " FILE or " + environmentOption + " VARIABLE");
@@ -138,6 +133,10 @@ record SecretSource(String what, String promptOption, String fileOption, String 
             throw new ParameterException(spec.commandLine(), "no " + what + ": give " + promptOption
                     + " to be prompted, " + fileOption + " FILE or " + environmentOption + " VARIABLE");
         }
+        return fromConsole(console, newSecret);
+    }
+
+    private char[] fromConsole(Console console, boolean newSecret) {
         char[] first = console.readPassword("%s: ", capitalized(what));
         if (first == null) {
             throw new CeremonyException("no " + what + " was typed");
@@ -147,6 +146,20 @@ record SecretSource(String what, String promptOption, String fileOption, String 
             confirm(console, first);
         }
         return first;
+    }
+
+    /**
+     * The prompting option given without a terminal (a script piping the secrets): one line of standard
+     * input per secret, in the order the command asks for them.
+     */
+    private char[] fromStandardInput(CommandSpec spec) {
+        spec.commandLine().getErr().print(capitalized(what) + ": ");
+        spec.commandLine().getErr().flush();
+        char[] line = StandardInputLines.next();
+        if (line == null) {
+            throw new CeremonyException("no " + what + " on standard input");
+        }
+        return nonEmpty(line, "read from standard input");
     }
 
     /** A new secret is typed twice: a typing error would otherwise lock everybody out of the key. */

@@ -21,16 +21,29 @@ final class SigningCa implements AutoCloseable {
         this.signer = signer;
     }
 
-    static SigningCa open(CommandSpec spec, TokenLocation location, Path certificateFile, String certificateOption,
-                          String keyAlias) {
+    /**
+     * Everything about the signing CA that needs no secret, checked: its token's options, its
+     * certificate file, its PKCS#11 module. A command plans all of it before it asks for any secret,
+     * so that a typing error is reported before the secret holders have typed.
+     */
+    static Plan plan(TokenLocation location, Path certificateFile, String certificateOption, String keyAlias) {
         X509CertificateHolder certificate = CeremonyFiles.readCertificate(certificateFile, certificateOption);
-        OpenedToken token = location.open(spec, false);
-        try {
-            token.requireKeyOf(keyAlias, certificate, certificateFile.toString());
-            return new SigningCa(token, new CaSigner(certificate, token.token(), keyAlias));
-        } catch (RuntimeException e) {
-            token.close();
-            throw e;
+        location.checkBeforeSecrets(false);
+        return new Plan(location, certificate, certificateFile, keyAlias);
+    }
+
+    /** A signing CA whose non-secret options are checked; {@link #open} asks for the secret. */
+    record Plan(TokenLocation location, X509CertificateHolder certificate, Path certificateFile, String keyAlias) {
+
+        SigningCa open(CommandSpec spec) {
+            OpenedToken token = location.open(spec, false);
+            try {
+                token.requireKeyOf(keyAlias, certificate, certificateFile.toString());
+                return new SigningCa(token, new CaSigner(certificate, token.token(), keyAlias));
+            } catch (RuntimeException e) {
+                token.close();
+                throw e;
+            }
         }
     }
 

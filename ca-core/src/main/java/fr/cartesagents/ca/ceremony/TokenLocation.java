@@ -20,6 +20,14 @@ sealed interface TokenLocation permits TokenLocation.Pkcs12File, TokenLocation.P
     OpenedToken open(CommandSpec spec, boolean createIfMissing);
 
     /**
+     * What can be checked without the secret: the PKCS#11 module exists, a PKCS#12 file exists
+     * unless it is to be created.
+     *
+     * @throws CeremonyException when it does not
+     */
+    void checkBeforeSecrets(boolean createIfMissing);
+
+    /**
      * The location the options describe, whatever their prefix ({@code --p12}, {@code --root-p12}...).
      *
      * @throws ParameterException when both kinds of token, or neither, are given, or options of one
@@ -58,11 +66,16 @@ sealed interface TokenLocation permits TokenLocation.Pkcs12File, TokenLocation.P
     record Pkcs12File(Path file, SecretSource password) implements TokenLocation {
 
         @Override
-        public OpenedToken open(CommandSpec spec, boolean createIfMissing) {
-            boolean exists = Files.exists(file);
-            if (!exists && !createIfMissing) {
+        public void checkBeforeSecrets(boolean createIfMissing) {
+            if (!createIfMissing && !Files.exists(file)) {
                 throw new CeremonyException("PKCS#12 file " + file + " does not exist");
             }
+        }
+
+        @Override
+        public OpenedToken open(CommandSpec spec, boolean createIfMissing) {
+            checkBeforeSecrets(createIfMissing);
+            boolean exists = Files.exists(file);
             char[] secret = password.read(spec, !exists);
             try {
                 if (exists) {
@@ -80,11 +93,21 @@ sealed interface TokenLocation permits TokenLocation.Pkcs12File, TokenLocation.P
     record Pkcs11Token(Path module, String label, SecretSource pin) implements TokenLocation {
 
         @Override
-        public OpenedToken open(CommandSpec spec, boolean createIfMissing) {
+        public void checkBeforeSecrets(boolean createIfMissing) {
+            requireModule(module);
+        }
+
+        /** @throws CeremonyException unless {@code module} is a file */
+        static void requireModule(Path module) {
             if (!Files.isRegularFile(module)) {
                 throw new CeremonyException("PKCS#11 module " + module + " does not exist (SoftHSM2: "
                         + "/usr/lib/softhsm/libsofthsm2.so from the Debian package softhsm2; an HSM: its vendor's library)");
             }
+        }
+
+        @Override
+        public OpenedToken open(CommandSpec spec, boolean createIfMissing) {
+            checkBeforeSecrets(createIfMissing);
             char[] secret = pin.read(spec, false);
             try {
                 return new OpenedToken(Pkcs11CryptoToken.open(new Pkcs11Settings(module, label, secret)), null);

@@ -12,9 +12,9 @@ public final class TokenOptions {
             description = "PKCS#12 file that receives the new key (created if it does not exist).")
     Path p12;
 
-    @Option(names = "--password", interactive = true, arity = "0..1", prompt = "PKCS#12 password: ",
+    @Option(names = "--password", arity = "0..1", fallbackValue = SecretSource.PROMPT,
             description = "Prompt for the PKCS#12 password (no echo); a value written after it is refused.")
-    char[] password;
+    String password;
 
     @Option(names = "--password-file", paramLabel = "FILE", description = "File whose first line is the PKCS#12 password.")
     Path passwordFile;
@@ -30,9 +30,9 @@ public final class TokenOptions {
     @Option(names = "--token-label", paramLabel = "LABEL", description = "Label of the PKCS#11 token.")
     String tokenLabel;
 
-    @Option(names = "--pin", interactive = true, arity = "0..1", prompt = "Token user PIN: ",
+    @Option(names = "--pin", arity = "0..1", fallbackValue = SecretSource.PROMPT,
             description = "Prompt for the token's user PIN (no echo); a value written after it is refused.")
-    char[] pin;
+    String pin;
 
     @Option(names = "--pin-file", paramLabel = "FILE", description = "File whose first line is the token's user PIN.")
     Path pinFile;

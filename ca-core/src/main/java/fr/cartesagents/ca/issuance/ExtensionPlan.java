@@ -32,6 +32,7 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import fr.cartesagents.ca.profile.CertificateProfile;
 import fr.cartesagents.ca.profile.IssuerUrls;
 import fr.cartesagents.ca.profile.KeyUsageBit;
+import fr.cartesagents.ca.publickey.KeyIdentifiers;
 import fr.cartesagents.ca.token.KeySpec;
 
 /**

@@ -18,6 +18,7 @@ import org.bouncycastle.operator.ContentSigner;
 
 import fr.cartesagents.ca.authority.CaSigner;
 import fr.cartesagents.ca.issuance.lint.IssuerFacts;
+import fr.cartesagents.ca.publickey.KeyIdentifiers;
 import fr.cartesagents.ca.token.CryptoToken;
 import fr.cartesagents.ca.token.CryptoTokenException;
 import fr.cartesagents.ca.token.SignatureAlgorithm;

@@ -121,23 +121,7 @@ public final class Pkcs11CryptoToken implements CryptoToken {
         PKCS11Module module = Pkcs11Modules.load(modulePath);
         synchronized (module) {
             try {
-                List<Slot> slots = List.of(module.getSlotList(true));
-                for (Slot slot : slots) {
-                    TokenInfo info = slot.getToken().getTokenInfo();
-                    if (info.isTokenInitialized() && info.getLabel().trim().equals(label)) {
-                        throw new CryptoTokenException("A PKCS#11 token labelled '" + label + "' already exists in " + modulePath);
-                    }
-                }
-                Slot free = null;
-                for (Slot slot : slots) {
-                    if (!slot.getToken().getTokenInfo().isTokenInitialized()) {
-                        free = slot;
-                        break;
-                    }
-                }
-                if (free == null) {
-                    throw new CryptoTokenException("No free slot to initialise token '" + label + "' in " + modulePath);
-                }
+                Slot free = freeSlotFor(module, modulePath, label);
                 try {
                     module.getPKCS11Module().C_InitToken(free.getSlotID(), soPin, paddedLabel, true);
                 } catch (iaik.pkcs.pkcs11.wrapper.PKCS11Exception e) {
@@ -156,6 +140,41 @@ public final class Pkcs11CryptoToken implements CryptoToken {
                 throw new CryptoTokenException("Cannot initialise token '" + label + "' in " + modulePath + ": " + e.getErrorName(), e);
             }
         }
+    }
+
+    /**
+     * Checks, without any PIN, that {@link #initializeToken} could run: a valid label no token of the
+     * module already has, and a free slot.
+     *
+     * @throws CryptoTokenException when the label is taken or no slot is free
+     */
+    public static void requireFreeSlotFor(Path modulePath, String label) {
+        Objects.requireNonNull(label, "label");
+        paddedLabel(label);
+        PKCS11Module module = Pkcs11Modules.load(modulePath);
+        synchronized (module) {
+            try {
+                freeSlotFor(module, modulePath, label);
+            } catch (PKCS11Exception e) {
+                throw new CryptoTokenException("Cannot list the tokens of " + modulePath + ": " + e.getErrorName(), e);
+            }
+        }
+    }
+
+    private static Slot freeSlotFor(PKCS11Module module, Path modulePath, String label) throws PKCS11Exception {
+        List<Slot> slots = List.of(module.getSlotList(true));
+        for (Slot slot : slots) {
+            TokenInfo info = slot.getToken().getTokenInfo();
+            if (info.isTokenInitialized() && info.getLabel().trim().equals(label)) {
+                throw new CryptoTokenException("A PKCS#11 token labelled '" + label + "' already exists in " + modulePath);
+            }
+        }
+        for (Slot slot : slots) {
+            if (!slot.getToken().getTokenInfo().isTokenInitialized()) {
+                return slot;
+            }
+        }
+        throw new CryptoTokenException("No free slot to initialise token '" + label + "' in " + modulePath);
     }
 
     @Override

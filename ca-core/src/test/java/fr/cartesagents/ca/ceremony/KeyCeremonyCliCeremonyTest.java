@@ -132,10 +132,10 @@ class KeyCeremonyCliCeremonyTest {
         assertThat(revokedCheck.exitCode()).isNotZero();
         assertThat(revokedCheck.output()).contains("certificate revoked");
 
-        // The next CRL draws the next number from the file.
+        // The next CRL draws the next number from the file, into a new file: a CRL output is never overwritten.
         CliRun second = CliRun.of("crl", "--ca-pkcs11-module", module, "--ca-token-label", label,
                 "--ca-pin-file", userPin.toString(), "--ca-cert", path("act.pem"), "--ca-key-alias", "act",
-                "--revoked", path("revoked.csv"), "--number-file", path("act.crlnumber"), "--out", path("act.crl"))
+                "--revoked", path("revoked.csv"), "--number-file", path("act.crlnumber"), "--out", path("act-2.crl"))
                 .assertSuccess();
         assertThat(second.out()).contains("number:      2");
         assertThat(Files.readString(dir.resolve("act.crlnumber")).strip()).isEqualTo("2");

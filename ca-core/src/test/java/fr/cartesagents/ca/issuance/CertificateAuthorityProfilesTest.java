@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import fr.cartesagents.ca.profile.PkiSettings;
+import fr.cartesagents.ca.publickey.KeyIdentifiers;
 import fr.cartesagents.ca.token.KeySpec;
 
 class CertificateAuthorityProfilesTest {

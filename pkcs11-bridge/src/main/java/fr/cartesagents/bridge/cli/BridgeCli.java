@@ -5,7 +5,7 @@ import java.security.Security;
 
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
-import fr.cartesagents.ca.ceremony.QuietPkcs11Wrapper;
+import fr.cartesagents.ca.token.QuietPkcs11Wrapper;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,13 +18,14 @@ import picocli.CommandLine.Spec;
  * {@code --pin-stdin}; they go only to the card.
  */
 @Command(name = "cartes-bridge", mixinStandardHelpOptions = true, versionProvider = BridgeCli.Version.class,
-        description = "Cartes Agents card bridge: drives agent cards through their PKCS#11 middleware.",
+        description = "Pont de carte de Cartes Agents : pilote les cartes des agents par leur middleware PKCS#11 ou par PC/SC.",
         subcommands = {InfoCommand.class, PersonalizeCommand.class, ChangePinCommand.class, UnblockCommand.class,
                 SignCommand.class, ReadersCommand.class, SimulatorCommand.class},
-        footer = {"", "Exit codes: 0 done, 1 unexpected failure, 2 wrong command line, 3 no reader, 4 no card,",
-                "5 card removed, 6 wrong PIN, 7 PIN blocked, 8 PIN refused by the policy, 9 wrong unblock code,",
-                "10 unblock code blocked, 11 not supported by the card, 12 key not found, 13 card error,",
-                "14 middleware error, 15 the registration authority refused or could not be reached."})
+        footer = {"", "Codes de sortie : 0 fait, 1 échec inattendu, 2 ligne de commande erronée, 3 pas de lecteur,",
+                "4 pas de carte, 5 carte retirée, 6 code PIN erroné, 7 code PIN bloqué, 8 code PIN refusé par la politique,",
+                "9 code de déblocage erroné, 10 code de déblocage bloqué, 11 non pris en charge par la carte,",
+                "12 clé absente, 13 erreur de la carte, 14 erreur du middleware, 15 refus ou silence de l'autorité",
+                "d'enregistrement."})
 public final class BridgeCli implements Runnable {
 
     @Spec
@@ -62,7 +63,7 @@ public final class BridgeCli implements Runnable {
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(),
-                "which operation? Give a command: info, personalize, change-pin, unblock or sign");
+                "quelle opération ? Donnez une commande : readers, info, change-pin, unblock, personalize, sign, serve ou simulator");
     }
 
     static final class Version implements CommandLine.IVersionProvider {

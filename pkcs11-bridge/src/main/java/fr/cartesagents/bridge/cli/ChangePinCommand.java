@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 @Command(name = "change-pin", mixinStandardHelpOptions = true,
-        description = "Change the card's PIN: current PIN, then the new one (4 to 8 digits, not trivial).")
+        description = "Changer le code PIN de la carte : le code actuel, puis le nouveau (4 à 8 chiffres, non trivial).")
 final class ChangePinCommand extends CardCommand {
 
     @Mixin
@@ -15,11 +15,11 @@ final class ChangePinCommand extends CardCommand {
 
     @Override
     void run(CardDriver driver) {
-        try (Pin current = pins.read(cli.stdin(), "current PIN");
-             Pin replacement = pins.readNew(cli.stdin(), "new PIN")) {
+        try (Pin current = pins.read(cli.stdin(), "code PIN actuel");
+             Pin replacement = pins.readNew(cli.stdin(), "nouveau code PIN")) {
             PinPolicy.STANDARD.check(current, replacement);
             driver.changePin(current, replacement);
         }
-        out().println("PIN changed.");
+        out().println("Code PIN changé.");
     }
 }

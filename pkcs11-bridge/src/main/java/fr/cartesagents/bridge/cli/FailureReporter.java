@@ -13,7 +13,7 @@ import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * One line on standard error that says what to do, and the exit code of the failure: the card's own
+ * One line on standard error, in French, that says what to do, and the exit code of the failure: the card's own
  * ({@link fr.cartesagents.bridge.card.CardFailure#exitCode()}), 2 for a command line that cannot run,
  * 15 when the registration authority refused, 1 for anything unexpected. No message carries a PIN.
  */
@@ -26,9 +26,9 @@ final class FailureReporter implements IExecutionExceptionHandler, IParameterExc
     public int handleParseException(ParameterException exception, String[] args) {
         CommandLine commandLine = exception.getCommandLine();
         PrintWriter err = commandLine.getErr();
-        err.println("Error: " + exception.getMessage());
+        err.println("Erreur : " + exception.getMessage());
         UnmatchedArgumentException.printSuggestions(exception, err);
-        err.println("Run '" + commandLine.getCommandSpec().qualifiedName() + " --help' for the options.");
+        err.println("Les options : '" + commandLine.getCommandSpec().qualifiedName() + " --help'.");
         err.flush();
         return commandLine.getCommandSpec().exitCodeOnInvalidInput();
     }
@@ -41,19 +41,21 @@ final class FailureReporter implements IExecutionExceptionHandler, IParameterExc
         PrintWriter err = commandLine.getErr();
         int exitCode;
         if (exception instanceof CardException card) {
-            err.println("Error: " + card.getMessage());
+            err.println("Erreur : " + FrenchFailures.sentence(card));
+            FrenchFailures.technicalDetail(card).ifPresent(detail -> err.println("Détail technique : " + detail));
             exitCode = card.failure().exitCode();
         } else if (exception instanceof UsageException usage) {
-            err.println("Error: " + usage.getMessage());
+            err.println("Erreur : " + usage.getMessage());
             exitCode = commandLine.getCommandSpec().exitCodeOnInvalidInput();
         } else if (exception instanceof IssuanceException issuance) {
-            err.println("Error: " + issuance.getMessage());
+            err.println("Erreur : l'autorité d'enregistrement a refusé la demande ou n'a pas répondu.");
+            err.println("Détail technique : " + issuance.getMessage());
             exitCode = ISSUANCE_FAILED;
         } else if (exception instanceof UncheckedIOException io) {
-            err.println("Error: " + io.getCause().getMessage());
+            err.println("Erreur : lecture ou écriture impossible (" + io.getCause().getMessage() + ").");
             exitCode = UNEXPECTED;
         } else {
-            err.println("Error: " + exception);
+            err.println("Erreur inattendue : " + exception);
             exception.printStackTrace(err);
             exitCode = UNEXPECTED;
         }

@@ -13,7 +13,7 @@ import fr.cartesagents.bridge.card.PinStatus;
 import picocli.CommandLine.Command;
 
 @Command(name = "info", mixinStandardHelpOptions = true,
-        description = "Show the card: reader, serial number, token label, PIN status, certificates (no PIN needed).")
+        description = "Afficher la carte : lecteur, numéro de série, libellé du jeton, état du code PIN, certificats (sans code PIN).")
 final class InfoCommand extends CardCommand {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
@@ -22,28 +22,28 @@ final class InfoCommand extends CardCommand {
     void run(CardDriver driver) {
         CardInfo info = driver.info();
         PrintWriter out = out();
-        out.println("Reader:         " + info.reader());
-        out.println("Serial number:  " + info.serialNumber());
-        info.tokenLabel().ifPresent(label -> out.println("Token label:    " + label));
-        info.atrHex().ifPresent(atr -> out.println("ATR:            " + atr));
-        out.println("PIN:            " + describe(info.pinStatus()));
+        out.println("Lecteur :          " + info.reader());
+        out.println("Numéro de série :  " + info.serialNumber());
+        info.tokenLabel().ifPresent(label -> out.println("Libellé du jeton : " + label));
+        info.atrHex().ifPresent(atr -> out.println("ATR :              " + atr));
+        out.println("Code PIN :         " + describe(info.pinStatus()));
         for (KeyRole role : KeyRole.values()) {
             X509CertificateHolder certificate = info.certificates().get(role);
-            String name = role == KeyRole.AUTHENTICATION ? "Authentication: " : "Signature:      ";
-            out.println(name + (certificate == null ? "no certificate" : certificate.getSubject()
-                    + ", serial " + certificate.getSerialNumber().toString(16)
-                    + ", valid until " + DAY.format(certificate.getNotAfter().toInstant())));
+            String name = role == KeyRole.AUTHENTICATION ? "Authentification : " : "Signature :        ";
+            out.println(name + (certificate == null ? "aucun certificat" : certificate.getSubject()
+                    + ", numéro de série " + certificate.getSerialNumber().toString(16)
+                    + ", valide jusqu'au " + DAY.format(certificate.getNotAfter().toInstant())));
         }
     }
 
     static String describe(PinStatus status) {
         if (status.blocked()) {
-            return "blocked (unblock the card with its unblock code)";
+            return "bloqué (débloquez la carte avec son code de déblocage)";
         }
         if (status.triesLeft().isPresent()) {
             int tries = status.triesLeft().getAsInt();
-            return "ok, " + tries + (tries == 1 ? " try" : " tries") + " left";
+            return "ok, " + tries + (tries == 1 ? " essai restant" : " essais restants");
         }
-        return status.low() ? "ok, few tries left" : "ok";
+        return status.low() ? "ok, peu d'essais restants" : "ok";
     }
 }

@@ -25,8 +25,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "personalize", mixinStandardHelpOptions = true,
-        description = {"Generate the authentication and signature keys on the card, have the registration authority",
-                "certify them, and write the certificates next to their keys. Replaces the card's previous keys."})
+        description = "Générer sur la carte les clés d'authentification et de signature, les faire certifier par "
+                + "l'autorité d'enregistrement, et écrire les certificats à côté de leurs clés. Remplace les clés "
+                + "précédentes de la carte. Le code PIN est demandé une fois.")
 final class PersonalizeCommand extends CardCommand {
 
     @Mixin
@@ -35,16 +36,28 @@ final class PersonalizeCommand extends CardCommand {
     @ArgGroup(exclusive = false, multiplicity = "1")
     RegistrationAuthorityOptions registrationAuthority;
 
-    @Option(names = "--given-name", required = true) String givenName;
-    @Option(names = "--surname", required = true) String surname;
-    @Option(names = "--organization", required = true, description = "Official name of the collectivity.") String organization;
-    @Option(names = "--siren", required = true) String siren;
-    @Option(names = "--holder-id", required = true, description = "Holder identifier registered by the authority.") String holderId;
+    @Option(names = "--given-name", required = true, paramLabel = "PRÉNOM", description = "Prénom du porteur.")
+    String givenName;
 
-    @Option(names = "--key-type", defaultValue = "RSA_2048", description = "Key type: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
+    @Option(names = "--surname", required = true, paramLabel = "NOM", description = "Nom du porteur (mis en majuscules dans le CN).")
+    String surname;
+
+    @Option(names = "--organization", required = true, paramLabel = "NOM", description = "Nom officiel de la collectivité.")
+    String organization;
+
+    @Option(names = "--siren", required = true, paramLabel = "SIREN", description = "SIREN de la collectivité (9 chiffres).")
+    String siren;
+
+    @Option(names = "--holder-id", required = true, paramLabel = "ID",
+            description = "Identifiant du porteur enregistré par l'autorité d'enregistrement.")
+    String holderId;
+
+    @Option(names = "--key-type", defaultValue = "RSA_2048", paramLabel = "TYPE",
+            description = "Type de clé : ${COMPLETION-CANDIDATES} (défaut ${DEFAULT-VALUE}).")
     KeySpec keySpec;
 
-    @Option(names = "--out-dir", paramLabel = "DIR", description = "Also write authentication.pem and signature.pem (with their chain) there.")
+    @Option(names = "--out-dir", paramLabel = "DIR",
+            description = "Écrire aussi authentication.pem et signature.pem (avec leur chaîne) dans ce répertoire.")
     Path outputDirectory;
 
     @Override
@@ -57,17 +70,17 @@ final class PersonalizeCommand extends CardCommand {
         }
         RegistrationAuthorityIssuer issuer = registrationAuthority.connection().issuerFor(holder);
         Map<KeyRole, List<X509CertificateHolder>> chains;
-        try (Pin pin = pins.read(cli.stdin(), "PIN"); AuthenticatedCard card = driver.authenticate(pin)) {
+        try (Pin pin = pins.read(cli.stdin(), "code PIN"); AuthenticatedCard card = driver.authenticate(pin)) {
             chains = new Personalizer(issuer, keySpec).personalize(card, new X500Name("CN=" + holder.commonName()));
         }
         for (KeyRole role : KeyRole.values()) {
             X509CertificateHolder certificate = chains.get(role).get(0);
-            out().println(role.label() + ": " + certificate.getSubject() + ", serial " + certificate.getSerialNumber().toString(16));
+            out().println(role.label() + " : " + certificate.getSubject() + ", numéro de série " + certificate.getSerialNumber().toString(16));
             if (outputDirectory != null) {
                 Files.createDirectories(outputDirectory);
                 PemFiles.writeChain(outputDirectory.resolve(role.name().toLowerCase(java.util.Locale.ROOT) + ".pem"), chains.get(role));
             }
         }
-        out().println("Card personalized.");
+        out().println("Carte personnalisée.");
     }
 }

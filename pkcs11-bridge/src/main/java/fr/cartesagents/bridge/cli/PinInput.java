@@ -23,7 +23,7 @@ final class PinInput {
 
     private static final int MAX_LINE = 64;
 
-    @Option(names = "--pin-stdin", description = "Read the PINs from standard input, one a line, instead of prompting.")
+    @Option(names = "--pin-stdin", description = "Lire les codes sur l'entrée standard, un par ligne, au lieu de les demander.")
     boolean fromStdin;
 
     private Reader stdinReader;
@@ -38,11 +38,11 @@ final class PinInput {
         }
         Console console = System.console();
         if (console == null) {
-            throw new UsageException("no terminal to ask for the " + prompt + ": give it on standard input with --pin-stdin");
+            throw new UsageException("pas de terminal pour demander le " + prompt + " : donnez-le sur l'entrée standard avec --pin-stdin");
         }
         char[] typed = console.readPassword("%s: ", capitalized(prompt));
         if (typed == null) {
-            throw new CardException(CardFailure.PIN_POLICY, "No " + prompt + " entered");
+            throw new CardException(CardFailure.PIN_POLICY, "no PIN entered");
         }
         return Pin.wrap(typed);
     }
@@ -53,7 +53,7 @@ final class PinInput {
         if (fromStdin) {
             return first;
         }
-        try (Pin again = read(stdin, prompt + " (again)")) {
+        try (Pin again = read(stdin, prompt + " (confirmation)")) {
             char[] a = first.toChars();
             char[] b = again.toChars();
             boolean same = Arrays.equals(a, b);
@@ -61,7 +61,7 @@ final class PinInput {
             Arrays.fill(b, '\0');
             if (!same) {
                 first.close();
-                throw new CardException(CardFailure.PIN_POLICY, "The two entries of the " + prompt + " differ: nothing was changed");
+                throw new CardException(CardFailure.PIN_POLICY, "the two entries differ: nothing was changed");
             }
         }
         return first;
@@ -78,16 +78,16 @@ final class PinInput {
                 }
                 if (length == MAX_LINE) {
                     Arrays.fill(buffer, '\0');
-                    throw new CardException(CardFailure.PIN_POLICY, "The " + prompt + " line on standard input is too long");
+                    throw new CardException(CardFailure.PIN_POLICY, "a PIN line on standard input is too long");
                 }
                 buffer[length++] = (char) c;
             }
             if (c == -1 && length == 0) {
-                throw new UsageException("standard input ended before the " + prompt + " (--pin-stdin reads one PIN a line)");
+                throw new UsageException("l'entrée standard s'est terminée avant le " + prompt + " (--pin-stdin lit un code par ligne)");
             }
             return Arrays.copyOf(buffer, length);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the " + prompt + " from standard input", e);
+            throw new UncheckedIOException("Cannot read a PIN from standard input", e);
         } finally {
             Arrays.fill(buffer, '\0');
         }

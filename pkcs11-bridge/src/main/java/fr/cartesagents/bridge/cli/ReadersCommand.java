@@ -17,8 +17,8 @@ import picocli.CommandLine.Spec;
 
 /** The PC/SC readers of this workstation, whether each holds a card, and its ATR. */
 @Command(name = "readers", mixinStandardHelpOptions = true,
-        description = {"List the PC/SC card readers: card present or not, and the card's ATR.",
-                "Exits with 3 when no reader is connected or PC/SC (pcscd) is not running."})
+        description = "Lister les lecteurs de carte PC/SC : carte présente ou non, et son ATR. Code de sortie 3 quand "
+                + "aucun lecteur n'est branché ou que PC/SC (pcscd) ne fonctionne pas.")
 public final class ReadersCommand implements Callable<Integer> {
 
     private static final Duration WATCH_STEP = Duration.ofSeconds(1);
@@ -26,7 +26,7 @@ public final class ReadersCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--watch", description = "After the list, print cards as they are inserted and removed, until Ctrl-C.")
+    @Option(names = "--watch", description = "Après la liste, afficher les cartes insérées et retirées, jusqu'à Ctrl-C.")
     boolean watch;
 
     @Override
@@ -43,7 +43,7 @@ public final class ReadersCommand implements Callable<Integer> {
         out.flush();
         while (events != null && !Thread.currentThread().isInterrupted()) {
             for (ReaderEvent event : events.next(WATCH_STEP)) {
-                out.println((event.kind() == ReaderEvent.Kind.CARD_INSERTED ? "card inserted into " : "card removed from ")
+                out.println((event.kind() == ReaderEvent.Kind.CARD_INSERTED ? "carte insérée dans " : "carte retirée de ")
                         + event.reader());
                 out.flush();
             }
@@ -53,7 +53,7 @@ public final class ReadersCommand implements Callable<Integer> {
 
     static String describe(ReaderStatus reader) {
         return reader.name() + ": " + (reader.cardPresent()
-                ? "card present" + reader.atrHex().map(atr -> ", ATR " + atr).orElse("")
-                : "no card");
+                ? "carte présente" + reader.atrHex().map(atr -> ", ATR " + atr).orElse("")
+                : "pas de carte");
     }
 }

@@ -10,19 +10,19 @@ import picocli.CommandLine.Option;
 final class RegistrationAuthorityOptions {
 
     @Option(names = "--ra-url", required = true, paramLabel = "URL",
-            description = "API of the registration authority, e.g. https://ra.example.fr:8443")
+            description = "API de l'autorité d'enregistrement, par exemple https://ra.example.fr:8443.")
     URI registrationAuthority;
 
     @Option(names = "--client-p12", required = true, paramLabel = "FILE",
-            description = "PKCS#12 of the operator's client certificate for the registration authority.")
+            description = "PKCS#12 du certificat client de l'opérateur auprès de l'autorité d'enregistrement.")
     Path clientKey;
 
     @Option(names = "--client-p12-password-file", required = true, paramLabel = "FILE",
-            description = "File whose first line is the password of --client-p12.")
+            description = "Fichier dont la première ligne est le mot de passe de --client-p12.")
     Path clientSecretFile;
 
     @Option(names = "--ca-chain", required = true, paramLabel = "FILE",
-            description = "The PKI's CA certificates (PEM): trusted for the connection, added to the certificates' chain.")
+            description = "Certificats des AC de l'IGC (PEM) : seules ancres de confiance de la connexion, ajoutés à la chaîne des certificats.")
     Path caChain;
 
     RegistrationAuthorityConnection connection() {

@@ -25,26 +25,27 @@ import picocli.CommandLine.Model.CommandSpec;
  * thread is interrupted, and prints the pairing code the person types into the portal.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Serve the card to the card portal page: an HTTP API on 127.0.0.1 only, for the given portal",
-                "origin(s), paired with the code printed at start-up. Stops with Ctrl+C."})
+        description = "Mettre la carte à disposition de la page du portail des cartes : une API HTTP sur 127.0.0.1 "
+                + "seulement, pour la ou les origines du portail données, appairée avec le code affiché au démarrage. "
+                + "Sans --reader, --token ni --slot : la seule carte présente (PKCS#11, sinon PC/SC). S'arrête avec Ctrl+C.")
 final class ServeCommand implements Callable<Integer> {
 
     @Mixin
     DriverOptions driverOptions;
 
     @Option(names = "--portal-origin", required = true, split = ",", paramLabel = "ORIGIN",
-            description = "Origin of the card portal page, exactly as the browser sends it (https://portail.example.fr); repeat or separate with commas.")
+            description = "Origine de la page du portail, exactement comme le navigateur l'envoie (https://portail.example.fr) ; répéter ou séparer par des virgules.")
     List<String> portalOrigins;
 
     @Option(names = "--port", defaultValue = "" + LocalApiSettings.DEFAULT_PORT, paramLabel = "PORT",
-            description = "TCP port on 127.0.0.1 (default ${DEFAULT-VALUE}; 0 for any free port).")
+            description = "Port TCP sur 127.0.0.1 (défaut ${DEFAULT-VALUE} ; 0 pour un port libre quelconque).")
     int port;
 
     @Option(names = "--token-file", paramLabel = "FILE",
-            description = "Where the pairing token is kept (default $XDG_CONFIG_HOME/cartes-agents/bridge-pairing-token).")
+            description = "Où garder le jeton d'appairage (défaut $XDG_CONFIG_HOME/cartes-agents/bridge-pairing-token).")
     Path tokenFile;
 
-    @ArgGroup(exclusive = false, multiplicity = "0..1", heading = "Registration authority, for personalization:%n")
+    @ArgGroup(exclusive = false, multiplicity = "0..1", heading = "Autorité d'enregistrement, pour la personnalisation :%n")
     RegistrationAuthorityOptions registrationAuthority;
 
     @Spec
@@ -68,13 +69,13 @@ final class ServeCommand implements Callable<Integer> {
         try {
             started = LocalApiServer.start(settings, cards, issuers);
         } catch (BindException e) {
-            throw new UsageException("port " + port + " of 127.0.0.1 is taken (another bridge already running?): choose another with --port");
+            throw new UsageException("le port " + port + " de 127.0.0.1 est pris (un autre pont déjà lancé ?) : choisissez-en un autre avec --port");
         }
         try (LocalApiServer server = started) {
             PrintWriter out = spec.commandLine().getOut();
-            out.println("Card bridge listening on " + server.baseUri() + " for " + String.join(", ", settings.portalOrigins()));
-            out.println("Pairing code: " + server.pairingCode() + "  (type it into the card portal page; it works once)");
-            out.println("Press Ctrl+C to stop.");
+            out.println("Pont de carte à l'écoute sur " + server.baseUri() + " pour " + String.join(", ", settings.portalOrigins()));
+            out.println("Code d'appairage : " + server.pairingCode() + "  (à saisir dans la page du portail ; valable une fois)");
+            out.println("Ctrl+C pour arrêter.");
             out.flush();
             new CountDownLatch(1).await(); // serves until the thread is interrupted or the JVM stops
         } catch (InterruptedException e) {

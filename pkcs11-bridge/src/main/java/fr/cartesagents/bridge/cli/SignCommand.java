@@ -24,7 +24,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "sign", mixinStandardHelpOptions = true,
-        description = {"Sign a file (detached CMS, signature key) or a login challenge (raw, authentication key)."})
+        description = {"Signer un fichier (CMS détaché, clé de signature) ou un défi de connexion (clé d'authentification)."})
 final class SignCommand extends CardCommand {
 
     @Mixin
@@ -34,17 +34,17 @@ final class SignCommand extends CardCommand {
     What what;
 
     static final class What {
-        @Option(names = "--cms", paramLabel = "FILE", description = "File to sign; the signature goes to FILE.p7s (DER) unless --out.")
+        @Option(names = "--cms", paramLabel = "FILE", description = "Fichier à signer ; la signature va dans FILE.p7s (DER) sauf --out.")
         Path file;
 
-        @Option(names = "--challenge", paramLabel = "BASE64", description = "Challenge to sign; prints the signature in base64.")
+        @Option(names = "--challenge", paramLabel = "BASE64", description = "Défi à signer ; affiche la signature en base64.")
         String challenge;
     }
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Where to write the CMS signature.")
+    @Option(names = "--out", paramLabel = "FILE", description = "Où écrire la signature CMS.")
     Path output;
 
-    @Option(names = "--ca-chain", paramLabel = "FILE", description = "CA certificates (PEM) to include in the CMS signature.")
+    @Option(names = "--ca-chain", paramLabel = "FILE", description = "Certificats d'AC (PEM) à inclure dans la signature CMS.")
     Path caChain;
 
     @Override
@@ -58,7 +58,7 @@ final class SignCommand extends CardCommand {
 
     private void signFile(CardDriver driver) throws IOException {
         if (!Files.isRegularFile(what.file)) {
-            throw new UsageException("No file " + what.file + " to sign");
+            throw new UsageException("pas de fichier " + what.file + " à signer");
         }
         X509CertificateHolder certificate = driver.info().certificates().get(KeyRole.SIGNATURE);
         if (certificate == null) {
@@ -66,12 +66,12 @@ final class SignCommand extends CardCommand {
         }
         List<X509CertificateHolder> chain = caChain == null ? List.of() : PemFiles.readCertificates(caChain);
         byte[] signature;
-        try (Pin pin = pins.read(cli.stdin(), "PIN"); AuthenticatedCard card = driver.authenticate(pin)) {
+        try (Pin pin = pins.read(cli.stdin(), "code PIN"); AuthenticatedCard card = driver.authenticate(pin)) {
             signature = CmsSigner.signDetached(card, certificate, chain, new CMSProcessableFile(what.file.toFile()));
         }
         Path target = output != null ? output : what.file.resolveSibling(what.file.getFileName() + ".p7s");
         Files.write(target, signature);
-        out().println("Signature written to " + target);
+        out().println("Signature écrite dans " + target);
     }
 
     private void signChallenge(CardDriver driver) {
@@ -79,10 +79,10 @@ final class SignCommand extends CardCommand {
         try {
             challenge = Base64.getDecoder().decode(what.challenge);
         } catch (IllegalArgumentException e) {
-            throw new UsageException("--challenge is not base64: " + e.getMessage());
+            throw new UsageException("--challenge n'est pas du base64 : " + e.getMessage());
         }
         ChallengeSigner.SignedChallenge signed;
-        try (Pin pin = pins.read(cli.stdin(), "PIN"); AuthenticatedCard card = driver.authenticate(pin)) {
+        try (Pin pin = pins.read(cli.stdin(), "code PIN"); AuthenticatedCard card = driver.authenticate(pin)) {
             signed = ChallengeSigner.sign(card, challenge);
         }
         out().println(signed.algorithm().jcaName() + " " + Base64.getEncoder().encodeToString(signed.signature()));

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 @Command(name = "unblock", mixinStandardHelpOptions = true,
-        description = {"Unblock the card and set a new PIN: the unblock code (PUK, the token's SO PIN), then the new PIN."})
+        description = {"Débloquer la carte et choisir un nouveau code PIN : le code de déblocage (PUK), puis le nouveau code PIN."})
 final class UnblockCommand extends CardCommand {
 
     @Mixin
@@ -15,11 +15,11 @@ final class UnblockCommand extends CardCommand {
 
     @Override
     void run(CardDriver driver) {
-        try (Pin unblockCode = pins.read(cli.stdin(), "unblock code");
-             Pin replacement = pins.readNew(cli.stdin(), "new PIN")) {
+        try (Pin unblockCode = pins.read(cli.stdin(), "code de déblocage");
+             Pin replacement = pins.readNew(cli.stdin(), "nouveau code PIN")) {
             PinPolicy.STANDARD.check(replacement);
             driver.unblockPin(unblockCode, replacement);
         }
-        out().println("Card unblocked, new PIN set.");
+        out().println("Carte débloquée, nouveau code PIN enregistré.");
     }
 }

@@ -27,15 +27,15 @@ class BridgeCliJarIT {
 
         ProcessResult info = bridge("", "info", card);
         assertThat(info.exitCode()).as(info.describe()).isZero();
-        assertThat(info.stdout()).startsWith("Reader:").contains("Token label:    " + card.label());
+        assertThat(info.stdout()).startsWith("Lecteur :").contains("Libellé du jeton : " + card.label());
 
         ProcessResult changed = bridge(SoftHsmCards.USER_PIN + "\n7315\n", "change-pin", card, "--pin-stdin");
         assertThat(changed.exitCode()).as(changed.describe()).isZero();
-        assertThat(changed.stdout().strip()).isEqualTo("PIN changed.");
+        assertThat(changed.stdout().strip()).isEqualTo("Code PIN changé.");
 
         ProcessResult wrong = bridge(SoftHsmCards.USER_PIN + "\n5791\n", "change-pin", card, "--pin-stdin");
         assertThat(wrong.exitCode()).as(wrong.describe()).isEqualTo(6);
-        assertThat(wrong.stderr()).contains("Wrong PIN");
+        assertThat(wrong.stderr()).contains("code PIN erroné");
         assertThat(wrong.stdout()).isEmpty();
 
         ProcessResult usage = bridge("", "info", card, "--bogus");

@@ -36,7 +36,7 @@ class BridgeCliOverPcscTest {
 
         CliRun again = CliRun.of(PcscRig.USER_PIN + "\n" + "97531864\n", "change-pin", "--pin-stdin", "--reader", rig.readerName());
         assertThat(again.exitCode()).as(again.describe()).isEqualTo(6);
-        assertThat(again.err()).contains("2 tries left");
+        assertThat(again.err()).contains("2 essais restants");
         assertThat(again.out() + again.err()).doesNotContain(PcscRig.USER_PIN + "\n").doesNotContain(NEW_PIN);
     }
 

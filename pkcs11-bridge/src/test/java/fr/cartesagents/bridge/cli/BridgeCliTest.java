@@ -40,15 +40,15 @@ class BridgeCliTest {
     void whenInfo_thenReaderSerialLabelPinAndCertificatesArePrinted() {
         CliRun run = run("", "info");
         assertThat(run.exitCode()).as(run.describe()).isZero();
-        assertThat(run.out()).contains("Serial number:  " + card.serialNumber(), "Token label:    " + card.label(),
-                "PIN:            ok", "Authentication: no certificate", "Signature:      no certificate");
+        assertThat(run.out()).contains("Numéro de série :  " + card.serialNumber(), "Libellé du jeton : " + card.label(),
+                "Code PIN :         ok", "Authentification : aucun certificat", "Signature :        aucun certificat");
     }
 
     @Test
     void whenNoSuchCardOrReader_thenExitCodesFourAndThree() {
         CliRun noCard = CliRun.of("", "info", "--pkcs11-module", module(), "--token", "absent-card");
         assertThat(noCard.exitCode()).as(noCard.describe()).isEqualTo(4);
-        assertThat(noCard.err()).contains("No card found: insert the card labelled 'absent-card'");
+        assertThat(noCard.err()).contains("Erreur : aucune carte trouvée : insérez la carte");
         CliRun noReader = CliRun.of("", "info", "--pkcs11-module", module(), "--slot", "10000");
         assertThat(noReader.exitCode()).as(noReader.describe()).isEqualTo(3);
         CliRun noMiddleware = CliRun.of("", "info", "--pkcs11-module", "/nonexistent/pkcs11.so", "--token", "x");
@@ -59,11 +59,12 @@ class BridgeCliTest {
     void whenPinChangedFromStdin_thenTheNewPinWorks_andATrivialPinIsRefusedWithoutTouchingTheCard() {
         CliRun trivial = run(PIN + "\n1234\n", "change-pin", "--pin-stdin");
         assertThat(trivial.exitCode()).as(trivial.describe()).isEqualTo(8);
-        assertThat(trivial.err()).contains("run of consecutive digits");
+        assertThat(trivial.err()).contains("ce code PIN n'est pas accepté").contains("Détail technique : ")
+                .contains("run of consecutive digits");
 
         CliRun changed = run(PIN + "\n7315\n", "change-pin", "--pin-stdin");
         assertThat(changed.exitCode()).as(changed.describe()).isZero();
-        assertThat(changed.out()).contains("PIN changed.");
+        assertThat(changed.out()).contains("Code PIN changé.");
 
         CliRun oldPin = run(PIN + "\n5791\n", "change-pin", "--pin-stdin");
         assertThat(oldPin.exitCode()).as(oldPin.describe()).isEqualTo(6);
@@ -78,21 +79,21 @@ class BridgeCliTest {
         String challenge = Base64.getEncoder().encodeToString("challenge".getBytes());
         CliRun first = run("1111\n", "sign", "--challenge", challenge, "--pin-stdin");
         assertThat(first.exitCode()).as(first.describe()).isEqualTo(6);
-        assertThat(first.err()).contains("Wrong PIN: few tries left");
+        assertThat(first.err()).contains("code PIN erroné : peu d'essais restants");
         CliRun second = run("1111\n", "sign", "--challenge", challenge, "--pin-stdin");
         assertThat(second.exitCode()).isEqualTo(6);
-        assertThat(second.err()).contains("1 try left");
+        assertThat(second.err()).contains("1 essai restant");
         CliRun third = run("1111\n", "sign", "--challenge", challenge, "--pin-stdin");
         assertThat(third.exitCode()).as(third.describe()).isEqualTo(7);
-        assertThat(third.err()).contains("blocked");
-        assertThat(run("", "info").out()).contains("PIN:            blocked");
+        assertThat(third.err()).contains("bloqué");
+        assertThat(run("", "info").out()).contains("Code PIN :         bloqué");
 
         CliRun wrongCode = run("00000000\n5791\n", "unblock", "--pin-stdin");
         assertThat(wrongCode.exitCode()).as(wrongCode.describe()).isEqualTo(9);
         CliRun unblocked = run(SO_PIN + "\n5791\n", "unblock", "--pin-stdin");
         assertThat(unblocked.exitCode()).as(unblocked.describe()).isZero();
-        assertThat(unblocked.out()).contains("Card unblocked");
-        assertThat(run("", "info").out()).contains("PIN:            ok");
+        assertThat(unblocked.out()).contains("Carte débloquée");
+        assertThat(run("", "info").out()).contains("Code PIN :         ok");
         assertThat(unblocked.output() + wrongCode.output()).doesNotContain(SO_PIN, "5791");
     }
 
@@ -108,9 +109,9 @@ class BridgeCliTest {
                     "--organization", "COMMUNE DE MOISSAC", "--siren", "218201127", "--holder-id", "ACT-000042",
                     "--out-dir", directory.resolve("certificates").toString());
             assertThat(personalized.exitCode()).as(personalized.describe()).isZero();
-            assertThat(personalized.out()).contains("Card personalized.");
-            assertThat(run("", "info").out()).contains("Authentication: C=FR,O=COMMUNE DE MOISSAC")
-                    .contains("Signature:      C=FR,O=COMMUNE DE MOISSAC");
+            assertThat(personalized.out()).contains("Carte personnalisée.");
+            assertThat(run("", "info").out()).contains("Authentification : C=FR,O=COMMUNE DE MOISSAC")
+                    .contains("Signature :        C=FR,O=COMMUNE DE MOISSAC");
 
             Path document = Files.writeString(directory.resolve("acte.pdf"), "%PDF-1.7 acte de naissance\n");
             CliRun signed = run(PIN + "\n", "sign", "--cms", document.toString(), "--pin-stdin",
@@ -135,7 +136,7 @@ class BridgeCliTest {
         assertThat(CliRun.of("").exitCode()).isEqualTo(2);
         CliRun noInput = run("", "change-pin", "--pin-stdin");
         assertThat(noInput.exitCode()).as(noInput.describe()).isEqualTo(2);
-        assertThat(noInput.err()).contains("standard input ended before the current PIN");
+        assertThat(noInput.err()).contains("l'entrée standard s'est terminée avant le code PIN actuel");
         CliRun noTerminal = run("", "change-pin");
         assertThat(noTerminal.exitCode()).as(noTerminal.describe()).isEqualTo(2);
         assertThat(noTerminal.err()).contains("--pin-stdin");
@@ -147,7 +148,7 @@ class BridgeCliTest {
         Path document = Files.writeString(directory.resolve("doc.txt"), "text");
         CliRun run = run(PIN + "\n", "sign", "--cms", document.toString(), "--pin-stdin");
         assertThat(run.exitCode()).as(run.describe()).isEqualTo(12);
-        assertThat(run.err()).contains("personalize it first");
+        assertThat(run.err()).contains("personnalisez-la d'abord");
     }
 
     private CliRun run(String stdin, String command, String... more) {

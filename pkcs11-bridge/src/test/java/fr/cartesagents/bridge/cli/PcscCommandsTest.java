@@ -34,9 +34,9 @@ class PcscCommandsTest {
         Run run = Run.of(new ReadersCommand());
 
         assertThat(run.exitCode).as(run.describe()).isZero();
-        assertThat(run.out).contains(rig.readerName() + ": card present, ATR "
+        assertThat(run.out).contains(rig.readerName() + ": carte présente, ATR "
                 + HexFormat.of().withUpperCase().formatHex(rig.card().atr()));
-        assertThat(run.out).contains(rig.secondReaderName() + ": no card");
+        assertThat(run.out).contains(rig.secondReaderName() + ": pas de carte");
     }
 
     @Test

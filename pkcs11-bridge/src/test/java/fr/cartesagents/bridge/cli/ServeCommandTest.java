@@ -30,8 +30,8 @@ import fr.cartesagents.bridge.pkcs11.TestCard;
 class ServeCommandTest {
 
     private static final String PORTAL = "https://portail.cartes-agents.test";
-    private static final Pattern LISTENING = Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+)");
-    private static final Pattern PAIRING = Pattern.compile("Pairing code: ([A-Z0-9]{4}-[A-Z0-9]{4})");
+    private static final Pattern LISTENING = Pattern.compile("à l'écoute sur (http://127\\.0\\.0\\.1:\\d+)");
+    private static final Pattern PAIRING = Pattern.compile("Code d'appairage : ([A-Z0-9]{4}-[A-Z0-9]{4})");
 
     @TempDir
     Path directory;

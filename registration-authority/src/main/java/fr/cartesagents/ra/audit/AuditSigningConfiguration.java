@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Optional;
 
 import org.bouncycastle.cert.X509CertificateHolder;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.DependsOn;
@@ -24,7 +23,7 @@ import org.springframework.beans.factory.InitializingBean;
 
 import fr.cartesagents.ra.certificate.CertificateRecords;
 import fr.cartesagents.ra.config.CartesDataDirectory;
-import fr.cartesagents.ra.pki.CaIds;
+import fr.cartesagents.ra.certificate.CaIds;
 import fr.cartesagents.ra.pki.OperationalPki;
 
 /**
@@ -43,7 +42,9 @@ class AuditSigningConfiguration {
 
     @Bean
     AuditSigner auditSigner(Environment environment, OperationalPki pki, CartesDataDirectory dataDirectory, Clock clock,
-                            @Value("${" + KEY_STORE + ":}") String keyStore, @Value("${" + KEY_STORE_PASSWORD + ":}") String password) {
+                            AuditSigningProperties properties) {
+        String keyStore = properties.keyStore();
+        String password = properties.keyStorePassword();
         if (environment.acceptsProfiles(Profiles.of("production"))) {
             List<String> missing = missing(keyStore, password);
             if (!missing.isEmpty()) {

@@ -1,7 +1,5 @@
 package fr.cartesagents.ra.certificate;
 
-import java.net.URI;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -17,6 +15,7 @@ import fr.cartesagents.ra.idempotency.IdempotencyKeys;
 import fr.cartesagents.ra.idempotency.IdempotentRequest;
 import fr.cartesagents.ra.idempotency.StoredResponse;
 import fr.cartesagents.ra.security.CallerPrincipal;
+import fr.cartesagents.ra.web.ApiEndpoints;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,14 +27,17 @@ class CertificateController {
 
     private final CertificateService certificates;
     private final IdempotencyKeys idempotency;
+    private final ApiEndpoints web;
     private final JsonMapper json;
 
-    CertificateController(CertificateService certificates, IdempotencyKeys idempotency, JsonMapper json) {
+    CertificateController(CertificateService certificates, IdempotencyKeys idempotency, ApiEndpoints web, JsonMapper json) {
         this.certificates = certificates;
         this.idempotency = idempotency;
+        this.web = web;
         this.json = json;
     }
 
+    /** Two-phase: the serial is reserved (committed) before the CA key signs, outside the transaction that stores the answer. */
     @PostMapping(path = BASE, consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<String>> issue(@AuthenticationPrincipal CallerPrincipal caller,
                                        @RequestHeader(name = IdempotentRequest.HEADER, required = false) String key,
@@ -46,7 +48,7 @@ class CertificateController {
                         signed -> certificates.recordIssued(caller, signed, request)
                                 .map(issued -> StoredResponse.fresh(HttpStatus.CREATED.value(),
                                         json.writeValueAsString(CertificateView.of(issued, true)))))
-                .map(this::toResponse);
+                .map(stored -> web.stored(stored, BASE, "serial"));
     }
 
     @PostMapping(path = BASE + "/{serial}/revocation", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -54,34 +56,17 @@ class CertificateController {
     Mono<ResponseEntity<String>> revoke(@AuthenticationPrincipal CallerPrincipal caller, @PathVariable String serial,
                                         @RequestHeader(name = IdempotentRequest.HEADER, required = false) String key,
                                         @RequestBody RevocationRequest request) {
-        IdempotentRequest idempotent = IdempotentRequest.of(caller.fingerprintSha256(), key, "POST",
-                BASE + "/" + serial + "/revocation", json.writeValueAsString(request));
-        return idempotency.execute(idempotent, certificates.revoke(caller, serial, request)
-                        .map(revoked -> StoredResponse.fresh(HttpStatus.OK.value(),
-                                json.writeValueAsString(CertificateView.of(revoked, false)))))
+        String path = BASE + "/" + serial + "/revocation";
+        return web.once(caller.fingerprintSha256(), key, path, request,
+                        Mono.defer(() -> certificates.revoke(caller, serial, request)).map(revoked -> CertificateView.of(revoked, false)),
+                        HttpStatus.OK)
                 // after the idempotent transaction has committed, never inside it
                 .doOnSuccess(stored -> certificates.revocationCommitted(serial))
-                .map(this::toResponse);
+                .map(stored -> web.stored(stored, path, "serial"));
     }
 
     @GetMapping(path = BASE + "/{serial}", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<CertificateView> status(@PathVariable String serial) {
         return certificates.find(serial).map(record -> CertificateView.of(record, true));
-    }
-
-    private ResponseEntity<String> toResponse(StoredResponse stored) {
-        ResponseEntity.BodyBuilder response = ResponseEntity.status(stored.status()).contentType(MediaType.APPLICATION_JSON);
-        if (stored.replayed()) {
-            response.header("Idempotent-Replayed", "true");
-        }
-        if (stored.status() == HttpStatus.CREATED.value()) {
-            try {
-                String serial = json.readTree(stored.jsonBody()).get("serial").asString();
-                response.location(URI.create(BASE + "/" + serial));
-            } catch (RuntimeException ignored) {
-                // a Location header is a courtesy; the body names the serial
-            }
-        }
-        return response.body(stored.jsonBody());
     }
 }

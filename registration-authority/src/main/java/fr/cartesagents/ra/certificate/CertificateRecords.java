@@ -14,6 +14,7 @@ import org.springframework.stereotype.Repository;
 import fr.cartesagents.ca.issuance.PreparedCertificate;
 import fr.cartesagents.ca.status.RevocationReason;
 import fr.cartesagents.ca.status.RevokedCertificate;
+import fr.cartesagents.ra.lifecycle.StateGuard;
 import fr.cartesagents.ra.security.CertificateFingerprint;
 import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
@@ -38,8 +39,9 @@ public class CertificateRecords {
         byte[] der = encoded(certificate);
         DatabaseClient.GenericExecuteSpec insert = database.sql("insert into certificate (serial, ca_id, profile, subject,"
                         + " holder_id, not_before, not_after, der, fingerprint_sha256, status) values (:serial, :caId, :profile,"
-                        + " :subject, :holderId, :notBefore, :notAfter, :der, :fingerprint, 'good')"
+                        + " :subject, :holderId, :notBefore, :notAfter, :der, :fingerprint, :status)"
                         + (ifAbsent ? " on conflict (serial) do nothing" : ""))
+                .bind("status", CertificateStatusName.GOOD.databaseName())
                 .bind("serial", SerialHex.toHex(certificate.getSerialNumber()))
                 .bind("caId", caId)
                 .bind("profile", profile)
@@ -56,7 +58,8 @@ public class CertificateRecords {
     public Mono<Long> reserve(String caId, PreparedCertificate prepared, Optional<String> holderId) {
         DatabaseClient.GenericExecuteSpec insert = database.sql("insert into certificate (serial, ca_id, profile, subject,"
                         + " holder_id, not_before, not_after, status) values (:serial, :caId, :profile, :subject, :holderId,"
-                        + " :notBefore, :notAfter, 'pending')")
+                        + " :notBefore, :notAfter, :status)")
+                .bind("status", CertificateStatusName.PENDING.databaseName())
                 .bind("serial", SerialHex.toHex(prepared.serial()))
                 .bind("caId", caId)
                 .bind("profile", prepared.profileName())
@@ -73,9 +76,10 @@ public class CertificateRecords {
      */
     public Mono<Long> storeSigned(X509CertificateHolder certificate) {
         byte[] der = encoded(certificate);
-        return database.sql("update certificate set der = :der, fingerprint_sha256 = :fingerprint,"
-                        + " status = case when status = 'pending' then 'good' else status end"
-                        + " where serial = :serial and der is null")
+        StateGuard signed = CertificateStatusName.LIFECYCLE.guard(CertificateStatusName.Action.STORE_SIGNED, "status");
+        return signed.bind(database.sql("update certificate set der = :der, fingerprint_sha256 = :fingerprint,"
+                        + " status = case when " + signed.where("status") + " then :statusTo else status end"
+                        + " where serial = :serial and der is null"))
                 .bind("serial", SerialHex.toHex(certificate.getSerialNumber()))
                 .bind("der", der)
                 .bind("fingerprint", CertificateFingerprint.sha256(der))
@@ -102,9 +106,10 @@ public class CertificateRecords {
      * or 0 when it was revoked meanwhile.
      */
     public Mono<Long> markRevoked(BigInteger serial, Instant revokedAt, RevocationReason reason, Optional<Instant> invalidityDate) {
-        DatabaseClient.GenericExecuteSpec update = database.sql("update certificate set status = 'revoked', revoked_at = :revokedAt,"
-                        + " revocation_reason = :reason, invalidity_date = :invalidityDate where serial = :serial"
-                        + " and status in ('good', 'pending')")
+        StateGuard revoke = CertificateStatusName.LIFECYCLE.guard(CertificateStatusName.Action.REVOKE, "status");
+        DatabaseClient.GenericExecuteSpec update = revoke.bind(database.sql("update certificate set " + revoke.set("status")
+                        + ", revoked_at = :revokedAt, revocation_reason = :reason, invalidity_date = :invalidityDate"
+                        + " where serial = :serial and " + revoke.where("status")))
                 .bind("serial", SerialHex.toHex(serial))
                 .bind("revokedAt", utc(revokedAt))
                 .bind("reason", reason.rfcName());
@@ -116,8 +121,9 @@ public class CertificateRecords {
     /** Every revoked certificate of {@code caId}, for a full CRL. */
     public Flux<RevokedCertificate> revoked(String caId) {
         return database.sql("select serial, revoked_at, revocation_reason, invalidity_date from certificate"
-                        + " where ca_id = :caId and status = 'revoked' order by revoked_at, serial")
+                        + " where ca_id = :caId and status = :revoked order by revoked_at, serial")
                 .bind("caId", caId)
+                .bind("revoked", CertificateStatusName.REVOKED.databaseName())
                 .map(CertificateRecords::revokedEntry)
                 .all();
     }
@@ -125,9 +131,10 @@ public class CertificateRecords {
     /** Certificates of {@code caId} revoked at or after {@code since}, for a delta CRL. */
     public Flux<RevokedCertificate> revokedSince(String caId, Instant since) {
         return database.sql("select serial, revoked_at, revocation_reason, invalidity_date from certificate"
-                        + " where ca_id = :caId and status = 'revoked' and revoked_at >= :since order by revoked_at, serial")
+                        + " where ca_id = :caId and status = :revoked and revoked_at >= :since order by revoked_at, serial")
                 .bind("caId", caId)
                 .bind("since", utc(since))
+                .bind("revoked", CertificateStatusName.REVOKED.databaseName())
                 .map(CertificateRecords::revokedEntry)
                 .all();
     }
@@ -135,8 +142,9 @@ public class CertificateRecords {
     /** Serials revoked after {@code since} (by any instance), with the latest revocation time seen. */
     public Flux<RevokedCertificate> revokedAfter(Instant since) {
         return database.sql("select serial, revoked_at, revocation_reason, invalidity_date from certificate"
-                        + " where status = 'revoked' and revoked_at > :since")
+                        + " where status = :revoked and revoked_at > :since")
                 .bind("since", utc(since))
+                .bind("revoked", CertificateStatusName.REVOKED.databaseName())
                 .map(CertificateRecords::revokedEntry)
                 .all();
     }

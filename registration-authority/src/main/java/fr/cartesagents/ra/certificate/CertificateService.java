@@ -29,9 +29,6 @@ import fr.cartesagents.ca.issuance.Siren;
 import fr.cartesagents.ca.status.RevocationReason;
 import fr.cartesagents.ra.audit.AuditEntry;
 import fr.cartesagents.ra.audit.AuditTrail;
-import fr.cartesagents.ra.pki.CaIds;
-import fr.cartesagents.ra.pki.CrlPublisher;
-import fr.cartesagents.ra.pki.OcspService;
 import fr.cartesagents.ra.problem.ProblemException;
 import fr.cartesagents.ra.problem.ProblemType;
 import fr.cartesagents.ra.security.Actor;
@@ -59,18 +56,16 @@ public class CertificateService {
     private final CertificateAuthority holderCa;
     private final CertificateRecords records;
     private final AuditTrail audit;
-    private final CrlPublisher crls;
-    private final OcspService ocsp;
+    private final List<RevocationListener> revocationListeners;
     private final TransactionalOperator transactions;
     private final Clock clock;
 
-    public CertificateService(CertificateAuthority holderCa, CertificateRecords records, AuditTrail audit, CrlPublisher crls,
-                              OcspService ocsp, TransactionalOperator transactions, Clock clock) {
+    public CertificateService(CertificateAuthority holderCa, CertificateRecords records, AuditTrail audit,
+                              List<RevocationListener> revocationListeners, TransactionalOperator transactions, Clock clock) {
         this.holderCa = holderCa;
         this.records = records;
         this.audit = audit;
-        this.crls = crls;
-        this.ocsp = ocsp;
+        this.revocationListeners = List.copyOf(revocationListeners);
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -113,22 +108,22 @@ public class CertificateService {
         Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         return transactions.transactional(records.find(serial)
                         .switchIfEmpty(Mono.error(() -> notFound(serialText)))
-                        .flatMap(record -> record.status() == CertificateStatusName.REVOKED
-                                ? Mono.error(alreadyRevoked(record))
-                                : records.markRevoked(serial, now, reason, invalidityDate))
+                        .flatMap(record -> CertificateStatusName.LIFECYCLE.allows(CertificateStatusName.Action.REVOKE, record.status())
+                                ? records.markRevoked(serial, now, reason, invalidityDate)
+                                : Mono.error(alreadyRevoked(record)))
                         .flatMap(updated -> updated == 0
                                 ? records.find(serial).flatMap(record -> Mono.<CertificateRecord>error(alreadyRevoked(record)))
-                                : audit.append(new AuditEntry(caller.auditName(), "certificate.revoked",
-                                        "certificate:" + SerialHex.toHex(serial),
-                                        revocationDetails(reason, invalidityDate)))
-                                        .then(crls.publish(CaIds.ISSUING))
+                                : audit.append(new AuditEntry(caller.auditName(), CertificateEvent.REVOKED.auditName(),
+                                        CertificateEvent.target(serial).toString(), revocationDetails(reason, invalidityDate)))
+                                        .thenMany(reactor.core.publisher.Flux.fromIterable(revocationListeners))
+                                        .concatMap(listener -> listener.revoked(CaIds.ISSUING, serial))
                                         .then(records.find(serial))));
     }
 
     /**
      * Revokes several certificates at once for one reason (the two certificates of a card), in the
-     * caller's transaction: each gets its "certificate.revoked" event, the CRLs are published once
-     * with all of them, and once the transaction has committed this instance drops their
+     * caller's transaction: each gets its "certificate.revoked" event, the listeners publish the CRLs
+     * for them, and once the transaction has committed this instance drops their
      * pre-produced OCSP responses (other instances see it through the RevocationWatcher). A serial
      * already revoked is left as it is (its first revocation stands); the records after the change.
      */
@@ -139,34 +134,38 @@ public class CertificateService {
         return Flux.fromIterable(serials)
                 .concatMap(serial -> records.markRevoked(serial, now, reason, Optional.empty())
                         .flatMap(updated -> updated == 0 ? Mono.<Void>empty()
-                                : audit.append(AuditEntry.by(actor, collectivity, "certificate.revoked",
-                                        "certificate:" + SerialHex.toHex(serial), revocationDetails(reason, Optional.empty())))
+                                : audit.append(AuditEntry.by(actor, collectivity, CertificateEvent.REVOKED.auditName(),
+                                        CertificateEvent.target(serial).toString(), revocationDetails(reason, Optional.empty())))
+                                        .thenMany(Flux.fromIterable(revocationListeners))
+                                        .concatMap(listener -> listener.revoked(CaIds.ISSUING, serial))
                                         .then()))
-                .then(crls.publish(CaIds.ISSUING))
-                .then(dropOcspResponsesAfterCommit(serials))
+                .then(afterCommit(serials))
                 .thenMany(Flux.fromIterable(serials).concatMap(records::find))
                 .collectList();
     }
 
-    private Mono<Void> dropOcspResponsesAfterCommit(List<BigInteger> serials) {
+    /** Tells the listeners once the caller's transaction has committed (never inside it). */
+    private Mono<Void> afterCommit(List<BigInteger> serials) {
         return TransactionSynchronizationManager.forCurrentTransaction()
-                .doOnNext(transaction -> transaction.registerSynchronization(
-                        new TransactionSynchronization() {
-                            @Override
-                            public Mono<Void> afterCommit() {
-                                return Mono.fromRunnable(() -> serials.forEach(ocsp::invalidate));
-                            }
-                        }))
+                .doOnNext(transaction -> transaction.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public Mono<Void> afterCommit() {
+                        return Mono.fromRunnable(() -> serials.forEach(serial ->
+                                revocationListeners.forEach(listener -> listener.committed(serial))));
+                    }
+                }))
                 .then();
     }
 
     /**
-     * Drops this instance's pre-produced OCSP responses for {@code serialText}. Call it only once the
-     * revocation's transaction has committed: dropped earlier, a concurrent request could read the old
-     * status and keep a "good" response again. Other instances learn of it from the RevocationWatcher.
+     * Tells the listeners (this instance's pre-produced OCSP responses) that {@code serialText} is
+     * revoked. Call it only once the revocation's transaction has committed: dropped earlier, a
+     * concurrent request could read the old status and keep a "good" response again. Other
+     * instances learn of it from the RevocationWatcher.
      */
     public void revocationCommitted(String serialText) {
-        ocsp.invalidate(serial(serialText));
+        BigInteger serial = serial(serialText);
+        revocationListeners.forEach(listener -> listener.committed(serial));
     }
 
     public Mono<CertificateRecord> find(String serialText) {
@@ -194,14 +193,15 @@ public class CertificateService {
             }
         }
         if (!missing.isEmpty()) {
-            throw new ProblemException(ProblemType.BAD_REQUEST, "Missing fields: " + String.join(", ", missing.stream().sorted().toList()));
+            throw ProblemException.localized(ProblemType.BAD_REQUEST, "certificate.missing-fields",
+                    String.join(", ", missing.stream().sorted().toList()));
         }
         Siren siren;
         try {
             siren = new Siren(holder.siren());
         } catch (IllegalArgumentException e) {
-            throw refused(new IssuanceRefusedException(IssuanceRefusedException.Reason.INVALID_SUBJECT,
-                    "subject.siren is not a valid SIREN (9 digits with a Luhn check digit)"));
+            throw ProblemException.localized(ProblemType.ISSUANCE_REFUSED,
+                    Map.of("reason", IssuanceRefusedException.Reason.INVALID_SUBJECT.name()), "certificate.siren-invalid");
         }
         HolderSubject subject = new HolderSubject(holder.givenName(), holder.surname(), holder.organization(), siren,
                 holder.holderId());
@@ -224,7 +224,7 @@ public class CertificateService {
     }
 
     private static AuditEntry reservedEvent(CallerPrincipal caller, PreparedCertificate prepared, String holderId) {
-        return new AuditEntry(caller.auditName(), "certificate.reserved", "certificate:" + SerialHex.toHex(prepared.serial()),
+        return new AuditEntry(caller.auditName(), CertificateEvent.RESERVED.auditName(), CertificateEvent.target(prepared.serial()).toString(),
                 Map.of("profile", prepared.profileName(), "subject", prepared.subject().toString(), "holderId", holderId,
                         "notAfter", prepared.notAfter().toString()));
     }
@@ -232,12 +232,11 @@ public class CertificateService {
     private static ProblemException signingFailed(PreparedCertificate prepared, Throwable cause) {
         String serial = SerialHex.toHex(prepared.serial());
         LOG.error("Signing certificate {} failed; its serial stays reserved (pending) and can be revoked", serial, cause);
-        return new ProblemException(ProblemType.ISSUANCE_FAILED, "The CA could not sign certificate " + serial
-                + "; its serial stays reserved (status pending) and can be revoked", Map.of("serial", serial), cause);
+        return ProblemException.localized(ProblemType.ISSUANCE_FAILED, Map.of("serial", serial), "certificate.signing-failed", serial);
     }
 
     private static AuditEntry issuedEvent(CallerPrincipal caller, IssuedCertificate issued, IssueCertificateRequest request) {
-        return new AuditEntry(caller.auditName(), "certificate.issued", "certificate:" + issued.serialHex(),
+        return new AuditEntry(caller.auditName(), CertificateEvent.ISSUED.auditName(), CertificateEvent.target(issued.serial()).toString(),
                 Map.of("profile", issued.profileName(), "subject", issued.certificate().getSubject().toString(),
                         "holderId", request.subject().holderId(), "notAfter", issued.notAfter().toString()));
     }
@@ -248,17 +247,17 @@ public class CertificateService {
     }
 
     private static BigInteger serial(String text) {
-        return SerialHex.parseHex(text).orElseThrow(() -> new ProblemException(ProblemType.CERTIFICATE_NOT_FOUND,
-                "'" + text + "' is not a certificate serial (lowercase hexadecimal)"));
+        return SerialHex.parseHex(text).orElseThrow(() -> ProblemException.localized(ProblemType.CERTIFICATE_NOT_FOUND,
+                "certificate.serial-malformed", text));
     }
 
     private static RevocationReason reason(RevocationRequest request) {
         if (request == null || request.reason() == null) {
-            throw new ProblemException(ProblemType.BAD_REQUEST, "Missing field: reason");
+            throw ProblemException.localized(ProblemType.BAD_REQUEST, "certificate.reason-missing");
         }
         return RevocationReason.fromRfcName(request.reason()).filter(ALLOWED_REASONS::contains)
-                .orElseThrow(() -> new ProblemException(ProblemType.BAD_REQUEST, "Unknown or disallowed revocation reason '"
-                        + request.reason() + "'; use one of " + ALLOWED_REASONS.stream().map(RevocationReason::rfcName).toList()));
+                .orElseThrow(() -> ProblemException.localized(ProblemType.BAD_REQUEST, "certificate.reason-unknown", request.reason(),
+                        ALLOWED_REASONS.stream().map(RevocationReason::rfcName).toList().toString()));
     }
 
     private static Optional<Instant> invalidityDate(RevocationRequest request) {
@@ -268,18 +267,17 @@ public class CertificateService {
         try {
             return Optional.of(Instant.parse(request.invalidityDate()).truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
         } catch (DateTimeParseException e) {
-            throw new ProblemException(ProblemType.BAD_REQUEST, "invalidityDate must be an ISO-8601 instant, e.g. 2025-01-31T10:00:00Z");
+            throw ProblemException.localized(ProblemType.BAD_REQUEST, "certificate.invalidity-date");
         }
     }
 
     private static ProblemException notFound(String serial) {
-        return new ProblemException(ProblemType.CERTIFICATE_NOT_FOUND, "No certificate with serial " + serial);
+        return ProblemException.localized(ProblemType.CERTIFICATE_NOT_FOUND, "certificate.not-found", serial);
     }
 
     private static ProblemException alreadyRevoked(CertificateRecord record) {
-        return new ProblemException(ProblemType.ALREADY_REVOKED, "Certificate " + record.serialHex() + " was revoked at "
-                + record.revokedAt().map(Object::toString).orElse("?") + " ("
-                + record.revocationReason().map(RevocationReason::rfcName).orElse("?") + ")");
+        return ProblemException.localized(ProblemType.ALREADY_REVOKED, "certificate.already-revoked", record.serialHex(),
+                record.revokedAt().map(Object::toString).orElse("?"), record.revocationReason().map(RevocationReason::rfcName).orElse("?"));
     }
 
     private static String nullToEmpty(String value) {

@@ -5,7 +5,6 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.core.io.ClassPathResource;
@@ -35,11 +34,11 @@ class DemoReferenceData implements InitializingBean {
     private final boolean enabled;
 
     DemoReferenceData(ReferenceDataImport imports, DatabaseClient database, Environment environment,
-                      @Value("${cartes.reference-data.demo-extract:true}") boolean enabled) {
+                      ReferenceDataProperties properties) {
         this.imports = imports;
         this.database = database;
         this.environment = environment;
-        this.enabled = enabled;
+        this.enabled = properties.demoExtract();
     }
 
     @Override

@@ -1,8 +1,5 @@
 package fr.cartesagents.ra.config;
 
-import java.nio.file.Path;
-
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,7 +7,7 @@ import org.springframework.context.annotation.Configuration;
 class DataDirectoryConfiguration {
 
     @Bean
-    CartesDataDirectory cartesDataDirectory(@Value("${cartes.data-dir}") Path root) {
-        return new CartesDataDirectory(root);
+    CartesDataDirectory cartesDataDirectory(DataDirectoryProperties properties) {
+        return new CartesDataDirectory(properties.dataDir());
     }
 }

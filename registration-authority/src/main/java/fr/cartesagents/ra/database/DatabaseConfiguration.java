@@ -10,7 +10,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 import fr.cartesagents.ra.config.CartesDataDirectory;
-import fr.cartesagents.ra.pki.ProductionPki;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.r2dbc.spi.ConnectionFactories;
@@ -25,26 +24,14 @@ import io.r2dbc.spi.ConnectionFactoryOptions;
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
 
-    /** Runs before any database work: a production deployment missing its configuration stops here, naming it all. */
-    @Bean
-    static ProductionReadiness productionReadiness(Environment environment) {
-        ProductionPki.requireConfigured(environment);
-        return new ProductionReadiness();
-    }
-
-    /** Marker: the production configuration was checked (or this is not production). */
-    static final class ProductionReadiness {
-    }
-
     @Bean(destroyMethod = "close")
     @ConditionalOnExpression("'${spring.r2dbc.url:}' == ''")
-    EmbeddedDatabase embeddedDatabase(CartesDataDirectory dataDirectory, ProductionReadiness readiness) {
+    EmbeddedDatabase embeddedDatabase(CartesDataDirectory dataDirectory) {
         return EmbeddedDatabase.start(dataDirectory.postgres());
     }
 
     @Bean
-    DatabaseEndpoint databaseEndpoint(ObjectProvider<EmbeddedDatabase> embedded, Environment environment,
-                                      ProductionReadiness readiness) {
+    DatabaseEndpoint databaseEndpoint(ObjectProvider<EmbeddedDatabase> embedded, Environment environment) {
         EmbeddedDatabase database = embedded.getIfAvailable();
         if (database != null) {
             ConnectionFactoryOptions options = ConnectionFactoryOptions.parse(database.r2dbcUrl()).mutate()

@@ -87,8 +87,8 @@ public class IdempotencyKeys {
                 .first()
                 .map(stored -> {
                     if (!stored.requestHash().equals(request.requestHash())) {
-                        throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED, "The " + IdempotentRequest.HEADER
-                                + " '" + request.key() + "' was already used for a different request");
+                        throw ProblemException.localized(ProblemType.IDEMPOTENCY_KEY_REUSED, "idempotency.key-reused",
+                                IdempotentRequest.HEADER, request.key());
                     }
                     return new StoredResponse(stored.status(), stored.body(), true);
                 });

@@ -30,12 +30,11 @@ public record IdempotentRequest(String principal, String key, String requestHash
      */
     public static IdempotentRequest of(String principal, String key, String method, String path, String canonicalBody) {
         if (key == null || key.isBlank()) {
-            throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_MISSING,
-                    "This request changes state: send an " + HEADER + " header (e.g. a UUID) so that it can be retried safely");
+            throw ProblemException.localized(ProblemType.IDEMPOTENCY_KEY_MISSING, "idempotency.key-missing", HEADER);
         }
         if (key.length() > MAX_KEY_LENGTH || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
-            throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_MISSING,
-                    HEADER + " must be 1 to " + MAX_KEY_LENGTH + " visible ASCII characters");
+            throw ProblemException.localized(ProblemType.IDEMPOTENCY_KEY_MISSING, "idempotency.key-malformed", HEADER,
+                    String.valueOf(MAX_KEY_LENGTH));
         }
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");

@@ -1,5 +1,6 @@
 package fr.cartesagents.ra.pki;
 
+import fr.cartesagents.ra.certificate.CaIds;
 import java.math.BigInteger;
 import java.util.Map;
 import java.util.stream.Collectors;

@@ -1,5 +1,6 @@
 package fr.cartesagents.ra.pki;
 
+import fr.cartesagents.ra.certificate.CaIds;
 import java.net.URI;
 import java.util.List;
 import java.util.Objects;

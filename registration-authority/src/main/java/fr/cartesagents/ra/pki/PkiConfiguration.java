@@ -1,12 +1,13 @@
 package fr.cartesagents.ra.pki;
 
+import fr.cartesagents.ra.certificate.CaIds;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -46,12 +47,13 @@ class PkiConfiguration {
 
     @Bean(destroyMethod = "close")
     OperationalPki operationalPki(Environment environment, PkiProperties properties, PkiSettings settings,
-                                  CartesDataDirectory dataDirectory, Clock clock, @Value("${server.port:8080}") int httpPort,
-                                  @Value("${cartes.pki.demo.softhsm-module:/usr/lib/softhsm/libsofthsm2.so}") Path softHsmModule) {
+                                  CartesDataDirectory dataDirectory, Clock clock, ServerProperties server) {
         if (environment.acceptsProfiles(Profiles.of(PRODUCTION_PROFILE))) {
             return ProductionPki.load(properties, settings);
         }
+        int httpPort = server.getPort() == null ? 8080 : server.getPort();
         URI baseUrl = properties.publicBaseUrl() != null ? properties.publicBaseUrl() : URI.create("http://localhost:" + httpPort);
+        Path softHsmModule = properties.demo().softhsmModule();
         return new DemoCeremony(dataDirectory, baseUrl, settings, DemoCaNames.from(properties.demo(), settings),
                 properties.tls().dnsNames(), softHsmModule, clock).establish();
     }

@@ -55,8 +55,10 @@ public record PkiProperties(URI publicBaseUrl,
      * @param issuingName    DN of the demo issuing CA
      * @param ocspName       DN of the demo OCSP signer
      * @param issuingKeyType key type of the issuing CA: RSA_2048, RSA_3072, RSA_4096, EC_P256, EC_P384
+     * @param softhsmModule  the SoftHSM2 PKCS#11 library the demo ceremony's tokens live in
      */
-    public record Demo(String rootName, String issuingName, String ocspName, String issuingKeyType) {
+    public record Demo(String rootName, String issuingName, String ocspName, String issuingKeyType,
+                       @DefaultValue("/usr/lib/softhsm/libsofthsm2.so") Path softhsmModule) {
     }
 
     /**

@@ -51,7 +51,7 @@ class PkiRepositoryController {
         return cas.find(caId)
                 .map(ca -> ResponseEntity.ok().contentType(PKIX_CERT).cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePublic())
                         .body(ca.certificate()))
-                .switchIfEmpty(Mono.error(() -> new ProblemException(ProblemType.NOT_FOUND, "No CA has the id '" + caId + "'")));
+                .switchIfEmpty(Mono.error(() -> ProblemException.localized(ProblemType.NOT_FOUND, "pki.ca-unknown", caId)));
     }
 
     @GetMapping("/pki/crl/{caId}.crl")
@@ -77,7 +77,7 @@ class PkiRepositoryController {
                             .eTag("\"" + caId + (delta ? "-delta-" : "-") + crl.number() + "\"")
                             .body(crl.der());
                 })
-                .switchIfEmpty(Mono.error(() -> new ProblemException(ProblemType.NOT_FOUND,
-                        "No " + (delta ? "delta " : "") + "CRL is published for '" + caId + "'")));
+                .switchIfEmpty(Mono.error(() -> ProblemException.localized(ProblemType.NOT_FOUND,
+                        delta ? "pki.delta-crl-unpublished" : "pki.crl-unpublished", caId)));
     }
 }

@@ -68,36 +68,6 @@ public final class ProductionPki {
         }
     }
 
-    /**
-     * Under the production profile, checks that everything the server will not create is configured:
-     * the database and the PKI. Called before anything starts, so that one message names all that is missing.
-     *
-     * @throws IllegalStateException naming every missing property
-     */
-    public static void requireConfigured(Environment environment) {
-        if (!environment.acceptsProfiles(Profiles.of(PkiConfiguration.PRODUCTION_PROFILE))) {
-            return;
-        }
-        List<String> missing = new ArrayList<>();
-        for (String required : List.of("spring.r2dbc.url", "spring.r2dbc.username", "spring.r2dbc.password")) {
-            if (blank(environment.getProperty(required))) {
-                missing.add(required);
-            }
-        }
-        // A list: bound, so that both the comma-separated and the YAML-indexed forms count.
-        if (Binder.get(environment).bind("cartes.security.administrator-fingerprints",
-                        org.springframework.boot.context.properties.bind.Bindable.listOf(String.class))
-                .map(fingerprints -> fingerprints.stream().allMatch(ProductionPki::blank)).orElse(true)) {
-            missing.add("cartes.security.administrator-fingerprints");
-        }
-        PkiProperties properties = Binder.get(environment).bindOrCreate("cartes.pki", PkiProperties.class);
-        missing.addAll(missingPki(properties));
-        if (!missing.isEmpty()) {
-            throw new IllegalStateException("The production profile does not create keys nor an embedded database: configure "
-                    + String.join(", ", missing) + " (see application-production.yml)");
-        }
-    }
-
     static void requireConfigured(PkiProperties properties) {
         List<String> missing = missingPki(properties);
         if (!missing.isEmpty()) {
@@ -106,7 +76,7 @@ public final class ProductionPki {
         }
     }
 
-    private static List<String> missingPki(PkiProperties properties) {
+    static List<String> missingPki(PkiProperties properties) {
         List<String> missing = new ArrayList<>();
         if (properties.publicBaseUrl() == null || blank(properties.publicBaseUrl().toString())) {
             missing.add("cartes.pki.public-base-url");

@@ -50,7 +50,8 @@ class ProblemExceptionHandler implements WebExceptionHandler {
             return Problem.of(problem, ProblemMessages.of(exchange));
         }
         if (causedBy(error, DataBufferLimitException.class)) {
-            return Problem.of(ProblemType.REQUEST_TOO_LARGE, "The request body is larger than this endpoint accepts");
+            return Problem.of(ProblemException.localized(ProblemType.REQUEST_TOO_LARGE, "request.too-large-for-endpoint"),
+                    ProblemMessages.of(exchange));
         }
         java.util.Optional<Problem> input = InputProblems.of(error, ProblemMessages.of(exchange));
         if (input.isPresent()) {
@@ -63,7 +64,7 @@ class ProblemExceptionHandler implements WebExceptionHandler {
             return new Problem(problemType.type(), problemType.title(), status, detail, Map.of());
         }
         LOG.error("Unexpected error on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), error);
-        return Problem.of(ProblemType.INTERNAL_ERROR, "The server could not handle this request");
+        return Problem.of(ProblemException.localized(ProblemType.INTERNAL_ERROR, "server.internal-error"), ProblemMessages.of(exchange));
     }
 
     private static ProblemType typeFor(HttpStatusCode status) {

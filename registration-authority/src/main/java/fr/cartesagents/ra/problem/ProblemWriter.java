@@ -18,6 +18,11 @@ public class ProblemWriter {
         this.jsonMapper = jsonMapper;
     }
 
+    /** {@code problem} in the caller's language (Accept-Language: French or English). */
+    public Mono<Void> write(ServerWebExchange exchange, ProblemException problem) {
+        return write(exchange, Problem.of(problem, ProblemMessages.of(exchange)));
+    }
+
     public Mono<Void> write(ServerWebExchange exchange, Problem problem) {
         ServerHttpResponse response = exchange.getResponse();
         if (response.isCommitted()) {

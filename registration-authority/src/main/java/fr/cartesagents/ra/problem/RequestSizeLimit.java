@@ -1,6 +1,5 @@
 package fr.cartesagents.ra.problem;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -32,10 +31,9 @@ class RequestSizeLimit implements WebFilter {
     private final long maxReferenceDataBytes;
     private final ProblemWriter writer;
 
-    RequestSizeLimit(@Value("${cartes.http.max-request-size:256KB}") DataSize maxSize,
-                     @Value("${cartes.http.max-reference-data-size:64MB}") DataSize maxReferenceDataSize, ProblemWriter writer) {
-        this.maxBytes = maxSize.toBytes();
-        this.maxReferenceDataBytes = maxReferenceDataSize.toBytes();
+    RequestSizeLimit(RequestSizeProperties sizes, ProblemWriter writer) {
+        this.maxBytes = sizes.maxRequestSize().toBytes();
+        this.maxReferenceDataBytes = sizes.maxReferenceDataSize().toBytes();
         this.writer = writer;
     }
 
@@ -44,8 +42,8 @@ class RequestSizeLimit implements WebFilter {
         long declared = exchange.getRequest().getHeaders().getContentLength();
         long limit = exchange.getRequest().getPath().value().startsWith(REFERENCE_DATA_PATH) ? maxReferenceDataBytes : maxBytes;
         if (declared > limit) {
-            return writer.write(exchange, Problem.of(ProblemType.REQUEST_TOO_LARGE,
-                    "The request body (" + declared + " bytes) is larger than the " + limit + " bytes accepted"));
+            return writer.write(exchange, ProblemException.localized(ProblemType.REQUEST_TOO_LARGE, "request.too-large",
+                    String.valueOf(declared), String.valueOf(limit)));
         }
         return chain.filter(exchange);
     }
@@ -55,8 +53,8 @@ class RequestSizeLimit implements WebFilter {
 
         private final DataSize maxSize;
 
-        CodecLimit(@Value("${cartes.http.max-request-size:256KB}") DataSize maxSize) {
-            this.maxSize = maxSize;
+        CodecLimit(RequestSizeProperties sizes) {
+            this.maxSize = sizes.maxRequestSize();
         }
 
         @Override

@@ -32,8 +32,7 @@ final class ActorArgumentResolver implements HandlerMethodArgumentResolver {
                 .map(SecurityContext::getAuthentication)
                 .filter(authentication -> authentication != null && (authentication.getPrincipal() instanceof CallerPrincipal
                         || authentication.getPrincipal() instanceof DemoPrincipal))
-                .switchIfEmpty(Mono.error(new ProblemException(ProblemType.UNAUTHENTICATED,
-                        "This endpoint needs a TLS client certificate issued by this CA")))
+                .switchIfEmpty(Mono.error(() -> ProblemException.localized(ProblemType.UNAUTHENTICATED, "security.certificate-required")))
                 .flatMap(authentication -> {
                     if (authentication.getPrincipal() instanceof DemoPrincipal demoUser) {
                         return actors.of(demoUser, remoteAddress(exchange));

@@ -1,11 +1,8 @@
 package fr.cartesagents.ra.security;
 
 import java.math.BigInteger;
-import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
@@ -22,11 +19,9 @@ public class AdministratorRegistry {
     private final DatabaseClient database;
     private final Set<String> configured;
 
-    public AdministratorRegistry(DatabaseClient database,
-                                 @Value("${cartes.security.administrator-fingerprints:}") List<String> configured) {
+    public AdministratorRegistry(DatabaseClient database, SecurityProperties properties) {
         this.database = database;
-        this.configured = configured.stream().filter(f -> !f.isBlank()).map(CertificateFingerprint::normalize)
-                .collect(Collectors.toUnmodifiableSet());
+        this.configured = SecurityProperties.fingerprints(properties.administratorFingerprints());
     }
 
     public Mono<Boolean> isAdministrator(String fingerprintSha256) {

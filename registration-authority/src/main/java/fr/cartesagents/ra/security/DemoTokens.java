@@ -14,7 +14,6 @@ import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
@@ -35,7 +34,8 @@ class DemoTokens {
     private final Clock clock;
     private final Duration validity;
 
-    DemoTokens(Clock clock, @Value("${cartes.security.demo.token-validity:PT1H}") Duration validity) {
+    DemoTokens(Clock clock, SecurityProperties properties) {
+        Duration validity = properties.demo().tokenValidity();
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         this.key = new SecretKeySpec(secret, "HmacSHA256");

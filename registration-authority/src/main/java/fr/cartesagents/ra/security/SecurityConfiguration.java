@@ -20,6 +20,8 @@ import org.springframework.security.web.server.firewall.StrictServerWebExchangeF
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 
 import fr.cartesagents.ra.problem.Problem;
+import fr.cartesagents.ra.problem.ProblemException;
+import fr.cartesagents.ra.problem.ProblemMessages;
 import fr.cartesagents.ra.problem.ProblemType;
 import fr.cartesagents.ra.problem.ProblemWriter;
 
@@ -57,18 +59,19 @@ class SecurityConfiguration {
     /** A request the firewall rejects gets a problem document too. */
     @Bean
     ServerExchangeRejectedHandler serverExchangeRejectedHandler(ProblemWriter problems) {
-        return (exchange, rejected) -> problems.write(exchange, Problem.of(ProblemType.BAD_REQUEST,
-                "The request was rejected: " + rejected.getMessage()));
+        return (exchange, rejected) -> problems.write(exchange, ProblemException.localized(ProblemType.BAD_REQUEST,
+                "request.rejected", rejected.getMessage()));
     }
 
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ClientCertificateAuthentication authentication,
                                                   ProblemWriter problems) {
         var entryPoint = (org.springframework.security.web.server.ServerAuthenticationEntryPoint) (exchange, error) ->
-                problems.write(exchange, Problem.of(ProblemType.UNAUTHENTICATED,
-                        error.getMessage() != null && error instanceof org.springframework.security.authentication.BadCredentialsException
-                                ? error.getMessage()
-                                : "This endpoint needs a TLS client certificate issued by this CA"));
+                problems.write(exchange, error.getMessage() != null
+                        && error instanceof org.springframework.security.authentication.BadCredentialsException
+                        ? Problem.of(ProblemType.UNAUTHENTICATED, error.getMessage())
+                        : Problem.of(ProblemException.localized(ProblemType.UNAUTHENTICATED, "security.certificate-required"),
+                                ProblemMessages.of(exchange)));
         AuthenticationWebFilter certificateFilter = new AuthenticationWebFilter(authentication);
         certificateFilter.setServerAuthenticationConverter(authentication);
         certificateFilter.setAuthenticationFailureHandler(new ServerAuthenticationEntryPointFailureHandler(entryPoint));
@@ -97,8 +100,8 @@ class SecurityConfiguration {
                         .anyExchange().authenticated())
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(entryPoint)
-                        .accessDeniedHandler((exchange, denied) -> problems.write(exchange, Problem.of(ProblemType.FORBIDDEN,
-                                "This client certificate is not an administrator's"))))
+                        .accessDeniedHandler((exchange, denied) -> problems.write(exchange, ProblemException.localized(
+                                ProblemType.FORBIDDEN, "security.not-administrator"))))
                 .build();
     }
 }

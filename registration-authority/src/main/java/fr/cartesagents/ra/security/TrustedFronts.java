@@ -1,10 +1,7 @@
 package fr.cartesagents.ra.security;
 
-import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
@@ -22,10 +19,9 @@ public class TrustedFronts {
     private final DatabaseClient database;
     private final Set<String> configured;
 
-    public TrustedFronts(DatabaseClient database, @Value("${cartes.security.trusted-fronts:}") List<String> configured) {
+    public TrustedFronts(DatabaseClient database, SecurityProperties properties) {
         this.database = database;
-        this.configured = configured.stream().filter(f -> !f.isBlank()).map(CertificateFingerprint::normalize)
-                .collect(Collectors.toUnmodifiableSet());
+        this.configured = SecurityProperties.fingerprints(properties.trustedFronts());
     }
 
     public Mono<Boolean> isTrusted(String fingerprintSha256) {

@@ -54,13 +54,16 @@ public class ApiEndpoints {
     public <T, V> Mono<ResponseEntity<String>> create(String principal, String key, String collectionPath, Mono<Void> authorized,
                                                       String body, Class<T> type, Function<T, Mono<V>> creation) {
         return authorized.then(Mono.fromCallable(() -> requests.read(body, type)))
-                .flatMap(request -> once(principal, key, collectionPath, request, creation.apply(request), HttpStatus.CREATED))
+                .flatMap(request -> once(principal, key, collectionPath, request,
+                        Mono.defer(() -> creation.apply(request)), HttpStatus.CREATED))
                 .map(stored -> stored(stored, collectionPath, "id"));
     }
 
     /**
      * Runs {@code operation} at most once per (principal, key) for this {@code request}, storing its
      * answer with status {@code status} in the operation's transaction; a retry gets that answer.
+     * The key is checked first: pass a deferred operation ({@code Mono.defer}) so that nothing of it
+     * runs before.
      */
     public <V> Mono<StoredResponse> once(String principal, String key, String path, Object request, Mono<V> operation,
                                          HttpStatus status) {

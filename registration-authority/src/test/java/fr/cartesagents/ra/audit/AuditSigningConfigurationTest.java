@@ -15,7 +15,8 @@ class AuditSigningConfigurationTest {
         MockEnvironment production = new MockEnvironment();
         production.setActiveProfiles("production");
 
-        assertThatThrownBy(() -> new AuditSigningConfiguration().auditSigner(production, null, null, Clock.systemUTC(), "", " "))
+        assertThatThrownBy(() -> new AuditSigningConfiguration().auditSigner(production, null, null, Clock.systemUTC(),
+                new AuditSigningProperties("", " ")))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("cartes.audit.signing.key-store,")
                 .hasMessageContaining("cartes.audit.signing.key-store-password");

@@ -99,20 +99,20 @@ class ConfiguredPkiSettingsTest {
 
     @Test
     void whenDemoNamesAreConfigured_thenTheyAreUsedAndABadOneNamesItsProperty() {
-        DemoCaNames names = DemoCaNames.from(new PkiProperties.Demo("CN=AC Racine,O=Ville de Moissac,C=FR", null, null, "EC_P384"),
+        DemoCaNames names = DemoCaNames.from(new PkiProperties.Demo("CN=AC Racine,O=Ville de Moissac,C=FR", null, null, "EC_P384", null),
                 PkiSettings.defaults());
         assertThat(names.root()).isEqualTo(new X500Name("CN=AC Racine,O=Ville de Moissac,C=FR"));
         assertThat(names.issuing()).isEqualTo(DemoCeremony.ISSUING_NAME);
         assertThat(names.issuingKey()).isEqualTo(KeySpec.EC_P384);
-        assertThatThrownBy(() -> DemoCaNames.from(new PkiProperties.Demo(null, "not a DN", null, null), PkiSettings.defaults()))
+        assertThatThrownBy(() -> DemoCaNames.from(new PkiProperties.Demo(null, "not a DN", null, null, null), PkiSettings.defaults()))
                 .hasMessageContaining("cartes.pki.demo.issuing-name");
-        assertThatThrownBy(() -> DemoCaNames.from(new PkiProperties.Demo(null, null, null, "RSA_1024"), PkiSettings.defaults()))
+        assertThatThrownBy(() -> DemoCaNames.from(new PkiProperties.Demo(null, null, null, "RSA_1024", null), PkiSettings.defaults()))
                 .hasMessageContaining("cartes.pki.demo.issuing-key-type");
         PkiSettings rsaOnlyCas = new PkiSettings(PkiSettings.PROJECT_POLICY_ARC, PkiSettings.defaults().authenticationPolicyOid(),
                 PkiSettings.defaults().signaturePolicyOid(), PkiSettings.defaults().servicePolicyOid(), Period.ofYears(3),
                 Period.ofYears(12), Period.ofYears(6), Period.ofYears(1), Period.ofYears(1), Set.of(KeySpec.EC_P256),
                 Set.of(KeySpec.RSA_3072));
-        assertThatThrownBy(() -> DemoCaNames.from(new PkiProperties.Demo(null, null, null, "EC_P256"), rsaOnlyCas))
+        assertThatThrownBy(() -> DemoCaNames.from(new PkiProperties.Demo(null, null, null, "EC_P256", null), rsaOnlyCas))
                 .hasMessageContaining("cartes.pki.demo.issuing-key-type");
     }
 

@@ -1,5 +1,6 @@
 package fr.cartesagents.ra.pki;
 
+import fr.cartesagents.ra.certificate.CaIds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigInteger;

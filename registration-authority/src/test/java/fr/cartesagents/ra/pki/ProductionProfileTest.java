@@ -6,11 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import fr.cartesagents.ra.RegistrationAuthorityApplication;
+import fr.cartesagents.ra.config.MissingSettingsException;
 
+@ExtendWith(OutputCaptureExtension.class)
 class ProductionProfileTest {
 
     @TempDir
@@ -23,7 +28,7 @@ class ProductionProfileTest {
                 // Command-line arguments, not default properties: application.yml would override those.
                 .run("--cartes.data-dir=" + dataDirectory, "--server.port=0", "--cartes.api.port=0",
                         "--cartes.pki.issuing.certificate=/etc/cartes/act.pem").close())
-                .rootCause()
+                .isInstanceOf(MissingSettingsException.class)
                 .hasMessageContaining("spring.r2dbc.url")
                 .hasMessageContaining("spring.r2dbc.username")
                 .hasMessageContaining("spring.r2dbc.password")
@@ -34,8 +39,28 @@ class ProductionProfileTest {
                 .hasMessageContaining("cartes.pki.issuing.token.pin")
                 .hasMessageContaining("cartes.pki.ocsp.certificate")
                 .hasMessageContaining("cartes.pki.tls.key-store")
+                .hasMessageContaining("cartes.audit.signing.key-store")
+                .hasMessageContaining("cartes.audit.signing.key-store-password")
+                .hasMessageContaining("cartes.habilitation.signing.key-store")
+                .hasMessageContaining("cartes.habilitation.signing.key-store-password")
                 .hasMessageNotContaining("cartes.pki.issuing.certificate");
         // Nothing was created in its place: no embedded database, no demo PKI.
         assertThat(dataDirectory).isEmptyDirectory();
+    }
+
+    /** Issue 16, item 4: one start names everything, once, as a short list rather than a stack trace repeated. */
+    @Test
+    void theOperatorReadsTheMissingPropertiesOnceWithoutAStackTrace(CapturedOutput output) {
+        assertThatThrownBy(() -> new SpringApplicationBuilder(RegistrationAuthorityApplication.class)
+                .profiles("production")
+                .run("--cartes.data-dir=" + dataDirectory, "--server.port=0", "--cartes.api.port=0").close())
+                .isInstanceOf(MissingSettingsException.class);
+        String printed = output.getAll();
+        assertThat(printed).contains("required properties are not set:")
+                .contains("    cartes.audit.signing.key-store")
+                .contains("    cartes.habilitation.signing.key-store")
+                .contains("Action:");
+        assertThat(printed.split("cartes.habilitation.signing.key-store-password", -1)).hasSize(2);
+        assertThat(printed).doesNotContain("\tat org.springframework").doesNotContain("\n\tat ");
     }
 }

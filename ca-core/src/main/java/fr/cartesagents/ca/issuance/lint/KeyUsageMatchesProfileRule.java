@@ -6,9 +6,9 @@ import java.util.Set;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyUsage;
 
-import fr.cartesagents.ca.issuance.IssuanceRefusedException;
-import fr.cartesagents.ca.issuance.SubjectKeyPolicy;
 import fr.cartesagents.ca.profile.KeyUsageBit;
+import fr.cartesagents.ca.publickey.SubjectKeyTypes;
+import fr.cartesagents.ca.publickey.UnacceptableKeyException;
 
 /** keyUsage holds exactly the profile's bits for this key type, with the profile's criticality. */
 final class KeyUsageMatchesProfileRule implements LintRule {
@@ -32,8 +32,8 @@ final class KeyUsageMatchesProfileRule implements LintRule {
         Set<KeyUsageBit> expected;
         try {
             expected = target.profile().keyUsageFor(
-                    SubjectKeyPolicy.keySpecOf(target.certificate().getSubjectPublicKeyInfo()));
-        } catch (IssuanceRefusedException e) {
+                    SubjectKeyTypes.of(target.certificate().getSubjectPublicKeyInfo()));
+        } catch (UnacceptableKeyException e) {
             expected = target.profile().keyUsage();
         }
         KeyUsage keyUsage = KeyUsage.getInstance(extension.getParsedValue());

@@ -2,8 +2,8 @@ package fr.cartesagents.ca.issuance.lint;
 
 import java.util.List;
 
-import fr.cartesagents.ca.issuance.IssuanceRefusedException;
-import fr.cartesagents.ca.issuance.SubjectKeyPolicy;
+import fr.cartesagents.ca.publickey.SubjectKeyTypes;
+import fr.cartesagents.ca.publickey.UnacceptableKeyException;
 import fr.cartesagents.ca.token.KeySpec;
 
 /** The certified key is one of the types the profile allows (RSA 2048+, P-256, P-384). */
@@ -22,11 +22,11 @@ final class SubjectKeyAllowedRule implements LintRule {
     @Override
     public List<LintFinding> check(LintTarget target) {
         try {
-            KeySpec spec = SubjectKeyPolicy.keySpecOf(target.certificate().getSubjectPublicKeyInfo());
+            KeySpec spec = SubjectKeyTypes.of(target.certificate().getSubjectPublicKeyInfo());
             return target.profile().allowedKeys().contains(spec)
                     ? List.of()
                     : finding(spec + " keys are not allowed by profile " + target.profile().name());
-        } catch (IssuanceRefusedException e) {
+        } catch (UnacceptableKeyException e) {
             return finding(e.getMessage());
         }
     }

@@ -6,7 +6,7 @@ import java.util.List;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
 
-import fr.cartesagents.ca.issuance.KeyIdentifiers;
+import fr.cartesagents.ca.publickey.KeyIdentifiers;
 
 /** subjectKeyIdentifier is present, non-critical, and derived from the certified key (RFC 7093 method 1). */
 final class SubjectKeyIdentifierRule implements LintRule {

@@ -25,7 +25,6 @@ import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
-import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
@@ -47,7 +46,6 @@ import fr.cartesagents.ca.issuance.TestSubjects;
 import fr.cartesagents.ca.profile.CertificateProfile;
 import fr.cartesagents.ca.profile.ProfileCatalog;
 import fr.cartesagents.ca.token.KeySpec;
-import fr.cartesagents.ca.token.SignatureAlgorithm;
 
 class LinterTest {
 
@@ -64,11 +62,7 @@ class LinterTest {
     static void createHierarchy() {
         pki = TestHierarchy.create(directory, KeySpec.EC_P256);
         catalog = ProfileCatalog.standard(pki.settings());
-        X509CertificateHolder issuing = pki.issuing().certificate();
-        issuerFacts = new IssuerFacts(issuing.getSubject(),
-                SubjectKeyIdentifier.fromExtensions(issuing.getExtensions()).getKeyIdentifier(),
-                issuing.getNotBefore().toInstant(), issuing.getNotAfter().toInstant(),
-                SignatureAlgorithm.forKey(pki.issuing().publicKey()).algorithmIdentifier());
+        issuerFacts = IssuerFactsOf.issuing(pki);
         goldenSigner = TestKeys.ec("secp256r1");
         good = pki.ca().issue(new IssuanceRequest("authentication", TestKeys.csr(TestKeys.ec("secp256r1")),
                 TestSubjects.marieDupont())).certificate();

@@ -1,4 +1,4 @@
-package fr.cartesagents.ra.pki;
+package fr.cartesagents.ra.certificate;
 
 /** The ids under which the PKI repository publishes each CA ({@code /pki/ca/{id}.crt}, {@code /pki/crl/{id}.crl}). */
 public final class CaIds {

@@ -1,4 +1,4 @@
-package fr.cartesagents.ca.issuance;
+package fr.cartesagents.ca.publickey;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,4 +1,4 @@
-package fr.cartesagents.ca.ceremony;
+package fr.cartesagents.ca.token;
 
 import java.io.PrintStream;
 

@@ -1,0 +1,18 @@
+package fr.cartesagents.ra.certificate;
+
+import java.math.BigInteger;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * What must follow a revocation, implemented by the features that publish certificate status (the
+ * PKI repository's CRLs and OCSP responses), so that the certificate feature does not depend on them.
+ */
+public interface RevocationListener {
+
+    /** Runs in the revocation's transaction: a failure rolls the revocation back (a CRL is published with it). */
+    Mono<Void> revoked(String caId, BigInteger serial);
+
+    /** Runs once the revocation has committed, never inside its transaction (a pre-produced OCSP response is dropped). */
+    void committed(BigInteger serial);
+}
