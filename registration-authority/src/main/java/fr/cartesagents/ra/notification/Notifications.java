@@ -63,6 +63,15 @@ public class Notifications {
                 .then();
     }
 
+    /** A person as a French letter names them: "Élise LEFÈVRE" (given names as written, the name in capitals). */
+    public Mono<String> displayName(UUID personId) {
+        return database.sql("select given_names, coalesce(usual_name, birth_name) as name from person where id = :id")
+                .bind("id", personId)
+                .map(row -> row.get("given_names", String.class) + " "
+                        + row.get("name", String.class).toUpperCase(java.util.Locale.FRENCH))
+                .one();
+    }
+
     private Mono<Void> sendAfterCommit() {
         return TransactionSynchronizationManager.forCurrentTransaction()
                 .filter(TransactionSynchronizationManager::isSynchronizationActive)

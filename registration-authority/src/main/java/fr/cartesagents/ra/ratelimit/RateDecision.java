@@ -1,6 +1,11 @@
 package fr.cartesagents.ra.ratelimit;
 
 import java.time.Duration;
+import java.util.Map;
+
+import fr.cartesagents.ra.problem.ProblemException;
+import fr.cartesagents.ra.problem.ProblemType;
+import reactor.core.publisher.Mono;
 
 /** Whether one attempt may go on; when not, how long until the window of its bucket ends. */
 public record RateDecision(boolean allowed, Duration retryAfter) {
@@ -8,14 +13,14 @@ public record RateDecision(boolean allowed, Duration retryAfter) {
     static final RateDecision ALLOWED = new RateDecision(true, Duration.ZERO);
 
     /** Completes when allowed; else the 429 problem, with a Retry-After header. */
-    public reactor.core.publisher.Mono<Void> orRefuse() {
+    public Mono<Void> orRefuse() {
         if (allowed) {
-            return reactor.core.publisher.Mono.empty();
+            return Mono.empty();
         }
         long seconds = Math.max(1, retryAfter.toSeconds());
-        return reactor.core.publisher.Mono.error(fr.cartesagents.ra.problem.ProblemException.localized(
-                fr.cartesagents.ra.problem.ProblemType.TOO_MANY_ATTEMPTS,
-                java.util.Map.of("retryAfterSeconds", seconds), "rate.limited", seconds));
+        return Mono.error(ProblemException.localized(
+                ProblemType.TOO_MANY_ATTEMPTS,
+                Map.of("retryAfterSeconds", seconds), "rate.limited", seconds));
     }
 
     /** The stricter of two decisions: refused if either is, with the longer wait. */

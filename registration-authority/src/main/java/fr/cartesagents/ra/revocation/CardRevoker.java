@@ -31,13 +31,11 @@ class CardRevoker {
     private final CardTransitions cards;
     private final CertificateService certificates;
     private final Notifications notifications;
-    private final HolderRevocations holders;
 
-    CardRevoker(CardTransitions cards, CertificateService certificates, Notifications notifications, HolderRevocations holders) {
+    CardRevoker(CardTransitions cards, CertificateService certificates, Notifications notifications) {
         this.cards = cards;
         this.certificates = certificates;
         this.notifications = notifications;
-        this.holders = holders;
     }
 
     Mono<CardRevocationView> revoke(Actor actor, UUID cardId, CardRevocationReason reason, RevokerCapacity capacity) {
@@ -49,7 +47,7 @@ class CardRevoker {
     }
 
     private Mono<Void> tell(Card card, CardRevocationReason reason, RevokerCapacity capacity) {
-        return holders.displayName(card.personId()).flatMap(holder -> {
+        return notifications.displayName(card.personId()).flatMap(holder -> {
             var revokedAt = card.revokedAt().orElseThrow();
             return notifications.enqueueToPerson(card.personId(),
                             new RevocationConfirmed(holder, card.cardSerial(), reason.french(), revokedAt))

@@ -38,15 +38,6 @@ class HolderRevocations {
                 .one();
     }
 
-    /** "Élise LEFÈVRE": given names as written, the name in capitals, as French administrative letters write them. */
-    Mono<String> displayName(UUID personId) {
-        return database.sql("select given_names, coalesce(usual_name, birth_name) as name from person where id = :id")
-                .bind("id", personId)
-                .map(row -> row.get("given_names", String.class) + " "
-                        + row.get("name", String.class).toUpperCase(java.util.Locale.FRENCH))
-                .one();
-    }
-
     Flux<Card> revocableCards(UUID personId) {
         return cards.ofPerson(personId).filter(card -> CardAction.REVOKE.allowedFrom(card.state()));
     }

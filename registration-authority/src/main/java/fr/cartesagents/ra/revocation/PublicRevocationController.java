@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import fr.cartesagents.ra.ratelimit.ClientAddress;
 import fr.cartesagents.ra.web.ApiEndpoints;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -41,7 +42,7 @@ class PublicRevocationController {
     @PostMapping(path = "/api/v1/card-revocations", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<PublicRevocationView> revoke(@RequestBody(required = false) String body, ServerHttpRequest request) {
         return web.body(body, PublicRevocationRequest.class)
-                .flatMap(revocation -> revocations.revoke(revocation, address(request)));
+                .flatMap(revocation -> revocations.revoke(revocation, ClientAddress.of(request)));
     }
 
     @Operation(summary = "Ask for a one-time revocation link by e-mail: {holderId or email, reason: loss|theft};"
@@ -49,13 +50,7 @@ class PublicRevocationController {
     @PostMapping(path = "/api/v1/card-revocation-requests", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<Map<String, String>>> requestLink(@RequestBody(required = false) String body, ServerHttpRequest request) {
         return web.body(body, RevocationLinkRequest.class)
-                .flatMap(linkRequest -> revocations.requestLink(linkRequest, address(request)))
+                .flatMap(linkRequest -> revocations.requestLink(linkRequest, ClientAddress.of(request)))
                 .thenReturn(ResponseEntity.status(HttpStatus.ACCEPTED).contentType(MediaType.APPLICATION_JSON).body(LINK_REQUESTED));
-    }
-
-    static String address(ServerHttpRequest request) {
-        return java.util.Optional.ofNullable(request.getRemoteAddress())
-                .map(remote -> remote.getAddress() == null ? remote.getHostString() : remote.getAddress().getHostAddress())
-                .orElse("unknown");
     }
 }

@@ -174,7 +174,7 @@ class PublicRevocationService {
         // The token in the fragment: browsers do not send it to any server, so no access log keeps it.
         URI link = URI.create(notificationSettings.portalUrl() + "/revocation#jeton=" + token);
         return links.add(Codes.tokenHash(token), holder.personId(), reason, now, expiresAt)
-                .then(holders.displayName(holder.personId()))
+                .then(notifications.displayName(holder.personId()))
                 .flatMap(name -> notifications.enqueueToPerson(holder.personId(), new RevocationLink(name, link, expiresAt)))
                 .thenReturn(true);
     }

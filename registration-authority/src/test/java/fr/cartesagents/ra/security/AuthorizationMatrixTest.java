@@ -312,6 +312,25 @@ class AuthorizationMatrixTest extends RunningServer {
         // Cards: revocation (Art. VI), by the holder (the sample card is the own agent's), card managers, the office.
         ROUTES.put("POST /api/v1/cards/{cardId}/revocation", new Row(selfOr(Permission.ORDER_CARDS),
                 postJson("/api/v1/cards/{card}/revocation", (s, own) -> "{\"reason\": \"loss\"}")));
+        // Unblock (Art. V): the code goes to the holder; asked by the holder, card managers or the office; used without a certificate.
+        ROUTES.put("POST /api/v1/cards/{cardId}/unblock-requests", new Row(selfOr(Permission.HAND_OVER_CARDS),
+                postJson("/api/v1/cards/{card}/unblock-requests", EMPTY)));
+        ROUTES.put("POST /api/v1/cards/{cardId}/unblock", new Row(PUBLIC, postJson("/api/v1/cards/{card}/unblock", EMPTY)));
+        // Billing (annex 1): statements for readers of the collectivity; reader deliveries by its registration office.
+        ROUTES.put("GET /api/v1/collectivities/{id}/billing", new Row(onCollectivity(Permission.READ),
+                get("/api/v1/collectivities/{collectivity}/billing")));
+        ROUTES.put("POST /api/v1/collectivities/{id}/reader-deliveries", new Row(new Rule() {
+            @Override
+            public boolean allows(Caller caller, boolean own) {
+                return caller == Caller.NATIONAL_ADMINISTRATOR || caller == Caller.ADMINISTRATOR_CERTIFICATE
+                        || caller == Caller.REGISTRATION_OFFICER && own;
+            }
+
+            @Override
+            public boolean scoped() {
+                return true;
+            }
+        }, postJson("/api/v1/collectivities/{collectivity}/reader-deliveries", EMPTY)));
         // Without the card (issue 17): no certificate; the code, the link or the mailed code is the credential.
         ROUTES.put("POST /api/v1/card-revocations", new Row(PUBLIC, postJson("/api/v1/card-revocations", EMPTY)));
         ROUTES.put("POST /api/v1/card-revocation-requests", new Row(PUBLIC, postJson("/api/v1/card-revocation-requests", EMPTY)));

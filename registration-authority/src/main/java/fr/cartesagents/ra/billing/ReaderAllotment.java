@@ -1,0 +1,15 @@
+package fr.cartesagents.ra.billing;
+
+/**
+ * Card readers of one application for a collectivity (annex 1): how many the annex allows free of
+ * charge and how many were delivered.
+ *
+ * @param application {@code comedec} (one per civil-status workstation of the COMEDEC annex) or
+ *                    {@code tes} (two per town hall)
+ */
+public record ReaderAllotment(String application, int allowed, int delivered) {
+
+    public int remaining() {
+        return Math.max(0, allowed - delivered);
+    }
+}
