@@ -125,9 +125,9 @@ class BillingService {
                         + "   as tes_delivered")
                 .bind("id", collectivityId)
                 .map(row -> List.of(
-                        new ReaderAllotment("comedec", row.get("comedec_allowed", Number.class).intValue(),
+                        ReaderAllotment.of("comedec", row.get("comedec_allowed", Number.class).intValue(),
                                 row.get("comedec_delivered", Number.class).intValue()),
-                        new ReaderAllotment("tes", row.get("cartes", Number.class).longValue() > 0 ? TES_READERS_PER_TOWN_HALL : 0,
+                        ReaderAllotment.of("tes", row.get("cartes", Number.class).longValue() > 0 ? TES_READERS_PER_TOWN_HALL : 0,
                                 row.get("tes_delivered", Number.class).intValue())))
                 .one();
     }

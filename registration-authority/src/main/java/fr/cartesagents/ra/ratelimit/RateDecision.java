@@ -20,7 +20,7 @@ public record RateDecision(boolean allowed, Duration retryAfter) {
         long seconds = Math.max(1, retryAfter.toSeconds());
         return Mono.error(ProblemException.localized(
                 ProblemType.TOO_MANY_ATTEMPTS,
-                Map.of("retryAfterSeconds", seconds), "rate.limited", seconds));
+                Map.of("retryAfterSeconds", seconds), "rate.limited", Long.toString(seconds)));
     }
 
     /** The stricter of two decisions: refused if either is, with the longer wait. */
