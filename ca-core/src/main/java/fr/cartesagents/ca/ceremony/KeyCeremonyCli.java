@@ -36,6 +36,7 @@ public final class KeyCeremonyCli implements Runnable {
 
     public static void main(String[] args) {
         QuietPkcs11Wrapper.install(System.err);
+        StandardInputLines.readProcessInputUnbuffered();
         // The JDK alone cannot rebuild an EC public key named by its OID, which checking the proof of
         // possession of an ECDSA request needs; BouncyCastle, last in line, fills that gap (as in the server).
         if (Security.getProvider(BouncyCastleProvider.PROVIDER_NAME) == null) {

@@ -1,5 +1,7 @@
 package fr.cartesagents.ca.ceremony;
 
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -12,12 +14,24 @@ final class StandardInputLines {
 
     private static final int MAX_LINE = 1024;
 
+    /**
+     * The process's own standard input, unbuffered: System.in is buffered, and its first read would
+     * swallow the lines of the secrets the next commands of a script are to read. Null in tests,
+     * which replace System.in.
+     */
+    private static InputStream processInput;
+
     private StandardInputLines() {
+    }
+
+    /** Called by the CLI's main: read the process's standard input itself, one byte at a time. */
+    static synchronized void readProcessInputUnbuffered() {
+        processInput = new FileInputStream(FileDescriptor.in);
     }
 
     /** The next line without its line break, or {@code null} at the end of input. */
     static synchronized char[] next() {
-        InputStream in = System.in;
+        InputStream in = processInput != null ? processInput : System.in;
         byte[] line = new byte[MAX_LINE];
         int length = 0;
         try {

@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "cartes-bridge", mixinStandardHelpOptions = true, versionProvider = BridgeCli.Version.class,
         description = "Pont de carte de Cartes Agents : pilote les cartes des agents par leur middleware PKCS#11 ou par PC/SC.",
-        subcommands = {InfoCommand.class, PersonalizeCommand.class, ChangePinCommand.class, UnblockCommand.class,
+        subcommands = {InfoCommand.class, PersonalizeCommand.class, PersonalizeOrderCommand.class, ChangePinCommand.class, UnblockCommand.class,
                 SignCommand.class, ReadersCommand.class, SimulatorCommand.class},
         footer = {"", "Codes de sortie : 0 fait, 1 échec inattendu, 2 ligne de commande erronée, 3 pas de lecteur,",
                 "4 pas de carte, 5 carte retirée, 6 code PIN erroné, 7 code PIN bloqué, 8 code PIN refusé par la politique,",

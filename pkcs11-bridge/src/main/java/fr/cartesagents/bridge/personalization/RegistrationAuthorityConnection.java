@@ -40,6 +40,11 @@ public record RegistrationAuthorityConnection(URI apiBase, Path clientKey, Path 
         }
     }
 
+    /** The password of the operator's PKCS#12, read now from its file; the caller wipes it after use. */
+    public char[] clientSecret() {
+        return firstLine(clientSecretFile);
+    }
+
     /** The PKI's CA certificates, as given. */
     public List<X509CertificateHolder> caChain() {
         try {

@@ -1,27 +1,20 @@
 package fr.cartesagents.bridge.personalization;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 
 import fr.cartesagents.bridge.card.KeyRole;
@@ -71,9 +64,7 @@ public final class RegistrationAuthorityIssuer implements CertificateIssuer {
             if (caChain.isEmpty()) {
                 throw new IssuanceException("No CA certificate in " + caChainPem);
             }
-            SSLContext tls = SSLContext.getInstance("TLS");
-            tls.init(keyManagers(clientKey, clientSecret), trustManagers(caChain), null);
-            HttpClient http = HttpClient.newBuilder().sslContext(tls).connectTimeout(TIMEOUT).build();
+            HttpClient http = OperatorTls.client(clientKey, clientSecret, caChain);
             return new RegistrationAuthorityIssuer(apiBase.resolve(ISSUE_PATH), http, caChain, holder);
         } catch (IOException | GeneralSecurityException e) {
             throw new IssuanceException("Cannot set up the connection to the registration authority: " + e.getMessage(), e);
@@ -127,47 +118,8 @@ public final class RegistrationAuthorityIssuer implements CertificateIssuer {
         }
     }
 
-    /** "422 issuance-refused: <detail>" from an RFC 9457 problem document, or the bare status. */
     private static String problem(HttpResponse<String> response) {
-        String description = "HTTP " + response.statusCode();
-        try {
-            JsonNode problem = JSON.readTree(response.body());
-            JsonNode type = problem.get("type");
-            JsonNode detail = problem.get("detail");
-            if (type != null) {
-                description += " " + type.asString().replaceFirst("^urn:cartes-agents:problem:", "");
-            }
-            if (detail != null) {
-                description += ": " + detail.asString();
-            }
-        } catch (JacksonException e) {
-            // Not a problem document (a proxy's page, say): the status is all there is to say.
-        }
-        return description;
-    }
-
-    private static javax.net.ssl.KeyManager[] keyManagers(Path clientKey, char[] secret)
-            throws IOException, GeneralSecurityException {
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(clientKey)) {
-            store.load(in, secret);
-        }
-        KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        factory.init(store, secret);
-        return factory.getKeyManagers();
-    }
-
-    private static javax.net.ssl.TrustManager[] trustManagers(List<X509CertificateHolder> caChain)
-            throws IOException, GeneralSecurityException {
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        store.load(null, null);
-        JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
-        for (int i = 0; i < caChain.size(); i++) {
-            store.setCertificateEntry("ca-" + i, converter.getCertificate(caChain.get(i)));
-        }
-        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        factory.init(store);
-        return factory.getTrustManagers();
+        return OperatorTls.problem(response.statusCode(), response.body());
     }
 
     record IssueBody(String profile, String csr, HolderBody subject) {

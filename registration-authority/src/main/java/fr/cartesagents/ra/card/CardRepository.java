@@ -10,6 +10,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
 
+import fr.cartesagents.ra.lifecycle.StateGuard;
 import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -110,9 +111,10 @@ class CardRepository implements CardQueries {
             case REVOKE -> ", revoked_at = :at, revocation_reason = :reason";
             case EXPIRE -> "";
         };
-        var update = database.sql("update card set state = :to" + dates + ", version = version + 1, updated_at = now()"
-                        + " where id = :id and state = any(:from)")
-                .bind("id", cardId).bind("to", action.to().databaseName()).bind("from", action.fromNames());
+        StateGuard guard = CardLifecycle.TABLE.guard(action);
+        var update = guard.bind(database.sql("update card set " + guard.set("state") + dates
+                        + ", version = version + 1, updated_at = now() where id = :id and " + guard.where("state"))
+                .bind("id", cardId));
         if (action == CardAction.DELIVER || action == CardAction.ACTIVATE || action == CardAction.REVOKE) {
             update = update.bind("at", utc(at));
         }

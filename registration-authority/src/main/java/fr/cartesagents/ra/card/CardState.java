@@ -1,24 +1,20 @@
 package fr.cartesagents.ra.card;
 
-import java.util.Locale;
+import fr.cartesagents.ra.lifecycle.LifecycleState;
 
 /**
  * Where a card is in its life: personalized (both certificates issued, not yet handed over),
  * delivered (handed over face to face, transport PIN still set), active (the holder set their PIN
- * and proved it), then revoked or expired (final). The moves are {@link CardAction}'s table.
+ * and proved it), then revoked or expired (final). The moves are {@link CardLifecycle#TABLE}.
  */
-public enum CardState {
+public enum CardState implements LifecycleState {
     PERSONALIZED,
     DELIVERED,
     ACTIVE,
     REVOKED,
     EXPIRED;
 
-    public String databaseName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
     public static CardState fromDatabaseName(String value) {
-        return valueOf(value.toUpperCase(Locale.ROOT));
+        return LifecycleState.fromDatabaseName(CardState.class, value);
     }
 }

@@ -47,7 +47,7 @@ public class CardTransitions {
                         card.cardSerial())))
                 .switchIfEmpty(Mono.defer(() -> cards.insert(created, actor.auditName())
                         .then(audit.append(AuditEntry.by(actor, Optional.of(card.collectivityId()),
-                                CardAuditAction.PERSONALIZED.auditName(), target(created.id()),
+                                CardEvent.PERSONALIZED, CardEvent.target(created.id()),
                                 Map.of("cardSerial", card.cardSerial(), "order", card.orderId().toString(),
                                         "person", card.personId().toString(), "profile", card.profile().databaseName(),
                                         "authenticationSerial", card.authenticationSerial(),
@@ -66,15 +66,16 @@ public class CardTransitions {
         return cards.lock(cardId)
                 .switchIfEmpty(Mono.error(() -> notFound(cardId)))
                 .flatMap(card -> {
-                    action.from(card.state());
+                    CardState next = CardLifecycle.TABLE.next(action, card.state());
                     Map<String, String> event = new HashMap<>(details);
                     event.put("from", card.state().databaseName());
-                    event.put("to", action.to().databaseName());
+                    event.put("to", next.databaseName());
                     reason.ifPresent(r -> event.put("reason", r));
                     return cards.move(cardId, action, now, actor.auditName(), reason)
-                            .flatMap(updated -> updated == 1 ? Mono.just(card) : Mono.error(action.refusal(card.state())))
-                            .then(audit.append(AuditEntry.by(actor, Optional.of(card.collectivityId()),
-                                    CardAuditAction.of(action).auditName(), target(cardId), event)))
+                            .flatMap(updated -> updated == 1 ? Mono.just(card)
+                                    : Mono.error(CardLifecycle.TABLE.refusal(action, card.state())))
+                            .then(audit.append(AuditEntry.by(actor, Optional.of(card.collectivityId()), action,
+                                    CardEvent.target(cardId), event)))
                             .then(cards.find(cardId));
                 });
     }
@@ -87,16 +88,11 @@ public class CardTransitions {
                         .flatMap(updated -> updated == 1 ? Mono.just(card) : Mono.error(ProblemException.localized(
                                 ProblemType.ILLEGAL_TRANSITION, "card.not-renewable", card.state().databaseName())))
                         .then(audit.append(AuditEntry.by(actor, Optional.of(card.collectivityId()),
-                                CardAuditAction.CERTIFICATES_RENEWED.auditName(), target(cardId),
+                                CardEvent.CERTIFICATES_RENEWED, CardEvent.target(cardId),
                                 Map.of("previousAuthenticationSerial", card.authenticationSerial(),
                                         "previousSignatureSerial", card.signatureSerial(),
                                         "authenticationSerial", authenticationSerial, "signatureSerial", signatureSerial))))
                         .then(cards.find(cardId)));
-    }
-
-    /** How the audit trail names a card. */
-    public static String target(UUID cardId) {
-        return "card:" + cardId;
     }
 
     public static ProblemException notFound(UUID cardId) {

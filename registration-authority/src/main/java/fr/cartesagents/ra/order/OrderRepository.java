@@ -12,6 +12,7 @@ import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
 
 import fr.cartesagents.ra.card.CardProfile;
+import fr.cartesagents.ra.lifecycle.StateGuard;
 import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -79,9 +80,10 @@ class OrderRepository {
             case PERSONALIZE -> ", personalized_at = :at";
             case DELIVER -> ", delivered_at = :at";
         };
-        var update = database.sql("update card_order set state = :to" + dates + ", version = version + 1, updated_at = now()"
-                        + " where id = :id and state = any(:from)")
-                .bind("id", id).bind("to", action.to().databaseName()).bind("from", action.fromNames()).bind("at", utc(at));
+        StateGuard guard = OrderLifecycle.TABLE.guard(action);
+        var update = guard.bind(database.sql("update card_order set " + guard.set("state") + dates
+                        + ", version = version + 1, updated_at = now() where id = :id and " + guard.where("state"))
+                .bind("id", id).bind("at", utc(at)));
         if (action == OrderAction.APPROVE || action == OrderAction.CANCEL) {
             update = update.bind("by", by);
         }
@@ -116,6 +118,17 @@ class OrderRepository {
                         + " where p.collectivity_id = :collectivity and c.kind = :kind and c.state = 'active') as active")
                 .bind("collectivity", collectivityId).bind("kind", kind)
                 .map(row -> row.get("active", Boolean.class)).one();
+    }
+
+    /** The holder's directory record and their collectivity's names, for the subject of their certificates. */
+    Mono<HolderRecord> holder(UUID personId, UUID collectivityId) {
+        return database.sql("select p.given_names, p.birth_name, p.usual_name, p.holder_id, p.status, c.name, c.siren"
+                        + " from person p, collectivity c where p.id = :person and c.id = :collectivity")
+                .bind("person", personId).bind("collectivity", collectivityId)
+                .map(row -> new HolderRecord(row.get("given_names", String.class), row.get("birth_name", String.class),
+                        row.get("usual_name", String.class), row.get("name", String.class), row.get("siren", String.class),
+                        row.get("holder_id", String.class), row.get("status", String.class)))
+                .one();
     }
 
     /** The registration office that serves the collectivity, if any. */

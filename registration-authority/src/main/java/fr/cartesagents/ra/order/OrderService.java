@@ -2,15 +2,11 @@ package fr.cartesagents.ra.order;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -27,7 +23,8 @@ import fr.cartesagents.ra.problem.ProblemType;
 import fr.cartesagents.ra.security.AccessPolicy;
 import fr.cartesagents.ra.security.Actor;
 import fr.cartesagents.ra.security.Permission;
-import fr.cartesagents.ra.security.Role;
+import fr.cartesagents.ra.web.EntityVersion;
+import fr.cartesagents.ra.web.ResultPage;
 import reactor.core.publisher.Mono;
 
 /**
@@ -38,18 +35,18 @@ import reactor.core.publisher.Mono;
 @Service
 public class OrderService {
 
-    private static final ZoneId FRANCE = ZoneId.of("Europe/Paris");
-
     private final OrderRepository orders;
+    private final CardOperators operators;
     private final AccessPolicy access;
     private final AuditTrail audit;
     private final ObjectProvider<BillingLedger> billing;
     private final TransactionalOperator transactions;
     private final Clock clock;
 
-    OrderService(OrderRepository orders, AccessPolicy access, AuditTrail audit, ObjectProvider<BillingLedger> billing,
+    OrderService(OrderRepository orders, CardOperators operators, AccessPolicy access, AuditTrail audit, ObjectProvider<BillingLedger> billing,
                  TransactionalOperator transactions, Clock clock) {
         this.orders = orders;
+        this.operators = operators;
         this.access = access;
         this.audit = audit;
         this.billing = billing;
@@ -59,7 +56,7 @@ public class OrderService {
 
     /** Completes when the actor may order cards in the collectivity (before the body is even read). */
     Mono<Void> authorizeOrdering(Actor actor, UUID collectivityId) {
-        return access.require(actor, Permission.ORDER_CARDS, collectivityId);
+        return operators.requireOnCollectivity(actor, Permission.ORDER_CARDS, collectivityId);
     }
 
     /** Creates the order; joins the caller's transaction. Call {@link #authorizeOrdering} first. */
@@ -69,17 +66,12 @@ public class OrderService {
                 Arrays.stream(OrderReason.values()).map(OrderReason::databaseName).toList().toString()));
         CardProfile profile = request.cardProfile() == null ? CardProfile.STANDARD : CardProfile.fromDatabaseName(request.cardProfile());
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        LocalDate today = LocalDate.ofInstant(now, FRANCE);
-        return authorizeOrdering(actor, collectivityId)
-                .then(capacity(actor, collectivityId))
-                .flatMap(capacity -> orders.lockPersonStatus(request.personId())
-                        .switchIfEmpty(Mono.error(() -> ProblemException.localized(ProblemType.PERSON_NOT_FOUND,
-                                "order.person-not-member")))
-                        .flatMap(status -> "departed".equals(status)
-                                ? Mono.error(ProblemException.localized(ProblemType.RULE_VIOLATED, "order.person-departed"))
-                                : orders.rolesIn(request.personId(), collectivityId, today).collectList())
-                        .flatMap(roles -> checkTarget(capacity, roles))
-                        .then(requireActiveConvention(collectivityId, "cartes", "order.no-active-cartes"))
+        return orders.lockPersonStatus(request.personId())
+                .switchIfEmpty(Mono.error(() -> ProblemException.localized(ProblemType.PERSON_NOT_FOUND, "order.person-not-member")))
+                .flatMap(status -> "departed".equals(status)
+                        ? Mono.error(ProblemException.localized(ProblemType.RULE_VIOLATED, "order.person-departed"))
+                        : operators.requireForPerson(actor, Permission.ORDER_CARDS, collectivityId, request.personId()))
+                .flatMap(capacity -> requireActiveConvention(collectivityId, "cartes", "order.no-active-cartes")
                         .then(profile == CardProfile.A05 ? requireActiveConvention(collectivityId, "pve", "order.no-active-pve")
                                 : Mono.empty())
                         .then(orders.freeOrdersSince(request.personId(), collectivityId,
@@ -93,7 +85,7 @@ public class OrderService {
                                     .onErrorMap(DataIntegrityViolationException.class,
                                             e -> ProblemException.localized(ProblemType.DUPLICATE, "order.already-open"))
                                     .then(audit.append(AuditEntry.by(actor, Optional.of(collectivityId),
-                                            OrderAuditAction.CREATED.auditName(), target(order.id()),
+                                            OrderEvent.CREATED, OrderEvent.target(order.id()),
                                             Map.of("person", request.personId().toString(), "reason", reason.databaseName(),
                                                     "cardProfile", profile.databaseName(), "orderedAs", capacity.databaseName(),
                                                     "feeCents", Integer.toString(fee)))))
@@ -110,8 +102,25 @@ public class OrderService {
                         : access.require(actor, Permission.READ, order.collectivityId()).thenReturn(order));
     }
 
+    /** A page of the collectivity's orders, newest first (whoever may read the collectivity). */
+    Mono<ResultPage<OrderView>> ofCollectivity(Actor actor, UUID collectivityId, Optional<String> state, int page, int size) {
+        return access.require(actor, Permission.READ, collectivityId)
+                .then(Mono.fromCallable(() -> state.map(name -> parseState(name))))
+                .flatMap(filter -> Mono.zip(orders.ofCollectivity(collectivityId, filter, page, size).map(OrderView::of).collectList(),
+                        orders.countOfCollectivity(collectivityId, filter)))
+                .map(found -> new ResultPage<>(found.getT1(), page, size, found.getT2()));
+    }
+
+    private static OrderState parseState(String name) {
+        try {
+            return OrderState.fromDatabaseName(name);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.localized(ProblemType.VALIDATION_FAILED, "order.unknown-state", name);
+        }
+    }
+
     /** {@code approve} (the registration office) or {@code cancel} (whoever may order it), in one transaction with its audit event. */
-    Mono<CardOrder> transition(Actor actor, UUID orderId, Mono<OrderTransitionRequest> body) {
+    Mono<CardOrder> transition(Actor actor, UUID orderId, Optional<EntityVersion> expected, Mono<OrderTransitionRequest> body) {
         return transactions.transactional(orders.lock(orderId)
                 .switchIfEmpty(Mono.error(() -> notFound(orderId)))
                 .flatMap(order -> body.flatMap(request -> {
@@ -119,53 +128,29 @@ public class OrderService {
                             ProblemType.VALIDATION_FAILED, "order.unknown-action", request.action()));
                     Mono<Void> allowed = action == OrderAction.APPROVE
                             ? access.require(actor, Permission.APPROVE_CARD_ORDERS, order.collectivityId())
-                            : authorizeOrdering(actor, order.collectivityId())
-                                    .then(capacity(actor, order.collectivityId()))
-                                    .flatMap(capacity -> orders.rolesIn(order.personId(), order.collectivityId(),
-                                            LocalDate.ofInstant(clock.instant(), FRANCE)).collectList()
-                                            .flatMap(roles -> checkTarget(capacity, roles)));
-                    return allowed.then(Mono.defer(() -> move(actor, order, action, Map.of())));
+                            : operators.requireForPerson(actor, Permission.ORDER_CARDS, order.collectivityId(), order.personId()).then();
+                    return allowed.then(Mono.defer(() -> {
+                        if (expected.isPresent() && expected.get().version() != order.version()) {
+                            throw EntityVersion.stale(expected.get().version(), order.version());
+                        }
+                        return move(actor, order, action, Map.of());
+                    }));
                 })));
     }
 
     /** The body is read only once the order is found, so that an unknown id is a 404 whatever the body. */
     Mono<CardOrder> move(Actor actor, CardOrder order, OrderAction action, Map<String, String> details) {
-        action.from(order.state());
+        OrderState next = OrderLifecycle.TABLE.next(action, order.state());
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         java.util.HashMap<String, String> event = new java.util.HashMap<>(details);
         event.put("from", order.state().databaseName());
-        event.put("to", action.to().databaseName());
+        event.put("to", next.databaseName());
         return orders.move(order.id(), action, now, actor.auditName())
-                .flatMap(updated -> updated == 1 ? Mono.just(updated) : Mono.error(action.refusal(order.state())))
-                .then(audit.append(AuditEntry.by(actor, Optional.of(order.collectivityId()), OrderAuditAction.of(action).auditName(),
-                        target(order.id()), event)))
+                .flatMap(updated -> updated == 1 ? Mono.just(updated)
+                        : Mono.error(OrderLifecycle.TABLE.refusal(action, order.state())))
+                .then(audit.append(AuditEntry.by(actor, Optional.of(order.collectivityId()), action,
+                        OrderEvent.target(order.id()), event)))
                 .then(orders.find(order.id()));
-    }
-
-    /** In which capacity the actor orders for this collectivity: national, its registration office, or its mayor or delegate. */
-    private Mono<CardOrder.OrderedAs> capacity(Actor actor, UUID collectivityId) {
-        if (actor.grants().stream().anyMatch(grant -> grant.role() == Role.NATIONAL_ADMINISTRATOR)) {
-            return Mono.just(CardOrder.OrderedAs.NATIONAL);
-        }
-        Set<UUID> offices = actor.scopesOf(Role.REGISTRATION_OFFICER);
-        return orders.officeOf(collectivityId)
-                .map(office -> offices.contains(office) ? CardOrder.OrderedAs.OFFICE : CardOrder.OrderedAs.COLLECTIVITY)
-                .defaultIfEmpty(CardOrder.OrderedAs.COLLECTIVITY);
-    }
-
-    /**
-     * The person must hold a role in the collectivity today; the cards of the mayor and the delegates
-     * are ordered by the registration office (Art. III), not by a colleague of the same commune.
-     */
-    private static Mono<Void> checkTarget(CardOrder.OrderedAs capacity, List<String> roles) {
-        if (roles.isEmpty()) {
-            return Mono.error(ProblemException.localized(ProblemType.RULE_VIOLATED, "order.person-not-member"));
-        }
-        boolean trustRole = roles.contains("mayor") || roles.contains("delegate");
-        if (trustRole && capacity == CardOrder.OrderedAs.COLLECTIVITY) {
-            return Mono.error(ProblemException.localized(ProblemType.FORBIDDEN, "order.trust-role-by-office"));
-        }
-        return Mono.empty();
     }
 
     private Mono<Void> requireActiveConvention(UUID collectivityId, String kind, String messageKey) {
@@ -182,10 +167,6 @@ public class OrderService {
         }
         return ledger.record(new BillingLedger.Line(order.collectivityId(), order.id(), "card-replacement:" + order.reason().databaseName(),
                 order.feeCents(), order.orderedAt()));
-    }
-
-    static String target(UUID orderId) {
-        return "card-order:" + orderId;
     }
 
     static ProblemException notFound(UUID orderId) {

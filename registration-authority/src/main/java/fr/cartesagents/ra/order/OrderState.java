@@ -1,20 +1,16 @@
 package fr.cartesagents.ra.order;
 
-import java.util.Locale;
+import fr.cartesagents.ra.lifecycle.LifecycleState;
 
-/** Where a card order is: the moves are {@link OrderAction}'s table; delivered and cancelled are final. */
-public enum OrderState {
+/** Where a card order is: the moves are {@link OrderLifecycle#TABLE}; delivered and cancelled are final. */
+public enum OrderState implements LifecycleState {
     REQUESTED,
     APPROVED,
     PERSONALIZED,
     DELIVERED,
     CANCELLED;
 
-    public String databaseName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
     public static OrderState fromDatabaseName(String value) {
-        return valueOf(value.toUpperCase(Locale.ROOT));
+        return LifecycleState.fromDatabaseName(OrderState.class, value);
     }
 }

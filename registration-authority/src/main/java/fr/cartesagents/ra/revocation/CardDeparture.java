@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 import fr.cartesagents.ra.card.CardAction;
+import fr.cartesagents.ra.card.CardLifecycle;
 import fr.cartesagents.ra.card.CardQueries;
 import fr.cartesagents.ra.directory.DepartureStep;
 import fr.cartesagents.ra.security.Actor;
@@ -30,7 +31,7 @@ class CardDeparture implements DepartureStep {
     @Override
     public Mono<Void> onDeparture(Actor actor, UUID personId, UUID collectivityId) {
         return cards.ofPerson(personId, collectivityId)
-                .filter(card -> CardAction.REVOKE.allowedFrom(card.state()))
+                .filter(card -> CardLifecycle.TABLE.allows(CardAction.REVOKE, card.state()))
                 .concatMap(card -> revoker.revoke(actor, card.id(), CardRevocationReason.DEPARTURE, RevokerCapacity.DIRECTORY))
                 .then();
     }

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 
 import fr.cartesagents.ra.card.Card;
 import fr.cartesagents.ra.card.CardAction;
+import fr.cartesagents.ra.card.CardLifecycle;
 import fr.cartesagents.ra.card.CardQueries;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -39,7 +40,7 @@ class HolderRevocations {
     }
 
     Flux<Card> revocableCards(UUID personId) {
-        return cards.ofPerson(personId).filter(card -> CardAction.REVOKE.allowedFrom(card.state()));
+        return cards.ofPerson(personId).filter(card -> CardLifecycle.TABLE.allows(CardAction.REVOKE, card.state()));
     }
 
     record Holder(UUID personId, String holderId) {

@@ -336,6 +336,33 @@ class AuthorizationMatrixTest extends RunningServer {
         ROUTES.put("POST /api/v1/card-revocation-requests", new Row(PUBLIC, postJson("/api/v1/card-revocation-requests", EMPTY)));
         ROUTES.put("POST /api/v1/habilitation-statements", new Row(RELYING_APPLICATIONS_AND_NATIONAL_ADMINISTRATORS,
                 postJson("/api/v1/habilitation-statements", EMPTY)));
+
+        // Cards and card orders (the fixture world has no CARTES convention: an allowed order stops at 422, nothing changes).
+        // Orders, cards and hand-overs of no readable collectivity are not found (404) for everyone; the rules on the
+        // target (the office for the mayor's and delegates' cards, Art. VII suspension) are proved in CardLifecycleEndToEndTest.
+        ROUTES.put("POST /api/v1/collectivities/{id}/card-orders", new Row(onCollectivity(Permission.ORDER_CARDS),
+                postJson("/api/v1/collectivities/{collectivity}/card-orders",
+                        (s, own) -> "{\"personId\": \"" + s.person(own) + "\", \"reason\": \"initial\"}")));
+        ROUTES.put("GET /api/v1/collectivities/{id}/card-orders", new Row(onCollectivity(Permission.READ),
+                get("/api/v1/collectivities/{collectivity}/card-orders")));
+        ROUTES.put("GET /api/v1/collectivities/{id}/cards", new Row(onCollectivity(Permission.READ),
+                get("/api/v1/collectivities/{collectivity}/cards")));
+        ROUTES.put("GET /api/v1/card-orders/{id}", new Row(AUTHENTICATED, get("/api/v1/card-orders/{random}")));
+        ROUTES.put("POST /api/v1/card-orders/{id}/transitions", new Row(AUTHENTICATED,
+                postJson("/api/v1/card-orders/{random}/transitions", (s, own) -> "{\"action\": \"approve\"}")));
+        ROUTES.put("POST /api/v1/card-orders/{id}/personalization", new Row(AUTHENTICATED,
+                postJson("/api/v1/card-orders/{random}/personalization", EMPTY)));
+        ROUTES.put("GET /api/v1/cards/{cardId}", new Row(AUTHENTICATED, get("/api/v1/cards/{random}")));
+        ROUTES.put("GET /api/v1/people/{personId}/cards", new Row(selfOr(Permission.READ), get("/api/v1/people/{person}/cards")));
+        ROUTES.put("GET /api/v1/terms-of-use", new Row(AUTHENTICATED, get("/api/v1/terms-of-use")));
+        ROUTES.put("GET /api/v1/cards/{cardId}/hand-over-receipt", new Row(AUTHENTICATED, get("/api/v1/cards/{random}/hand-over-receipt")));
+        ROUTES.put("POST /api/v1/cards/{cardId}/hand-over", new Row(AUTHENTICATED, postJson("/api/v1/cards/{random}/hand-over", EMPTY)));
+        ROUTES.put("GET /api/v1/cards/{cardId}/identity-document", new Row(AUTHENTICATED,
+                get("/api/v1/cards/{random}/identity-document")));
+        ROUTES.put("POST /api/v1/cards/{cardId}/activation-challenges", new Row(AUTHENTICATED,
+                postJson("/api/v1/cards/{random}/activation-challenges", EMPTY)));
+        ROUTES.put("POST /api/v1/cards/{cardId}/activation", new Row(AUTHENTICATED,
+                postJson("/api/v1/cards/{random}/activation", EMPTY)));
     }
 
     @Autowired

@@ -1,0 +1,85 @@
+package fr.cartesagents.ra.order;
+
+import java.util.UUID;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import fr.cartesagents.ca.cardsecret.CardSecrets;
+import fr.cartesagents.ca.cardsecret.CardSerial;
+import fr.cartesagents.ra.idempotency.IdempotencyKeys;
+import fr.cartesagents.ra.idempotency.IdempotentRequest;
+import fr.cartesagents.ra.idempotency.StoredResponse;
+import fr.cartesagents.ra.security.Actor;
+import fr.cartesagents.ra.web.ApiEndpoints;
+import io.swagger.v3.oas.annotations.Operation;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code POST /api/v1/card-orders/{id}/personalization}: the operator's bridge sends the blank
+ * card's serial and the two requests its new keys signed; the answer (201) carries both
+ * certificates. Idempotent: the bridge retries with the same Idempotency-Key after a lost answer or
+ * a restart of the server and gets the same certificates, never a second pair. When the server
+ * derives card secrets ({@link CardSecrets}), each answer also carries the card's PUK for the bridge
+ * to set on the card; it is derived again for every answer and never stored.
+ */
+@RestController
+class PersonalizationController {
+
+    private final PersonalizationService personalization;
+    private final IdempotencyKeys idempotency;
+    private final ApiEndpoints web;
+    private final ObjectProvider<CardSecrets> cardSecrets;
+    private final JsonMapper json;
+
+    PersonalizationController(PersonalizationService personalization, IdempotencyKeys idempotency, ApiEndpoints web,
+                              ObjectProvider<CardSecrets> cardSecrets, JsonMapper json) {
+        this.personalization = personalization;
+        this.idempotency = idempotency;
+        this.web = web;
+        this.cardSecrets = cardSecrets;
+        this.json = json;
+    }
+
+    @Operation(summary = "Issue both certificates of the order's card in one transaction (the operator's own credentials; Idempotency-Key)")
+    @PostMapping(path = OrderController.ORDERS + "/{id}/personalization", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<String>> personalize(Actor actor, @PathVariable UUID id,
+                                             @RequestHeader(name = IdempotentRequest.HEADER, required = false) String key,
+                                             @RequestBody(required = false) String body) {
+        String path = OrderController.ORDERS + "/" + id + "/personalization";
+        return personalization.authorize(actor, id)
+                .flatMap(order -> web.body(body, PersonalizationRequest.class).flatMap(request -> Mono.fromCallable(() ->
+                                IdempotentRequest.of(actor.auditName(), key, "POST", path, json.writeValueAsString(request)))
+                        .flatMap(idempotent -> idempotency.execute(idempotent,
+                                Mono.defer(() -> personalization.reserveAndSign(actor, order, request)),
+                                prepared -> personalization.record(actor, prepared)
+                                        .map(view -> StoredResponse.fresh(HttpStatus.CREATED.value(), json.writeValueAsString(view)))))))
+                .flatMap(this::withUnblockSecret)
+                .map(stored -> web.stored(stored, "/api/v1/cards", "cardId"));
+    }
+
+    /** Adds the card's PUK, derived now (in the HSM when the master key lives there), to the stored answer. */
+    private Mono<StoredResponse> withUnblockSecret(StoredResponse stored) {
+        CardSecrets secrets = cardSecrets.getIfAvailable();
+        if (secrets == null || stored.status() != HttpStatus.CREATED.value()) {
+            return Mono.just(stored);
+        }
+        return Mono.fromCallable(() -> {
+            ObjectNode answer = (ObjectNode) json.readTree(stored.jsonBody());
+            CardSerial serial = new CardSerial(answer.get("cardSerial").asString());
+            answer.put("puk", secrets.puk(serial).digits());
+            return new StoredResponse(stored.status(), json.writeValueAsString(answer), stored.replayed());
+        }).subscribeOn(Schedulers.boundedElastic());
+    }
+}
