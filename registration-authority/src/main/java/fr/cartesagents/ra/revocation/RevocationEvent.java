@@ -3,7 +3,7 @@ package fr.cartesagents.ra.revocation;
 import fr.cartesagents.ra.audit.AuditAction;
 
 /**
- * What the revocation feature records besides the card's own move ({@code card.revoked}) and the
+ * What the revocation feature records besides the card's own move ({@code card.revoke}) and the
  * certificates' ({@code certificate.revoked}): every attempt without the card, accepted or not.
  */
 enum RevocationEvent implements AuditAction {

@@ -59,7 +59,7 @@ class CardRevocationTest extends CardLifecycleServer {
         assertThat(PkiChecks.lists(crl, card.authenticationSerial())).as(crl).isTrue();
         assertThat(PkiChecks.lists(crl, card.signatureSerial())).as(crl).isTrue();
         // The audit trail: the card's move, each certificate's revocation, an intact chain.
-        assertThat(auditActions("card:" + card.id())).containsSubsequence("card.personalized", "card.revoked");
+        assertThat(auditActions("card:" + card.id())).containsSubsequence("card.personalized", "card.revoke");
         assertThat(auditActions("certificate:" + card.authenticationSerial())).contains("certificate.revoked");
         assertThat(auditActions("certificate:" + card.signatureSerial())).contains("certificate.revoked");
         assertAuditChainIntact();
@@ -91,13 +91,13 @@ class CardRevocationTest extends CardLifecycleServer {
         assertThat(again.headers().firstValue("Idempotent-Replayed")).hasValue("true");
         assertThat(again.body()).isEqualTo(first.body());
         assertThat(certificateStatus(card.signatureSerial())).isEqualTo("revoked/cessationOfOperation");
-        long events = auditActions("card:" + card.id()).stream().filter("card.revoked"::equals).count();
+        long events = auditActions("card:" + card.id()).stream().filter("card.revoke"::equals).count();
 
         HttpResponse<byte[]> conflict = postJson(office, api("/api/v1/cards/" + card.id() + "/revocation"),
                 "{\"reason\": \"key_compromise\"}", newKey());
         assertThat(conflict.statusCode()).as(text(conflict)).isEqualTo(409);
         assertThat(certificateStatus(card.signatureSerial())).isEqualTo("revoked/cessationOfOperation");
-        assertThat(auditActions("card:" + card.id()).stream().filter("card.revoked"::equals).count()).isEqualTo(events).isEqualTo(1);
+        assertThat(auditActions("card:" + card.id()).stream().filter("card.revoke"::equals).count()).isEqualTo(events).isEqualTo(1);
     }
 
     @Test
@@ -141,7 +141,7 @@ class CardRevocationTest extends CardLifecycleServer {
         assertThat(pkiChecks().ocsp(card.authenticationSerial())).startsWith("revoked").contains("Reason: affiliationChanged");
         assertThat(PkiChecks.lists(pkiChecks().crlText(), card.signatureSerial())).isTrue();
         assertThat(auditActions("person:" + agent.id())).contains("directory.person-departed");
-        assertThat(auditActions("card:" + card.id())).contains("card.revoked");
+        assertThat(auditActions("card:" + card.id())).contains("card.revoke");
         assertAuditChainIntact();
     }
 }

@@ -65,7 +65,7 @@ class RevocationWithoutCardTest extends CardLifecycleServer {
         assertThat(pki.ocsp(card.signatureSerial())).startsWith("revoked");
         assertThat(PkiChecks.lists(pki.crlText(), card.signatureSerial())).isTrue();
         assertThat(auditActions("card:" + card.id())).containsSubsequence("revocation.code-issued", "revocation.code-accepted",
-                "card.revoked");
+                "card.revoke");
         assertAuditChainIntact();
         assertThat(Mailbox.body(Mailbox.awaitTo(email(mayor), 1, MAIL).get(0))).contains("Motif : vol de la carte.",
                 "Demandée par : le titulaire, sans sa carte.", "commander une carte de remplacement");
@@ -135,7 +135,7 @@ class RevocationWithoutCardTest extends CardLifecycleServer {
         assertThat(revoked.statusCode()).as(text(revoked)).isEqualTo(200);
         assertThat(cardState(card.id())).isEqualTo("revoked");
         assertThat(pkiChecks().ocsp(card.signatureSerial())).startsWith("revoked").contains("Reason: keyCompromise");
-        assertThat(auditActions("card:" + card.id())).contains("revocation.link-accepted", "card.revoked");
+        assertThat(auditActions("card:" + card.id())).contains("revocation.link-accepted", "card.revoke");
 
         HttpResponse<byte[]> reused = postJson(nobody, api("/api/v1/card-revocations"), "{\"token\": \"" + token + "\"}", null);
         assertThat(reused.statusCode()).isEqualTo(422);
