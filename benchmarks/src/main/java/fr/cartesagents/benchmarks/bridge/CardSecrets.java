@@ -1,11 +1,10 @@
 package fr.cartesagents.benchmarks.bridge;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 import fr.cartesagents.bridge.card.Pin;
 
-/** The secrets of every benchmark card, and the PIN block the simulated card expects them in. */
+/** The secrets of every benchmark card, and the form the simulated IAS-ECC card expects them in. */
 final class CardSecrets {
 
     static final String USER_PIN = "2468";
@@ -13,8 +12,6 @@ final class CardSecrets {
     static final String OTHER_USER_PIN = "1357";
     /** The SoftHSM2 security-officer PIN, and the simulated card's PUK (8 to 16 characters). */
     static final String UNBLOCK_SECRET = "86429753";
-
-    private static final int USER_PIN_BLOCK_LENGTH = 8;
 
     private CardSecrets() {
     }
@@ -28,12 +25,8 @@ final class CardSecrets {
         return secret.getBytes(StandardCharsets.US_ASCII);
     }
 
-    /** The user PIN as the card takes it in VERIFY and CHANGE REFERENCE DATA: ASCII padded with FF to 8 bytes. */
+    /** The user PIN as an IAS-ECC card takes it in VERIFY and CHANGE REFERENCE DATA: its ASCII digits, unpadded. */
     static byte[] userPinBlock(String digits) {
-        byte[] block = new byte[USER_PIN_BLOCK_LENGTH];
-        Arrays.fill(block, (byte) 0xFF);
-        byte[] characters = ascii(digits);
-        System.arraycopy(characters, 0, block, 0, characters.length);
-        return block;
+        return ascii(digits);
     }
 }

@@ -39,6 +39,14 @@ public final class SoftwareMasterKey implements MasterKey {
         return new SoftwareMasterKey(value, "software master key");
     }
 
+    /** Reads the key from {@code file}, which must exist (a card simulator uses the server's development key). */
+    public static SoftwareMasterKey read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new UncheckedIOException(new java.io.FileNotFoundException("No master key file " + file));
+        }
+        return readOrCreate(file);
+    }
+
     /** Reads the key from {@code file}, creating it (owner-only permissions where supported) with a random key if absent. */
     public static SoftwareMasterKey readOrCreate(Path file) {
         try {

@@ -149,7 +149,8 @@ public record StatusWord(int value) {
             case 0x6983 -> CardFailure.PIN_BLOCKED;
             case 0x6A80 -> CardFailure.PIN_POLICY;
             case 0x6A88 -> CardFailure.KEY_NOT_FOUND;
-            case 0x6A81, 0x6A82, 0x6A86, 0x6D00, 0x6E00, 0x6881, 0x6882, 0x6884 -> CardFailure.NOT_SUPPORTED;
+            // 6882, 6987, 6988: the card wants secure messaging, which this driver does not speak.
+            case 0x6A81, 0x6A82, 0x6A86, 0x6D00, 0x6E00, 0x6881, 0x6882, 0x6884, 0x6987, 0x6988 -> CardFailure.NOT_SUPPORTED;
             default -> CardFailure.CARD_ERROR;
         };
     }

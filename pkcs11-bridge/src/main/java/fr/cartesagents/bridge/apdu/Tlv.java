@@ -16,19 +16,20 @@ public final class Tlv {
             out.write(tag >>> 8);
         }
         out.write(tag & 0xFF);
-        int length = value.length;
-        if (length < 0x80) {
-            out.write(length);
-        } else if (length <= 0xFF) {
-            out.write(0x81);
-            out.write(length);
-        } else {
-            out.write(0x82);
-            out.write(length >>> 8);
-            out.write(length & 0xFF);
-        }
+        out.writeBytes(length(value.length));
         out.writeBytes(value);
         return out.toByteArray();
+    }
+
+    /** A definite BER length: one byte below 128, else 81 or 82 then the length. */
+    public static byte[] length(int length) {
+        if (length < 0x80) {
+            return new byte[] {(byte) length};
+        }
+        if (length <= 0xFF) {
+            return new byte[] {(byte) 0x81, (byte) length};
+        }
+        return new byte[] {(byte) 0x82, (byte) (length >>> 8), (byte) length};
     }
 
     public static byte[] concatenate(byte[]... encodings) {

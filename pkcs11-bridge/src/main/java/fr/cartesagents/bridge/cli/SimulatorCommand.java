@@ -14,6 +14,8 @@ import fr.cartesagents.bridge.card.CardException;
 import fr.cartesagents.bridge.pcsc.PcscReaders;
 import fr.cartesagents.bridge.pcsc.ReaderEvent;
 import fr.cartesagents.bridge.simulator.SimulatedCard;
+import fr.cartesagents.ca.cardsecret.DerivedCardSecrets;
+import fr.cartesagents.ca.cardsecret.SoftwareMasterKey;
 import fr.cartesagents.bridge.simulator.SimulatedCardState;
 import fr.cartesagents.bridge.simulator.VpcdLink;
 import picocli.CommandLine.Command;
@@ -57,6 +59,12 @@ public final class SimulatorCommand implements Callable<Integer> {
     @Option(names = "--initial-puk", paramLabel = "CODE", defaultValue = "3141592653589793",
             description = "Unblock code (PUK) of a new card (8 to 16 characters; default ${DEFAULT-VALUE}: a test card).")
     String initialPuk;
+
+    @Option(names = "--issuer-master-key", paramLabel = "FILE",
+            description = {"The issuer's development master key (64 hex digits, the server's software card-secret key):",
+                    "a new card gets the PUK and the challenge-response unblock key derived from it for its serial,",
+                    "instead of --initial-puk."})
+    Path issuerMasterKey;
 
     @Override
     public Integer call() {
@@ -112,9 +120,10 @@ public final class SimulatorCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(),
                         "--initial-pin must be 4 to 8 digits and --initial-puk 8 to 16 printable characters");
             }
-            return stateFile == null
-                    ? SimulatedCard.inMemory(SimulatedCardState.issue(pin, puk))
-                    : SimulatedCard.keptIn(stateFile, () -> SimulatedCardState.issue(pin, puk));
+            java.util.function.Supplier<SimulatedCardState> newCard = issuerMasterKey == null
+                    ? () -> SimulatedCardState.issue(pin, puk)
+                    : () -> SimulatedCardState.issue(new DerivedCardSecrets(SoftwareMasterKey.read(issuerMasterKey)), pin);
+            return stateFile == null ? SimulatedCard.inMemory(newCard.get()) : SimulatedCard.keptIn(stateFile, newCard);
         } finally {
             Arrays.fill(pin, (byte) 0);
             Arrays.fill(puk, (byte) 0);

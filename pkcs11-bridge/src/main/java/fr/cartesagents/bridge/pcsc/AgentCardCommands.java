@@ -1,6 +1,8 @@
 package fr.cartesagents.bridge.pcsc;
 
+import static fr.cartesagents.bridge.apdu.AgentCardLayout.ALGORITHM_TAG;
 import static fr.cartesagents.bridge.apdu.AgentCardLayout.KEY_REFERENCE_TAG;
+import static fr.cartesagents.bridge.apdu.AgentCardLayout.OBJECT_REFERENCE_LOCAL;
 
 import javax.smartcardio.CommandAPDU;
 
@@ -9,14 +11,15 @@ import fr.cartesagents.bridge.apdu.Instruction;
 import fr.cartesagents.bridge.apdu.Tlv;
 import fr.cartesagents.bridge.card.KeyRole;
 
-/** The command APDUs of the agent card dialect ({@code docs/card-simulator.md}). */
+/**
+ * The command APDUs of the IAS-ECC command set the driver uses, as OpenSC's {@code iasecc} driver
+ * sends them ({@code docs/card-simulator.md} lists them with their answers).
+ */
 final class AgentCardCommands {
 
-    /** Le of an extended APDU asking for everything (Le = 0000). */
-    static final int EXTENDED_ALL = 65536;
     static final int SHORT_ALL = 256;
-    /** READ BINARY slice: well under the JDK's 8 KiB receive buffer. */
-    static final int READ_SLICE = 4096;
+    /** UPDATE BINARY slice: the 255-byte data field of a short APDU (EF.ATR's I/O buffer size). */
+    static final int WRITE_SLICE = 255;
 
     private AgentCardCommands() {
     }
@@ -26,84 +29,108 @@ final class AgentCardCommands {
                 AgentCardLayout.applicationId());
     }
 
-    static CommandAPDU getSerialNumber() {
-        int tag = AgentCardLayout.SERIAL_NUMBER_TAG;
-        return new CommandAPDU(0x00, Instruction.GET_DATA, tag >>> 8, tag & 0xFF, SHORT_ALL);
+    /** READ BINARY of EF.SN by its short identifier: 5A, length, serial. */
+    static CommandAPDU readSerialNumber() {
+        return new CommandAPDU(0x00, Instruction.READ_BINARY, AgentCardLayout.SHORT_FILE_ID_FLAG | AgentCardLayout.SFI_EF_SN, 0x00,
+                SHORT_ALL);
     }
 
     /** VERIFY without data: the card answers with the tries left, spending none. */
-    static CommandAPDU userPinStatus() {
-        return new CommandAPDU(0x00, Instruction.VERIFY, 0x00, AgentCardLayout.USER_PIN_REFERENCE);
+    static CommandAPDU pinStatus(int reference) {
+        return new CommandAPDU(0x00, Instruction.VERIFY, 0x00, reference);
     }
 
-    static CommandAPDU verifyUserPin(byte[] pinBlock) {
-        return new CommandAPDU(0x00, Instruction.VERIFY, 0x00, AgentCardLayout.USER_PIN_REFERENCE, pinBlock);
+    /** VERIFY of the PIN or PUK {@code reference}, unpadded as IAS-ECC takes it. */
+    static CommandAPDU verify(int reference, byte[] secret) {
+        return new CommandAPDU(0x00, Instruction.VERIFY, 0x00, reference, secret);
     }
 
     static CommandAPDU logout() {
         return new CommandAPDU(0x00, Instruction.VERIFY, AgentCardLayout.VERIFY_LOGOUT, AgentCardLayout.USER_PIN_REFERENCE);
     }
 
-    static CommandAPDU changeUserPin(byte[] currentAndReplacementBlocks) {
+    /** CHANGE REFERENCE DATA P1=00: current PIN then new PIN. */
+    static CommandAPDU changeUserPin(byte[] currentThenReplacement) {
         return new CommandAPDU(0x00, Instruction.CHANGE_REFERENCE_DATA, 0x00, AgentCardLayout.USER_PIN_REFERENCE,
-                currentAndReplacementBlocks);
+                currentThenReplacement);
     }
 
-    static CommandAPDU resetRetryCounter(byte[] pukAndReplacementBlocks) {
-        return new CommandAPDU(0x00, Instruction.RESET_RETRY_COUNTER, 0x00, AgentCardLayout.USER_PIN_REFERENCE,
-                pukAndReplacementBlocks);
+    /** RESET RETRY COUNTER P1=02 once the PUK or the unblock key was presented: the new PIN only. */
+    static CommandAPDU resetRetryCounter(byte[] replacement) {
+        return new CommandAPDU(0x00, Instruction.RESET_RETRY_COUNTER, AgentCardLayout.RESET_WITH_NEW_PIN,
+                AgentCardLayout.USER_PIN_REFERENCE, replacement);
     }
 
-    /** Generates the role's key pair; the public key comes back whole in the extended response. */
+    static CommandAPDU getChallenge() {
+        return new CommandAPDU(0x00, Instruction.GET_CHALLENGE, 0x00, 0x00, AgentCardLayout.CHALLENGE_LENGTH);
+    }
+
+    static CommandAPDU externalAuthenticate(byte[] response) {
+        return new CommandAPDU(0x00, Instruction.EXTERNAL_AUTHENTICATE, 0x00, AgentCardLayout.UNBLOCK_KEY_REFERENCE, response);
+    }
+
+    /** GENERATE ASYMMETRIC KEY PAIR 00 00 with the private key's SDO: 70 { BF 90 ref }. */
     static CommandAPDU generateKeyPair(KeyRole role) {
-        return new CommandAPDU(0x00, Instruction.GENERATE_ASYMMETRIC_KEY_PAIR, AgentCardLayout.GENERATE, 0x00,
-                keyTemplate(role), EXTENDED_ALL);
+        return new CommandAPDU(0x00, Instruction.GENERATE_ASYMMETRIC_KEY_PAIR, 0x00, 0x00,
+                Tlv.encode(AgentCardLayout.SDO_TEMPLATE, sdoHeader(AgentCardLayout.SDO_CLASS_RSA_PRIVATE, role)));
     }
 
-    /** Reads the role's public key with a short Le: the rest follows by GET RESPONSE. */
+    /** GET DATA of the role's public key SDO, asking for its 7F49 template; the rest follows by GET RESPONSE. */
     static CommandAPDU readPublicKey(KeyRole role) {
-        return new CommandAPDU(0x00, Instruction.GENERATE_ASYMMETRIC_KEY_PAIR, AgentCardLayout.READ_PUBLIC_KEY, 0x00,
-                keyTemplate(role), SHORT_ALL);
+        byte[] request = Tlv.concatenate(sdoHeader(AgentCardLayout.SDO_CLASS_RSA_PUBLIC, role), new byte[] {0x03, 0x7F, 0x49, (byte) 0x80});
+        return new CommandAPDU(0x00, Instruction.GET_DATA_OBJECT, AgentCardLayout.SDO_P1_P2 >>> 8, AgentCardLayout.SDO_P1_P2 & 0xFF,
+                Tlv.encode(AgentCardLayout.EXTENDED_HEADER_LIST, Tlv.encode(AgentCardLayout.SDO_TEMPLATE, request)), SHORT_ALL);
     }
 
+    static CommandAPDU setHashTemplate() {
+        return new CommandAPDU(0x00, Instruction.MANAGE_SECURITY_ENVIRONMENT, AgentCardLayout.MSE_SET, AgentCardLayout.HASH_TEMPLATE,
+                Tlv.encode(ALGORITHM_TAG, new byte[] {(byte) AgentCardLayout.ALGORITHM_SHA256}));
+    }
+
+    /** MSE SET of the role's template: key reference (local) and algorithm. */
     static CommandAPDU setSecurityEnvironment(KeyRole role) {
+        int algorithm = role == KeyRole.SIGNATURE ? AgentCardLayout.ALGORITHM_RSA_PKCS_SHA256 : AgentCardLayout.ALGORITHM_RSA_PKCS;
         return new CommandAPDU(0x00, Instruction.MANAGE_SECURITY_ENVIRONMENT, AgentCardLayout.MSE_SET,
-                AgentCardLayout.securityEnvironmentTemplate(role), keyReference(role));
+                AgentCardLayout.securityEnvironmentTemplate(role), Tlv.concatenate(
+                        Tlv.encode(KEY_REFERENCE_TAG, new byte[] {(byte) (AgentCardLayout.keyReference(role) | OBJECT_REFERENCE_LOCAL)}),
+                        Tlv.encode(ALGORITHM_TAG, new byte[] {(byte) algorithm})));
     }
 
-    static CommandAPDU computeDigitalSignature(byte[] digestInfo) {
+    /** PSO HASH with the whole hash computed here (tag 90). */
+    static CommandAPDU hash(byte[] digest) {
+        return new CommandAPDU(0x00, Instruction.PERFORM_SECURITY_OPERATION, AgentCardLayout.PSO_HASH_P1, AgentCardLayout.PSO_HASH_P2,
+                Tlv.encode(AgentCardLayout.PSO_HASH_VALUE_TAG, digest));
+    }
+
+    static CommandAPDU computeDigitalSignature() {
         return new CommandAPDU(0x00, Instruction.PERFORM_SECURITY_OPERATION, AgentCardLayout.PSO_DIGITAL_SIGNATURE,
-                AgentCardLayout.PSO_DATA_TO_SIGN, digestInfo, SHORT_ALL);
+                AgentCardLayout.PSO_DATA_TO_SIGN, SHORT_ALL);
     }
 
     static CommandAPDU internalAuthenticate(byte[] digestInfo) {
         return new CommandAPDU(0x00, Instruction.INTERNAL_AUTHENTICATE, 0x00, 0x00, digestInfo, SHORT_ALL);
     }
 
-    static CommandAPDU selectCertificateFile(KeyRole role) {
-        int fileId = AgentCardLayout.certificateFileId(role);
-        return new CommandAPDU(0x00, Instruction.SELECT, AgentCardLayout.SELECT_EF_UNDER_CURRENT_DF,
-                AgentCardLayout.SELECT_NO_RESPONSE, new byte[] {(byte) (fileId >>> 8), (byte) fileId});
+    /** SELECT of an EF of the application (current DF) by identifier, with its FCP (size). */
+    static CommandAPDU selectFile(int fileId) {
+        return new CommandAPDU(0x00, Instruction.SELECT, AgentCardLayout.SELECT_EF_UNDER_CURRENT_DF, AgentCardLayout.SELECT_RETURN_FCP,
+                new byte[] {(byte) (fileId >>> 8), (byte) fileId}, SHORT_ALL);
     }
 
     static CommandAPDU readBinary(int offset) {
-        return new CommandAPDU(0x00, Instruction.READ_BINARY, offset >>> 8, offset & 0xFF, READ_SLICE);
+        return new CommandAPDU(0x00, Instruction.READ_BINARY, offset >>> 8, offset & 0xFF, SHORT_ALL);
     }
 
-    /** The whole file content, sent as a command chain of short APDUs by the exchange. */
-    static CommandAPDU updateBinary(byte[] contents) {
-        return new CommandAPDU(0x00, Instruction.UPDATE_BINARY, 0x00, 0x00, contents);
+    static CommandAPDU updateBinary(int offset, byte[] slice) {
+        return new CommandAPDU(0x00, Instruction.UPDATE_BINARY, offset >>> 8, offset & 0xFF, slice);
     }
 
     static CommandAPDU eraseBinary() {
         return new CommandAPDU(0x00, Instruction.ERASE_BINARY, 0x00, 0x00);
     }
 
-    private static byte[] keyTemplate(KeyRole role) {
-        return Tlv.encode(AgentCardLayout.securityEnvironmentTemplate(role), keyReference(role));
-    }
-
-    private static byte[] keyReference(KeyRole role) {
-        return Tlv.encode(KEY_REFERENCE_TAG, new byte[] {(byte) AgentCardLayout.keyReference(role)});
+    private static byte[] sdoHeader(int sdoClass, KeyRole role) {
+        return new byte[] {(byte) AgentCardLayout.SDO_HEADER, (byte) (sdoClass | OBJECT_REFERENCE_LOCAL),
+                (byte) (AgentCardLayout.keyReference(role) | OBJECT_REFERENCE_LOCAL)};
     }
 }

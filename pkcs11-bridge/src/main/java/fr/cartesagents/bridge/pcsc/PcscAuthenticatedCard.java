@@ -1,13 +1,15 @@
 package fr.cartesagents.bridge.pcsc;
 
 import java.io.IOException;
-import java.math.BigInteger;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.MessageDigest;
 import java.security.PublicKey;
-import java.security.spec.RSAPublicKeySpec;
+import java.security.interfaces.RSAPublicKey;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import javax.smartcardio.ResponseAPDU;
 
@@ -18,19 +20,23 @@ import org.bouncycastle.asn1.x509.DigestInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
 
 import fr.cartesagents.bridge.apdu.AgentCardLayout;
+import fr.cartesagents.bridge.apdu.RsaPublicKeys;
 import fr.cartesagents.bridge.apdu.StatusWord;
-import fr.cartesagents.bridge.apdu.Tlv;
 import fr.cartesagents.bridge.card.AuthenticatedCard;
 import fr.cartesagents.bridge.card.CardException;
 import fr.cartesagents.bridge.card.CardFailure;
 import fr.cartesagents.bridge.card.KeyRole;
+import fr.cartesagents.bridge.pkcs15.Pkcs15Files;
 import fr.cartesagents.ca.token.KeySpec;
 import fr.cartesagents.ca.token.SignatureAlgorithm;
 
 /**
- * The keys of an agent card whose PIN was verified over PC/SC: RSA 2048 key pairs generated on the
- * card, PKCS#1 v1.5 signatures of a DigestInfo computed here (PSO COMPUTE DIGITAL SIGNATURE for the
- * signature key, INTERNAL AUTHENTICATE for the authentication key), certificates in the role's file.
+ * The keys of an IAS-ECC agent card whose PIN was verified over PC/SC: RSA 2048 key pairs generated
+ * on the card (GENERATE on the private key's SDO, public key read back by GET DATA), PKCS#1 v1.5
+ * signatures (the signature key: MSE SET HT and DST, PSO HASH with the hash computed here, PSO
+ * COMPUTE DIGITAL SIGNATURE; the authentication key: MSE SET AT, INTERNAL AUTHENTICATE of a
+ * DigestInfo), certificates in the role's file. After each key or certificate it writes the PKCS#15
+ * directory again, so that the card is readable by any PKCS#15 reader at every step.
  */
 final class PcscAuthenticatedCard implements AuthenticatedCard {
 
@@ -46,27 +52,21 @@ final class PcscAuthenticatedCard implements AuthenticatedCard {
             throw new CardException(CardFailure.NOT_SUPPORTED, "The card generates RSA 2048 keys only, not " + spec);
         }
         return driver.inSession(() -> {
-            PublicKey key = rsaPublicKey(driver.expectSuccess("GENERATE ASYMMETRIC KEY PAIR", AgentCardCommands.generateKeyPair(role)));
+            driver.expectSuccess("GENERATE ASYMMETRIC KEY PAIR", AgentCardCommands.generateKeyPair(role));
+            PublicKey key = readPublicKey(role).orElseThrow(() -> new CardException(CardFailure.CARD_ERROR,
+                    "The card generated no public key for the " + role.label() + " key"));
+            ApplicationFiles files = driver.files();
             // A certificate of the replaced key must not stay next to the new one.
-            driver.expectSuccess("SELECT certificate file", AgentCardCommands.selectCertificateFile(role));
-            driver.expectSuccess("ERASE BINARY", AgentCardCommands.eraseBinary());
+            files.write(AgentCardLayout.certificateFileId(role), new byte[0]);
+            files.write(AgentCardLayout.publicKeyFileId(role), RsaPublicKeys.pkcs1((RSAPublicKey) key));
+            writeDirectory();
             return key;
         });
     }
 
     @Override
     public Optional<PublicKey> publicKey(KeyRole role) {
-        return driver.inSession(() -> {
-            ResponseAPDU response = driver.transmit(AgentCardCommands.readPublicKey(role));
-            StatusWord status = StatusWord.of(response);
-            if (status.value() == StatusWord.REFERENCED_DATA_NOT_FOUND.value()) {
-                return Optional.empty();
-            }
-            if (!status.isSuccess()) {
-                throw status.toException("GENERATE ASYMMETRIC KEY PAIR (read)");
-            }
-            return Optional.of(rsaPublicKey(response.getData()));
-        });
+        return driver.inSession(() -> readPublicKey(role));
     }
 
     @Override
@@ -74,21 +74,22 @@ final class PcscAuthenticatedCard implements AuthenticatedCard {
         if (!algorithm.isRsa()) {
             throw new CardException(CardFailure.NOT_SUPPORTED, "The card signs with RSA keys only, not " + algorithm.jcaName());
         }
-        byte[] digestInfo = digestInfo(algorithm, message);
+        if (role == KeyRole.SIGNATURE && !"SHA-256".equals(algorithm.digestName())) {
+            throw new CardException(CardFailure.NOT_SUPPORTED, "IAS-ECC PSO HASH names SHA-256 only, not " + algorithm.digestName());
+        }
+        byte[] digest = digest(algorithm, message);
         return driver.inSession(() -> {
-            driver.expectSuccess("MANAGE SECURITY ENVIRONMENT", AgentCardCommands.setSecurityEnvironment(role));
-            ResponseAPDU response = driver.transmit(role == KeyRole.SIGNATURE
-                    ? AgentCardCommands.computeDigitalSignature(digestInfo)
-                    : AgentCardCommands.internalAuthenticate(digestInfo));
-            StatusWord status = StatusWord.of(response);
-            if (status.value() == StatusWord.REFERENCED_DATA_NOT_FOUND.value()) {
-                throw new CardException(CardFailure.KEY_NOT_FOUND, "The card has no " + role.label()
-                        + " key yet: personalise it first");
+            ResponseAPDU response;
+            if (role == KeyRole.SIGNATURE) {
+                driver.expectSuccess("MANAGE SECURITY ENVIRONMENT (HT)", AgentCardCommands.setHashTemplate());
+                expectKey(role, "MANAGE SECURITY ENVIRONMENT (DST)", driver.transmit(AgentCardCommands.setSecurityEnvironment(role)));
+                driver.expectSuccess("PSO HASH", AgentCardCommands.hash(digest));
+                response = driver.transmit(AgentCardCommands.computeDigitalSignature());
+                return expectKey(role, "PSO COMPUTE DIGITAL SIGNATURE", response);
             }
-            if (!status.isSuccess()) {
-                throw status.toException(role == KeyRole.SIGNATURE ? "PSO COMPUTE DIGITAL SIGNATURE" : "INTERNAL AUTHENTICATE");
-            }
-            return response.getData();
+            expectKey(role, "MANAGE SECURITY ENVIRONMENT (AT)", driver.transmit(AgentCardCommands.setSecurityEnvironment(role)));
+            response = driver.transmit(AgentCardCommands.internalAuthenticate(digestInfo(algorithm, digest)));
+            return expectKey(role, "INTERNAL AUTHENTICATE", response);
         });
     }
 
@@ -105,12 +106,8 @@ final class PcscAuthenticatedCard implements AuthenticatedCard {
                     + " bytes) is larger than the card's file (" + AgentCardLayout.CERTIFICATE_FILE_SIZE + " bytes)");
         }
         driver.inSession(() -> {
-            driver.expectSuccess("SELECT certificate file", AgentCardCommands.selectCertificateFile(role));
-            driver.expectSuccess("ERASE BINARY", AgentCardCommands.eraseBinary());
-            StatusWord written = StatusWord.of(driver.transmitChained(AgentCardCommands.updateBinary(encoded)));
-            if (!written.isSuccess()) {
-                throw written.toException("UPDATE BINARY");
-            }
+            driver.files().write(AgentCardLayout.certificateFileId(role), encoded);
+            writeDirectory();
             return null;
         });
     }
@@ -125,30 +122,74 @@ final class PcscAuthenticatedCard implements AuthenticatedCard {
         }
     }
 
-    private static byte[] digestInfo(SignatureAlgorithm algorithm, byte[] message) {
+    /** EF.ODF, EF.TokenInfo, AODF, PrKDF, PuKDF and CDF for the keys and certificates now on the card. */
+    private void writeDirectory() {
+        Map<KeyRole, RSAPublicKey> keys = new EnumMap<>(KeyRole.class);
+        Set<KeyRole> certified = EnumSet.noneOf(KeyRole.class);
+        ApplicationFiles files = driver.files();
+        for (KeyRole role : KeyRole.values()) {
+            readPublicKey(role).ifPresent(key -> keys.put(role, (RSAPublicKey) key));
+            if (!files.isEmpty(AgentCardLayout.certificateFileId(role))) {
+                certified.add(role);
+            }
+        }
+        Map<Integer, byte[]> contents = Pkcs15Files.of(driver.readSerialNumber(), keys, certified);
+        for (int fileId : Pkcs15Files.fileIds()) {
+            files.write(fileId, contents.get(fileId));
+        }
+    }
+
+    private Optional<PublicKey> readPublicKey(KeyRole role) {
+        ResponseAPDU response = driver.transmit(AgentCardCommands.readPublicKey(role));
+        StatusWord status = StatusWord.of(response);
+        if (status.value() == StatusWord.REFERENCED_DATA_NOT_FOUND.value()) {
+            return Optional.empty();
+        }
+        if (!status.isSuccess()) {
+            throw status.toException("GET DATA (public key)");
+        }
+        return RsaPublicKeys.fromTemplate(unwrapSdo(response.getData()));
+    }
+
+    /** The contents of "70 { BF class reference length contents }". */
+    private static byte[] unwrapSdo(byte[] data) {
+        byte[] template = fr.cartesagents.bridge.apdu.Tlv.find(data, AgentCardLayout.SDO_TEMPLATE).orElse(new byte[0]);
+        if (template.length < 4) {
+            return new byte[0];
+        }
+        int offset = 3;
+        int lengthByte = template[offset] & 0xFF;
+        offset += lengthByte == 0x81 ? 2 : lengthByte == 0x82 ? 3 : 1;
+        return java.util.Arrays.copyOfRange(template, Math.min(offset, template.length), template.length);
+    }
+
+    private static byte[] expectKey(KeyRole role, String operation, ResponseAPDU response) {
+        StatusWord status = StatusWord.of(response);
+        if (status.value() == StatusWord.REFERENCED_DATA_NOT_FOUND.value()) {
+            throw new CardException(CardFailure.KEY_NOT_FOUND, "The card has no " + role.label() + " key yet: personalise it first");
+        }
+        if (!status.isSuccess()) {
+            throw status.toException(operation);
+        }
+        return response.getData();
+    }
+
+    private static byte[] digest(SignatureAlgorithm algorithm, byte[] message) {
         try {
-            byte[] digest = MessageDigest.getInstance(algorithm.digestName()).digest(message);
-            AlgorithmIdentifier digestAlgorithm = new AlgorithmIdentifier(
-                    "SHA-384".equals(algorithm.digestName()) ? NISTObjectIdentifiers.id_sha384 : NISTObjectIdentifiers.id_sha256,
-                    DERNull.INSTANCE);
-            return new DigestInfo(digestAlgorithm, digest).getEncoded();
-        } catch (GeneralSecurityException | IOException e) {
+            return MessageDigest.getInstance(algorithm.digestName()).digest(message);
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Cannot compute the digest to sign", e);
         }
     }
 
-    private static PublicKey rsaPublicKey(byte[] template) {
-        byte[] inner = Tlv.find(template, AgentCardLayout.PUBLIC_KEY_TEMPLATE).orElseThrow(() -> malformedKey());
-        BigInteger modulus = new BigInteger(1, Tlv.find(inner, AgentCardLayout.RSA_MODULUS).orElseThrow(() -> malformedKey()));
-        BigInteger exponent = new BigInteger(1, Tlv.find(inner, AgentCardLayout.RSA_EXPONENT).orElseThrow(() -> malformedKey()));
+    private static byte[] digestInfo(SignatureAlgorithm algorithm, byte[] digest) {
         try {
-            return KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(modulus, exponent));
-        } catch (GeneralSecurityException e) {
-            throw new CardException(CardFailure.CARD_ERROR, "The card returned an unusable RSA public key", e);
+            AlgorithmIdentifier digestAlgorithm = new AlgorithmIdentifier(
+                    "SHA-384".equals(algorithm.digestName()) ? NISTObjectIdentifiers.id_sha384 : NISTObjectIdentifiers.id_sha256,
+                    DERNull.INSTANCE);
+            return new DigestInfo(digestAlgorithm, digest).getEncoded();
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot encode the DigestInfo to sign", e);
         }
-    }
-
-    private static CardException malformedKey() {
-        return new CardException(CardFailure.CARD_ERROR, "The card returned a malformed public key template");
     }
 }

@@ -1,6 +1,5 @@
 package fr.cartesagents.bridge.pcsc;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -8,6 +7,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Supplier;
 
 import javax.smartcardio.Card;
@@ -19,9 +19,8 @@ import org.bouncycastle.cert.X509CertificateHolder;
 
 import fr.cartesagents.bridge.apdu.AgentCardLayout;
 import fr.cartesagents.bridge.apdu.ApduExchange;
-import fr.cartesagents.bridge.apdu.Instruction;
-import fr.cartesagents.bridge.apdu.PinBlock;
 import fr.cartesagents.bridge.apdu.SecretFormat;
+import fr.cartesagents.bridge.apdu.Tlv;
 import fr.cartesagents.bridge.apdu.StatusWord;
 import fr.cartesagents.bridge.card.AuthenticatedCard;
 import fr.cartesagents.bridge.card.CardCapabilities;
@@ -34,12 +33,16 @@ import fr.cartesagents.bridge.card.Pin;
 import fr.cartesagents.bridge.card.PinStatus;
 
 /**
- * An agent card in a PC/SC reader, driven by ISO 7816-4 APDUs through {@code javax.smartcardio}
- * (the dialect of {@code docs/card-simulator.md}: SELECT, GET DATA, VERIFY, CHANGE REFERENCE DATA,
- * RESET RETRY COUNTER, GENERATE ASYMMETRIC KEY PAIR, PSO, INTERNAL AUTHENTICATE, READ/UPDATE
- * BINARY). Each operation holds the card exclusively and selects the application first, so that
- * another application of the workstation cannot slip APDUs in between. Closing the driver resets
- * the card, which forgets the verified PIN.
+ * An IAS-ECC agent card in a PC/SC reader, driven by the IAS-ECC command set through
+ * {@code javax.smartcardio} as OpenSC's {@code iasecc} driver drives it: SELECT of the PKCS#15
+ * application by AID, EF.SN by short identifier, VERIFY / CHANGE REFERENCE DATA / RESET RETRY
+ * COUNTER on the PIN and PUK references, GET DATA of the SDOs, GENERATE ASYMMETRIC KEY PAIR, MSE SET,
+ * PSO HASH and COMPUTE DIGITAL SIGNATURE, INTERNAL AUTHENTICATE, GET CHALLENGE and EXTERNAL
+ * AUTHENTICATE for the challenge–response unblock, READ / UPDATE BINARY of the PKCS#15 files. The card
+ * family, known by the ATR ({@link CardFamily}), holds the few departures from that common path.
+ * Each operation holds the card exclusively and selects the application first, so that another
+ * application of the workstation cannot slip APDUs in between. Closing the driver resets the card,
+ * which forgets the verified PIN. No secure messaging: see docs/pkcs11-bridge.md.
  */
 public final class PcscCardDriver implements CardDriver {
 
@@ -47,12 +50,14 @@ public final class PcscCardDriver implements CardDriver {
 
     private final String reader;
     private final byte[] atr;
+    private final CardFamily family;
     private final PcscTransport transport;
     private final ApduExchange exchange;
 
     private PcscCardDriver(String reader, byte[] atr, PcscTransport transport) {
         this.reader = reader;
         this.atr = atr;
+        this.family = CardFamily.of(atr);
         this.transport = transport;
         this.exchange = new ApduExchange(transport);
     }
@@ -63,7 +68,7 @@ public final class PcscCardDriver implements CardDriver {
      *
      * @throws CardException NO_READER (no such reader, no reader at all, PC/SC unavailable, or
      *         several readers with a card and none named), NO_CARD (the reader is empty),
-     *         NOT_SUPPORTED (the card has no agent application)
+     *         NOT_SUPPORTED (the card has no IAS-ECC agent application)
      */
     public static PcscCardDriver open(String readerName) {
         CardTerminal terminal = readerName == null ? onlyReaderWithACard() : PcscReaders.terminal(readerName);
@@ -109,10 +114,15 @@ public final class PcscCardDriver implements CardDriver {
         return HexFormat.of().withUpperCase().formatHex(atr);
     }
 
+    /** The IAS-ECC family the ATR names, as OpenSC names it. */
+    public String familyName() {
+        return family.displayName();
+    }
+
     @Override
     public CardInfo info() {
         return inSession(() -> {
-            String serial = HexFormat.of().withUpperCase().formatHex(expectSuccess("GET DATA", AgentCardCommands.getSerialNumber()));
+            String serial = HexFormat.of().withUpperCase().formatHex(readSerialNumber());
             Map<KeyRole, X509CertificateHolder> certificates = new EnumMap<>(KeyRole.class);
             for (KeyRole role : KeyRole.values()) {
                 readCertificate(role).ifPresent(certificate -> certificates.put(role, certificate));
@@ -136,8 +146,9 @@ public final class PcscCardDriver implements CardDriver {
         requireUserPinFormat(current, "The current PIN");
         requireUserPinFormat(replacement, "The new PIN");
         inSession(() -> {
-            byte[] data = PinBlock.concatenate(PinBlock.encode(current, PinBlock.USER_PIN_LENGTH),
-                    PinBlock.encode(replacement, PinBlock.USER_PIN_LENGTH));
+            byte[] currentBytes = current.toUtf8();
+            byte[] replacementBytes = replacement.toUtf8();
+            byte[] data = Tlv.concatenate(currentBytes, replacementBytes);
             try {
                 StatusWord status = StatusWord.of(exchange.transmit(AgentCardCommands.changeUserPin(data)));
                 if (!status.isSuccess()) {
@@ -146,11 +157,14 @@ public final class PcscCardDriver implements CardDriver {
                 exchange.transmit(AgentCardCommands.logout());
                 return null;
             } finally {
+                Arrays.fill(currentBytes, (byte) 0);
+                Arrays.fill(replacementBytes, (byte) 0);
                 Arrays.fill(data, (byte) 0);
             }
         });
     }
 
+    /** The IAS-ECC unblock with the PUK: VERIFY on the PUK's reference, then RESET RETRY COUNTER P1=02. */
     @Override
     public void unblockPin(Pin unblockSecret, Pin replacement) {
         if (!SecretFormat.isUnblockSecret(unblockSecret)) {
@@ -159,17 +173,51 @@ public final class PcscCardDriver implements CardDriver {
         }
         requireUserPinFormat(replacement, "The new PIN");
         inSession(() -> {
-            byte[] data = PinBlock.concatenate(PinBlock.encode(unblockSecret, PinBlock.PUK_LENGTH),
-                    PinBlock.encode(replacement, PinBlock.USER_PIN_LENGTH));
+            byte[] puk = unblockSecret.toUtf8();
             try {
-                StatusWord status = StatusWord.of(exchange.transmit(AgentCardCommands.resetRetryCounter(data)));
+                StatusWord status = StatusWord.of(exchange.transmit(AgentCardCommands.verify(AgentCardLayout.PUK_REFERENCE, puk)));
                 if (!status.isSuccess()) {
-                    throw status.toUnblockSecretException("RESET RETRY COUNTER");
+                    throw status.toUnblockSecretException("VERIFY (PUK)");
                 }
-                return null;
             } finally {
-                Arrays.fill(data, (byte) 0);
+                Arrays.fill(puk, (byte) 0);
             }
+            resetRetryCounter(replacement);
+            return null;
+        });
+    }
+
+    /**
+     * First half of the challenge–response unblock: the card's challenge (8 bytes), for the server to
+     * answer with the card's unblock key. The card keeps it until the next GET CHALLENGE, EXTERNAL
+     * AUTHENTICATE or reset, so the driver must stay open until {@link #unblockWithResponse}.
+     */
+    public byte[] unblockChallenge() {
+        return inSession(() -> expectSuccess("GET CHALLENGE", AgentCardCommands.getChallenge()));
+    }
+
+    /**
+     * Second half: EXTERNAL AUTHENTICATE with the server's response, then RESET RETRY COUNTER P1=02
+     * with the new PIN. A wrong response spends a try of the unblock key's own counter.
+     */
+    public void unblockWithResponse(byte[] response, Pin replacement) {
+        requireUserPinFormat(replacement, "The new PIN");
+        inSession(() -> {
+            StatusWord status = StatusWord.of(exchange.transmit(AgentCardCommands.externalAuthenticate(response)));
+            if (status.triesLeft().isPresent()) {
+                throw new CardException(CardFailure.WRONG_UNBLOCK_SECRET, "The card refused the unblock response (stale or for "
+                        + "another card): " + status.triesLeft().getAsInt() + " tries left for its unblock key",
+                        status.triesLeft(), null);
+            }
+            if (status.value() == StatusWord.AUTHENTICATION_METHOD_BLOCKED.value()) {
+                throw new CardException(CardFailure.UNBLOCK_SECRET_BLOCKED,
+                        "The card's unblock key is blocked: unblock the card with its PUK", OptionalInt.empty(), null);
+            }
+            if (!status.isSuccess()) {
+                throw status.toUnblockSecretException("EXTERNAL AUTHENTICATE");
+            }
+            resetRetryCounter(replacement);
+            return null;
         });
     }
 
@@ -177,15 +225,15 @@ public final class PcscCardDriver implements CardDriver {
     public AuthenticatedCard authenticate(Pin pin) {
         requireUserPinFormat(pin, "The PIN");
         return inSession(() -> {
-            byte[] block = PinBlock.encode(pin, PinBlock.USER_PIN_LENGTH);
+            byte[] secret = pin.toUtf8();
             try {
-                StatusWord status = StatusWord.of(exchange.transmit(AgentCardCommands.verifyUserPin(block)));
+                StatusWord status = StatusWord.of(exchange.transmit(AgentCardCommands.verify(AgentCardLayout.USER_PIN_REFERENCE, secret)));
                 if (!status.isSuccess()) {
                     throw status.toException("VERIFY");
                 }
                 return new PcscAuthenticatedCard(this);
             } finally {
-                Arrays.fill(block, (byte) 0);
+                Arrays.fill(secret, (byte) 0);
             }
         });
     }
@@ -203,7 +251,7 @@ public final class PcscCardDriver implements CardDriver {
             StatusWord selected = StatusWord.of(exchange.transmit(AgentCardCommands.selectApplication()));
             if (selected.value() == StatusWord.FILE_NOT_FOUND.value()) {
                 throw new CardException(CardFailure.NOT_SUPPORTED, "The card in '" + reader
-                        + "' has no agent application (not a Cartes Agents card?)");
+                        + "' has no IAS-ECC agent application (not a Cartes Agents card?)");
             }
             if (!selected.isSuccess()) {
                 throw selected.toException("SELECT");
@@ -216,10 +264,6 @@ public final class PcscCardDriver implements CardDriver {
         return exchange.transmit(command);
     }
 
-    ResponseAPDU transmitChained(CommandAPDU command) {
-        return exchange.transmitChained(command);
-    }
-
     /** The response data of {@code command}, or the failure its status word means. */
     byte[] expectSuccess(String operation, CommandAPDU command) {
         ResponseAPDU response = exchange.transmit(command);
@@ -230,8 +274,40 @@ public final class PcscCardDriver implements CardDriver {
         return response.getData();
     }
 
+    /** The card serial from EF.SN (5A, length, value), read by its short identifier. */
+    byte[] readSerialNumber() {
+        byte[] contents = expectSuccessOrEndOfFile("READ BINARY (EF.SN)", AgentCardCommands.readSerialNumber());
+        return Tlv.find(contents, AgentCardLayout.SERIAL_NUMBER_TAG).map(family::serialNumber)
+                .orElseThrow(() -> new CardException(CardFailure.CARD_ERROR, "EF.SN of the card holds no serial number"));
+    }
+
+    ApplicationFiles files() {
+        return new ApplicationFiles(this);
+    }
+
+    private byte[] expectSuccessOrEndOfFile(String operation, CommandAPDU command) {
+        ResponseAPDU response = exchange.transmit(command);
+        StatusWord status = StatusWord.of(response);
+        if (!status.isSuccess() && status.value() != StatusWord.END_OF_FILE.value()) {
+            throw status.toException(operation);
+        }
+        return response.getData();
+    }
+
+    private void resetRetryCounter(Pin replacement) {
+        byte[] secret = replacement.toUtf8();
+        try {
+            StatusWord status = StatusWord.of(exchange.transmit(AgentCardCommands.resetRetryCounter(secret)));
+            if (!status.isSuccess()) {
+                throw status.toException("RESET RETRY COUNTER");
+            }
+        } finally {
+            Arrays.fill(secret, (byte) 0);
+        }
+    }
+
     private PinStatus readPinStatus() {
-        StatusWord status = StatusWord.of(exchange.transmit(AgentCardCommands.userPinStatus()));
+        StatusWord status = StatusWord.of(exchange.transmit(AgentCardCommands.pinStatus(AgentCardLayout.USER_PIN_REFERENCE)));
         if (status.isSuccess()) {
             // Already verified in this card session: a right PIN puts the counter back to its maximum.
             return PinStatus.ofTriesLeft(AgentCardLayout.USER_PIN_TRIES);
@@ -245,26 +321,14 @@ public final class PcscCardDriver implements CardDriver {
         throw status.toException("VERIFY (PIN status)");
     }
 
-    /** The certificate in the role's file, read in slices until the end of the file. */
+    /** The certificate in the role's file, if it holds one. */
     Optional<X509CertificateHolder> readCertificate(KeyRole role) {
-        expectSuccess("SELECT certificate file", AgentCardCommands.selectCertificateFile(role));
-        ByteArrayOutputStream contents = new ByteArrayOutputStream();
-        while (true) {
-            ResponseAPDU slice = exchange.transmit(AgentCardCommands.readBinary(contents.size()));
-            StatusWord status = StatusWord.of(slice);
-            if (!status.isSuccess() && status.value() != StatusWord.END_OF_FILE.value()) {
-                throw status.toException(Instruction.name(Instruction.READ_BINARY));
-            }
-            contents.writeBytes(slice.getData());
-            if (!status.isSuccess() || slice.getData().length < AgentCardCommands.READ_SLICE) {
-                break;
-            }
-        }
-        if (contents.size() == 0) {
+        byte[] contents = files().read(AgentCardLayout.certificateFileId(role));
+        if (contents.length == 0) {
             return Optional.empty();
         }
         try {
-            return Optional.of(new X509CertificateHolder(contents.toByteArray()));
+            return Optional.of(new X509CertificateHolder(contents));
         } catch (IOException | RuntimeException e) {
             throw new CardException(CardFailure.CARD_ERROR, "The " + role.label()
                     + " certificate file of the card does not hold a certificate", e);

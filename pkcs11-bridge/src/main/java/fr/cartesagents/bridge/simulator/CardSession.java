@@ -3,19 +3,27 @@ package fr.cartesagents.bridge.simulator;
 import java.util.Arrays;
 import java.util.OptionalInt;
 
+import fr.cartesagents.bridge.apdu.AgentCardLayout;
+
 /**
- * What the simulated card forgets at power-off or reset: the selected application and file, the
- * verified PIN, the key chosen by MANAGE SECURITY ENVIRONMENT, a command chain being received and
- * the response bytes waiting for GET RESPONSE.
+ * What the simulated card forgets at power-off or reset: the current DF and EF, the verified PIN and
+ * PUK, a passed external authentication, the last challenge, the security environment set by MANAGE
+ * SECURITY ENVIRONMENT with a hash given by PSO HASH, a command chain being received and the
+ * response bytes waiting for GET RESPONSE.
  */
 final class CardSession {
 
-    boolean applicationSelected;
-    OptionalInt selectedFile = OptionalInt.empty();
+    int currentDf = AgentCardLayout.MASTER_FILE;
+    OptionalInt currentEf = OptionalInt.empty();
     boolean userPinVerified;
-    /** Template (DST or AT) and key reference set by MANAGE SECURITY ENVIRONMENT. */
+    /** The PUK or the unblock key was presented: the next RESET RETRY COUNTER may set a new PIN. */
+    boolean unblockAuthorized;
+    byte[] challenge = new byte[0];
+    /** Template (AT or DST), key reference and algorithm set by MANAGE SECURITY ENVIRONMENT. */
     int securityEnvironmentTemplate;
     OptionalInt securityEnvironmentKey = OptionalInt.empty();
+    int securityEnvironmentAlgorithm;
+    byte[] hash = new byte[0];
 
     int chainedInstruction = -1;
     byte[] chainedData = new byte[0];
@@ -23,13 +31,21 @@ final class CardSession {
     int pendingOffset;
 
     void clear() {
-        applicationSelected = false;
-        selectedFile = OptionalInt.empty();
+        currentDf = AgentCardLayout.MASTER_FILE;
+        currentEf = OptionalInt.empty();
         userPinVerified = false;
-        securityEnvironmentTemplate = 0;
-        securityEnvironmentKey = OptionalInt.empty();
+        unblockAuthorized = false;
+        challenge = new byte[0];
+        clearSecurityEnvironment();
         clearChain();
         clearPendingResponse();
+    }
+
+    void clearSecurityEnvironment() {
+        securityEnvironmentTemplate = 0;
+        securityEnvironmentKey = OptionalInt.empty();
+        securityEnvironmentAlgorithm = 0;
+        hash = new byte[0];
     }
 
     void clearChain() {

@@ -1,11 +1,14 @@
 package fr.cartesagents.bridge.simulator;
 
-import static fr.cartesagents.bridge.apdu.AgentCardLayout.CERTIFICATE_FILE_SIZE;
 import static fr.cartesagents.bridge.apdu.AgentCardLayout.SELECT_BY_AID;
+import static fr.cartesagents.bridge.apdu.AgentCardLayout.SELECT_BY_FILE_ID;
 import static fr.cartesagents.bridge.apdu.AgentCardLayout.SELECT_EF_UNDER_CURRENT_DF;
 import static fr.cartesagents.bridge.apdu.AgentCardLayout.SELECT_NO_RESPONSE;
+import static fr.cartesagents.bridge.apdu.AgentCardLayout.SELECT_PATH_FROM_CURRENT_DF;
+import static fr.cartesagents.bridge.apdu.AgentCardLayout.SELECT_PATH_FROM_MF;
 import static fr.cartesagents.bridge.apdu.AgentCardLayout.SELECT_RETURN_FCI;
-import static fr.cartesagents.bridge.apdu.AgentCardLayout.SERIAL_NUMBER_TAG;
+import static fr.cartesagents.bridge.apdu.AgentCardLayout.SELECT_RETURN_FCP;
+import static fr.cartesagents.bridge.apdu.AgentCardLayout.SHORT_FILE_ID_FLAG;
 
 import java.util.Arrays;
 import java.util.Optional;
@@ -15,19 +18,14 @@ import javax.smartcardio.CommandAPDU;
 
 import fr.cartesagents.bridge.apdu.AgentCardLayout;
 import fr.cartesagents.bridge.apdu.StatusWord;
-import fr.cartesagents.bridge.apdu.Tlv;
-import fr.cartesagents.bridge.card.KeyRole;
 
 /**
- * SELECT (the application by AID, a certificate EF by file identifier), GET DATA (serial number),
- * READ BINARY, UPDATE BINARY and ERASE BINARY on the simulated card. Reading needs no PIN; writing
- * and erasing a certificate need the user PIN.
+ * SELECT (by file identifier, by AID, by path from the MF or the current DF), READ BINARY, UPDATE
+ * BINARY and ERASE BINARY (by the current EF or a short file identifier) on the simulated card's
+ * file tree. Reading needs nothing; writing the application's files needs the user PIN; the
+ * manufacturer's files in the MF are never written.
  */
 final class FileCommands {
-
-    private static final int FCI_TEMPLATE = 0x6F;
-    private static final int DF_NAME = 0x84;
-    private static final int SHORT_FILE_ID_FLAG = 0x80;
 
     private final SimulatedCardState state;
     private final CardSession session;
@@ -38,56 +36,47 @@ final class FileCommands {
     }
 
     Reply select(CommandAPDU command) {
-        if (command.getP2() != SELECT_NO_RESPONSE && command.getP2() != SELECT_RETURN_FCI) {
+        int p2 = command.getP2();
+        if (p2 != SELECT_NO_RESPONSE && p2 != SELECT_RETURN_FCP && p2 != SELECT_RETURN_FCI) {
             return Reply.of(StatusWord.INCORRECT_P1_P2);
         }
         byte[] data = command.getData();
-        if (command.getP1() == SELECT_BY_AID) {
-            if (!Arrays.equals(data, AgentCardLayout.applicationId())) {
-                return Reply.of(StatusWord.FILE_NOT_FOUND);
-            }
-            session.applicationSelected = true;
-            session.selectedFile = OptionalInt.empty();
-            return command.getP2() == SELECT_RETURN_FCI
-                    ? Reply.ok(Tlv.encode(FCI_TEMPLATE, Tlv.encode(DF_NAME, data)))
-                    : Reply.ok();
+        Optional<CardFile> target = switch (command.getP1()) {
+            case SELECT_BY_FILE_ID -> data.length == 0
+                    ? CardFiles.byId(AgentCardLayout.MASTER_FILE)
+                    : data.length == 2 ? CardFiles.child(session.currentDf, fileId(data, 0)) : null;
+            case SELECT_EF_UNDER_CURRENT_DF -> data.length == 2
+                    ? CardFiles.child(session.currentDf, fileId(data, 0)).filter(file -> !file.dedicated())
+                    : null;
+            case SELECT_BY_AID -> CardFiles.byApplicationId(data);
+            case SELECT_PATH_FROM_MF -> walk(AgentCardLayout.MASTER_FILE, data);
+            case SELECT_PATH_FROM_CURRENT_DF -> walk(session.currentDf, data);
+            default -> null;
+        };
+        if (target == null) {
+            return Reply.of(command.getP1() > SELECT_PATH_FROM_CURRENT_DF ? StatusWord.INCORRECT_P1_P2 : StatusWord.WRONG_LENGTH);
         }
-        if (command.getP1() == SELECT_EF_UNDER_CURRENT_DF || command.getP1() == 0x00) {
-            if (data.length != 2) {
-                return Reply.of(StatusWord.WRONG_LENGTH);
-            }
-            int fileId = ((data[0] & 0xFF) << 8) | (data[1] & 0xFF);
-            if (!isCertificateFile(fileId)) {
-                return Reply.of(StatusWord.FILE_NOT_FOUND);
-            }
-            session.selectedFile = OptionalInt.of(fileId);
-            return Reply.ok();
+        if (target.isEmpty()) {
+            return Reply.of(StatusWord.FILE_NOT_FOUND);
         }
-        return Reply.of(StatusWord.INCORRECT_P1_P2);
+        CardFile file = target.get();
+        if (file.dedicated()) {
+            session.currentDf = file.fileId();
+            session.currentEf = OptionalInt.empty();
+        } else {
+            session.currentDf = file.parentId();
+            session.currentEf = OptionalInt.of(file.fileId());
+        }
+        return p2 == SELECT_NO_RESPONSE ? Reply.ok() : Reply.ok(file.controlParameters(state.file(file.fileId()).length));
     }
 
-    /** GET DATA of the serial number; a Le too short for it is answered 6Cxx with the exact length. */
-    Reply getData(CommandAPDU command) {
-        int tag = (command.getP1() << 8) | command.getP2();
-        if (tag != SERIAL_NUMBER_TAG) {
-            return Reply.of(StatusWord.REFERENCED_DATA_NOT_FOUND);
-        }
-        byte[] serial = state.serialNumber();
-        if (command.getNe() < serial.length) {
-            return Reply.of(StatusWord.wrongLe(serial.length));
-        }
-        return Reply.ok(serial);
-    }
-
-    /** READ BINARY at offset P1-P2; fewer bytes than asked for (end of file) end with 6282. */
+    /** READ BINARY at offset P1-P2 (or P2 in the file named by a short identifier); a short read ends with 6282. */
     Reply readBinary(CommandAPDU command) {
-        if ((command.getP1() & SHORT_FILE_ID_FLAG) != 0) {
-            return Reply.of(StatusWord.FUNCTION_NOT_SUPPORTED);
+        Optional<CardFile> file = targetFile(command);
+        if (file.isEmpty()) {
+            return Reply.of(command.getP1() >= SHORT_FILE_ID_FLAG ? StatusWord.FILE_NOT_FOUND : StatusWord.NO_CURRENT_ELEMENTARY_FILE);
         }
-        if (session.selectedFile.isEmpty()) {
-            return Reply.of(StatusWord.NO_CURRENT_ELEMENTARY_FILE);
-        }
-        byte[] contents = state.file(session.selectedFile.getAsInt());
+        byte[] contents = state.file(file.get().fileId());
         int offset = offset(command);
         if (offset > contents.length) {
             return Reply.of(StatusWord.OFFSET_OUTSIDE_FILE);
@@ -99,58 +88,83 @@ final class FileCommands {
     }
 
     Reply updateBinary(CommandAPDU command) {
-        Optional<Reply> refusal = refuseWrite(command);
+        Optional<CardFile> file = targetFile(command);
+        Optional<Reply> refusal = refuseWrite(command, file);
         if (refusal.isPresent()) {
             return refusal.get();
         }
-        byte[] contents = state.file(session.selectedFile.getAsInt());
+        byte[] contents = state.file(file.get().fileId());
         int offset = offset(command);
         byte[] data = command.getData();
         if (offset > contents.length) {
             return Reply.of(StatusWord.OFFSET_OUTSIDE_FILE);
         }
-        if (offset + data.length > CERTIFICATE_FILE_SIZE) {
+        if (offset + data.length > file.get().capacity()) {
             return Reply.of(StatusWord.NOT_ENOUGH_MEMORY);
         }
         byte[] updated = Arrays.copyOf(contents, Math.max(contents.length, offset + data.length));
         System.arraycopy(data, 0, updated, offset, data.length);
-        state.file(session.selectedFile.getAsInt(), updated);
+        state.file(file.get().fileId(), updated);
         return Reply.ok();
     }
 
-    /** ERASE BINARY from offset P1-P2 to the end of the file (the file shrinks). */
+    /** ERASE BINARY from the offset to the end of the file (the file's content shrinks). */
     Reply eraseBinary(CommandAPDU command) {
-        Optional<Reply> refusal = refuseWrite(command);
+        Optional<CardFile> file = targetFile(command);
+        Optional<Reply> refusal = refuseWrite(command, file);
         if (refusal.isPresent()) {
             return refusal.get();
         }
-        byte[] contents = state.file(session.selectedFile.getAsInt());
+        byte[] contents = state.file(file.get().fileId());
         int offset = offset(command);
         if (offset > contents.length) {
             return Reply.of(StatusWord.OFFSET_OUTSIDE_FILE);
         }
-        state.file(session.selectedFile.getAsInt(), Arrays.copyOf(contents, offset));
+        state.file(file.get().fileId(), Arrays.copyOf(contents, offset));
         return Reply.ok();
     }
 
-    private Optional<Reply> refuseWrite(CommandAPDU command) {
-        if ((command.getP1() & SHORT_FILE_ID_FLAG) != 0) {
-            return Optional.of(Reply.of(StatusWord.FUNCTION_NOT_SUPPORTED));
+    private Optional<CardFile> targetFile(CommandAPDU command) {
+        if (command.getP1() >= SHORT_FILE_ID_FLAG) {
+            Optional<CardFile> named = CardFiles.byShortId(command.getP1() & 0x1F);
+            named.ifPresent(file -> session.currentEf = OptionalInt.of(file.fileId()));
+            return named;
         }
-        if (session.selectedFile.isEmpty()) {
-            return Optional.of(Reply.of(StatusWord.NO_CURRENT_ELEMENTARY_FILE));
+        return session.currentEf.isEmpty() ? Optional.empty() : CardFiles.byId(session.currentEf.getAsInt());
+    }
+
+    private Optional<Reply> refuseWrite(CommandAPDU command, Optional<CardFile> file) {
+        if (file.isEmpty()) {
+            return Optional.of(Reply.of(command.getP1() >= SHORT_FILE_ID_FLAG
+                    ? StatusWord.FILE_NOT_FOUND : StatusWord.NO_CURRENT_ELEMENTARY_FILE));
         }
-        if (!session.userPinVerified) {
+        if (!file.get().updateNeedsPin() || !session.userPinVerified) {
             return Optional.of(Reply.of(StatusWord.SECURITY_STATUS_NOT_SATISFIED));
         }
         return Optional.empty();
     }
 
-    private static int offset(CommandAPDU command) {
-        return (command.getP1() << 8) | command.getP2();
+    /** Follows a path of file identifiers from {@code start}; empty if a step is missing. */
+    private static Optional<CardFile> walk(int start, byte[] path) {
+        if (path.length == 0 || path.length % 2 != 0) {
+            return null;
+        }
+        Optional<CardFile> current = CardFiles.byId(start);
+        for (int i = 0; i < path.length && current.isPresent(); i += 2) {
+            CardFile from = current.get();
+            if (!from.dedicated()) {
+                return Optional.empty();
+            }
+            current = CardFiles.child(from.fileId(), fileId(path, i));
+        }
+        return current;
     }
 
-    private static boolean isCertificateFile(int fileId) {
-        return Arrays.stream(KeyRole.values()).anyMatch(role -> AgentCardLayout.certificateFileId(role) == fileId);
+    private static int fileId(byte[] data, int offset) {
+        return ((data[offset] & 0xFF) << 8) | (data[offset + 1] & 0xFF);
+    }
+
+    private static int offset(CommandAPDU command) {
+        return command.getP1() >= SHORT_FILE_ID_FLAG ? command.getP2() : (command.getP1() << 8) | command.getP2();
     }
 }

@@ -5,27 +5,25 @@ import static fr.cartesagents.bridge.apdu.AgentCardLayout.PUK_TRIES;
 import static fr.cartesagents.bridge.apdu.AgentCardLayout.USER_PIN_REFERENCE;
 import static fr.cartesagents.bridge.apdu.AgentCardLayout.USER_PIN_TRIES;
 import static fr.cartesagents.bridge.apdu.AgentCardLayout.VERIFY_LOGOUT;
-import static fr.cartesagents.bridge.simulator.SimulatedCardState.wipe;
 
-import java.util.function.Function;
-import java.util.function.Predicate;
+import java.util.Arrays;
+import java.util.Optional;
 
 import javax.smartcardio.CommandAPDU;
 
-import fr.cartesagents.bridge.apdu.PinBlock;
+import fr.cartesagents.bridge.apdu.AgentCardLayout;
 import fr.cartesagents.bridge.apdu.SecretFormat;
 import fr.cartesagents.bridge.apdu.StatusWord;
 
 /**
- * VERIFY, CHANGE REFERENCE DATA and RESET RETRY COUNTER on the simulated card: a user PIN of 4 to 8
- * digits with 3 tries, a PUK of 8 to 16 characters with 10 tries. A wrong secret answers
- * {@code 63Cx}; the try that empties the counter, and every later one, answers {@code 6983}. A
- * secret of the wrong format is refused with {@code 6A80} and spends no try.
+ * VERIFY, CHANGE REFERENCE DATA and RESET RETRY COUNTER as IAS-ECC cards do them: PINs travel
+ * unpadded (the card knows their stored length), a PIN change carries the current PIN then the new
+ * one, and an unblock is two steps: the PUK is verified (VERIFY on its own reference) — or the
+ * unblock key authenticated ({@link ChallengeCommands}) — then RESET RETRY COUNTER P1=02 sets the new
+ * PIN. A wrong secret answers {@code 63Cx}; the try that empties the counter, and every later one,
+ * answers {@code 6983}. A secret of the wrong format is refused with {@code 6A80} and spends no try.
  */
 final class PinCommands {
-
-    private static final int USER_PIN_BLOCK = PinBlock.USER_PIN_LENGTH;
-    private static final int PUK_BLOCK = PinBlock.PUK_LENGTH;
 
     private final SimulatedCardState state;
     private final CardSession session;
@@ -44,13 +42,18 @@ final class PinCommands {
             return Reply.of(StatusWord.INCORRECT_P1_P2);
         }
         byte[] data = command.getData();
-        return switch (command.getP2()) {
-            case USER_PIN_REFERENCE -> data.length == 0 ? userPinStatus() : verifyUserPin(data);
-            case PUK_REFERENCE -> data.length == 0 ? pukStatus() : verifyPuk(data);
-            default -> Reply.of(StatusWord.REFERENCED_DATA_NOT_FOUND);
-        };
+        try {
+            return switch (command.getP2()) {
+                case USER_PIN_REFERENCE -> data.length == 0 ? userPinStatus() : verifyUserPin(data);
+                case PUK_REFERENCE -> data.length == 0 ? pukStatus() : verifyPuk(data);
+                default -> Reply.of(StatusWord.REFERENCED_DATA_NOT_FOUND);
+            };
+        } finally {
+            Arrays.fill(data, (byte) 0);
+        }
     }
 
+    /** P1=00, data = current PIN then new PIN; the split is where the stored PIN ends. */
     Reply changeReferenceData(CommandAPDU command) {
         if (command.getP1() != 0) {
             return Reply.of(StatusWord.INCORRECT_P1_P2);
@@ -59,61 +62,94 @@ final class PinCommands {
             return Reply.of(StatusWord.REFERENCED_DATA_NOT_FOUND);
         }
         byte[] data = command.getData();
-        if (data.length != 2 * USER_PIN_BLOCK) {
-            return Reply.of(StatusWord.WRONG_LENGTH);
-        }
-        byte[] current = PinBlock.strip(data, 0, USER_PIN_BLOCK);
-        byte[] replacement = PinBlock.strip(data, USER_PIN_BLOCK, USER_PIN_BLOCK);
         try {
             if (state.userPinTriesLeft() == 0) {
                 return Reply.of(StatusWord.AUTHENTICATION_METHOD_BLOCKED);
             }
-            if (!SecretFormat.isUserPin(current) || !SecretFormat.isUserPin(replacement)) {
+            if (data.length < 2 * AgentCardLayout.USER_PIN_MIN_LENGTH || data.length > 2 * AgentCardLayout.USER_PIN_MAX_LENGTH) {
                 return Reply.of(StatusWord.INCORRECT_DATA);
             }
-            Reply check = checkUserPin(current);
-            if (check.status().isSuccess()) {
-                state.replaceUserPin(replacement);
+            Optional<Integer> split = storedPrefix(data, AgentCardLayout.USER_PIN_MIN_LENGTH, AgentCardLayout.USER_PIN_MAX_LENGTH,
+                    state::userPinMatches);
+            if (split.isEmpty()) {
+                return wrongUserPin();
             }
-            return check;
+            byte[] replacement = Arrays.copyOfRange(data, split.get(), data.length);
+            try {
+                if (!SecretFormat.isUserPin(replacement)) {
+                    return Reply.of(StatusWord.INCORRECT_DATA);
+                }
+                state.replaceUserPin(replacement);
+                session.userPinVerified = true;
+                return Reply.ok();
+            } finally {
+                Arrays.fill(replacement, (byte) 0);
+            }
         } finally {
-            wipe(data);
-            wipe(current);
-            wipe(replacement);
+            Arrays.fill(data, (byte) 0);
         }
     }
 
+    /**
+     * P1=02: the new PIN, once the PUK or the unblock key was presented; P1=03: only the counter.
+     * P1=00 (PUK then new PIN) and P1=01 (PUK only) are the ISO one-step forms, also accepted.
+     */
     Reply resetRetryCounter(CommandAPDU command) {
-        if (command.getP1() != 0) {
-            return Reply.of(StatusWord.INCORRECT_P1_P2);
-        }
         if (command.getP2() != USER_PIN_REFERENCE) {
             return Reply.of(StatusWord.REFERENCED_DATA_NOT_FOUND);
         }
         byte[] data = command.getData();
-        if (data.length != PUK_BLOCK + USER_PIN_BLOCK) {
-            return Reply.of(StatusWord.WRONG_LENGTH);
-        }
-        byte[] puk = PinBlock.strip(data, 0, PUK_BLOCK);
-        byte[] replacement = PinBlock.strip(data, PUK_BLOCK, USER_PIN_BLOCK);
         try {
-            if (state.pukTriesLeft() == 0) {
-                return Reply.of(StatusWord.AUTHENTICATION_METHOD_BLOCKED);
-            }
-            if (!SecretFormat.isUnblockSecret(puk) || !SecretFormat.isUserPin(replacement)) {
+            return switch (command.getP1()) {
+                case 0x00, 0x01 -> resetWithPuk(data, command.getP1() == 0x00);
+                case AgentCardLayout.RESET_WITH_NEW_PIN, 0x03 -> resetAfterAuthorization(data, command.getP1() == 0x02);
+                default -> Reply.of(StatusWord.INCORRECT_P1_P2);
+            };
+        } finally {
+            Arrays.fill(data, (byte) 0);
+        }
+    }
+
+    private Reply resetAfterAuthorization(byte[] data, boolean newPinGiven) {
+        if (!session.unblockAuthorized) {
+            return Reply.of(StatusWord.SECURITY_STATUS_NOT_SATISFIED);
+        }
+        if (newPinGiven != (data.length > 0) || (newPinGiven && !SecretFormat.isUserPin(data))) {
+            return Reply.of(StatusWord.INCORRECT_DATA);
+        }
+        unblock(newPinGiven ? data : null);
+        return Reply.ok();
+    }
+
+    private Reply resetWithPuk(byte[] data, boolean newPinGiven) {
+        if (state.pukTriesLeft() == 0) {
+            return Reply.of(StatusWord.AUTHENTICATION_METHOD_BLOCKED);
+        }
+        Optional<Integer> split = storedPrefix(data, AgentCardLayout.PUK_MIN_LENGTH, AgentCardLayout.PUK_MAX_LENGTH, state::pukMatches);
+        if (split.isEmpty()) {
+            return wrongPuk();
+        }
+        byte[] replacement = Arrays.copyOfRange(data, split.get(), data.length);
+        try {
+            if (newPinGiven != (replacement.length > 0) || (newPinGiven && !SecretFormat.isUserPin(replacement))) {
                 return Reply.of(StatusWord.INCORRECT_DATA);
             }
-            Reply check = checkPuk(puk);
-            if (check.status().isSuccess()) {
-                state.replaceUserPin(replacement);
-                session.userPinVerified = false;
-            }
-            return check;
+            state.pukTriesLeft(PUK_TRIES);
+            unblock(newPinGiven ? replacement : null);
+            return Reply.ok();
         } finally {
-            wipe(data);
-            wipe(puk);
-            wipe(replacement);
+            Arrays.fill(replacement, (byte) 0);
         }
+    }
+
+    private void unblock(byte[] replacement) {
+        if (replacement != null) {
+            state.replaceUserPin(replacement);
+        } else {
+            state.userPinTriesLeft(USER_PIN_TRIES);
+        }
+        session.unblockAuthorized = false;
+        session.userPinVerified = false;
     }
 
     private Reply userPinStatus() {
@@ -129,53 +165,66 @@ final class PinCommands {
                 : Reply.of(StatusWord.verificationFailed(state.pukTriesLeft()));
     }
 
-    private Reply verifyUserPin(byte[] data) {
-        return verifySecret(data, USER_PIN_BLOCK, state.userPinTriesLeft(), SecretFormat::isUserPin, this::checkUserPin);
-    }
-
-    private Reply verifyPuk(byte[] data) {
-        return verifySecret(data, PUK_BLOCK, state.pukTriesLeft(), SecretFormat::isUnblockSecret, this::checkPuk);
-    }
-
-    /** A blocked secret is refused before it is even compared; a malformed one spends no try. */
-    private static Reply verifySecret(byte[] data, int blockLength, int triesLeft, Predicate<byte[]> wellFormed,
-            Function<byte[], Reply> check) {
-        if (data.length != blockLength) {
-            return Reply.of(StatusWord.WRONG_LENGTH);
+    /** A blocked PIN is refused before it is even compared; a malformed one spends no try. */
+    private Reply verifyUserPin(byte[] pin) {
+        if (state.userPinTriesLeft() == 0) {
+            return Reply.of(StatusWord.AUTHENTICATION_METHOD_BLOCKED);
         }
-        byte[] secret = PinBlock.strip(data, 0, blockLength);
-        try {
-            if (triesLeft == 0) {
-                return Reply.of(StatusWord.AUTHENTICATION_METHOD_BLOCKED);
-            }
-            return wellFormed.test(secret) ? check.apply(secret) : Reply.of(StatusWord.INCORRECT_DATA);
-        } finally {
-            wipe(data);
-            wipe(secret);
+        if (!SecretFormat.isUserPin(pin)) {
+            return Reply.of(StatusWord.INCORRECT_DATA);
         }
-    }
-
-    private Reply checkUserPin(byte[] pin) {
         if (state.userPinMatches(pin)) {
             state.userPinTriesLeft(USER_PIN_TRIES);
             session.userPinVerified = true;
             return Reply.ok();
         }
+        return wrongUserPin();
+    }
+
+    private Reply verifyPuk(byte[] puk) {
+        if (state.pukTriesLeft() == 0) {
+            return Reply.of(StatusWord.AUTHENTICATION_METHOD_BLOCKED);
+        }
+        if (!SecretFormat.isUnblockSecret(puk)) {
+            return Reply.of(StatusWord.INCORRECT_DATA);
+        }
+        if (state.pukMatches(puk)) {
+            state.pukTriesLeft(PUK_TRIES);
+            session.unblockAuthorized = true;
+            return Reply.ok();
+        }
+        return wrongPuk();
+    }
+
+    private Reply wrongUserPin() {
         session.userPinVerified = false;
         state.userPinTriesLeft(state.userPinTriesLeft() - 1);
         return triesLeftReply(state.userPinTriesLeft());
     }
 
-    private Reply checkPuk(byte[] puk) {
-        if (state.pukMatches(puk)) {
-            state.pukTriesLeft(PUK_TRIES);
-            return Reply.ok();
-        }
+    private Reply wrongPuk() {
+        session.unblockAuthorized = false;
         state.pukTriesLeft(state.pukTriesLeft() - 1);
         return triesLeftReply(state.pukTriesLeft());
     }
 
-    private static Reply triesLeftReply(int triesLeft) {
+    /** The length of the stored secret at the start of {@code data}, tried from shortest to longest. */
+    private static Optional<Integer> storedPrefix(byte[] data, int minimum, int maximum,
+            java.util.function.Predicate<byte[]> matches) {
+        for (int length = minimum; length <= Math.min(maximum, data.length); length++) {
+            byte[] prefix = Arrays.copyOf(data, length);
+            try {
+                if (matches.test(prefix)) {
+                    return Optional.of(length);
+                }
+            } finally {
+                Arrays.fill(prefix, (byte) 0);
+            }
+        }
+        return Optional.empty();
+    }
+
+    static Reply triesLeftReply(int triesLeft) {
         return Reply.of(triesLeft == 0 ? StatusWord.AUTHENTICATION_METHOD_BLOCKED : StatusWord.verificationFailed(triesLeft));
     }
 }

@@ -2,8 +2,10 @@ package fr.cartesagents.bridge.simulator;
 
 import static fr.cartesagents.bridge.apdu.Instruction.CHANGE_REFERENCE_DATA;
 import static fr.cartesagents.bridge.apdu.Instruction.ERASE_BINARY;
+import static fr.cartesagents.bridge.apdu.Instruction.EXTERNAL_AUTHENTICATE;
 import static fr.cartesagents.bridge.apdu.Instruction.GENERATE_ASYMMETRIC_KEY_PAIR;
-import static fr.cartesagents.bridge.apdu.Instruction.GET_DATA;
+import static fr.cartesagents.bridge.apdu.Instruction.GET_CHALLENGE;
+import static fr.cartesagents.bridge.apdu.Instruction.GET_DATA_OBJECT;
 import static fr.cartesagents.bridge.apdu.Instruction.GET_RESPONSE;
 import static fr.cartesagents.bridge.apdu.Instruction.INTERNAL_AUTHENTICATE;
 import static fr.cartesagents.bridge.apdu.Instruction.MANAGE_SECURITY_ENVIRONMENT;
@@ -32,9 +34,10 @@ import fr.cartesagents.bridge.apdu.Instruction;
 import fr.cartesagents.bridge.apdu.StatusWord;
 
 /**
- * An IAS-ECC-like agent card in software: an ATR, a serial number, one application with a user PIN,
- * a PUK, two RSA key pairs and their certificate files (see {@code docs/card-simulator.md} for the
- * APDUs). It answers command chains (CLA bit {@code 10}), short and extended APDUs, and keeps a long
+ * An IAS-ECC agent card in software, of the family OpenSC calls "IAS/ECC v1.0.1 Amos" (its ATR): the
+ * master file with EF.ATR, EF.DIR and EF.SN, the PKCS#15 application, the user PIN and PUK, two RSA
+ * key pairs generated on the card, an optional unblock key (see {@code docs/card-simulator.md} for
+ * the APDUs and what is not simulated, secure messaging first). It answers command chains (CLA bit {@code 10}), short and extended APDUs, and keeps a long
  * response for GET RESPONSE ({@code 61xx}) when the command asked for less. Only the instruction and
  * status word are logged, never the data.
  *
@@ -45,30 +48,36 @@ public final class SimulatedCard implements ApduTransport {
     private static final Logger LOG = LoggerFactory.getLogger(SimulatedCard.class);
 
     /**
-     * T=1 only (TD1 = 01), historical bytes: category 80, card capabilities 73 00 00 C0 (command
-     * chaining and extended Lc/Le), issuer data 56 "Cartes"; then TCK.
+     * The ATR OpenSC's {@code iasecc} driver lists as "IAS/ECC v1.0.1 Amos" (card-iasecc.c): T=1, then
+     * 15 historical bytes whose "31 B8 64 ... 73 94 01 80 82 90 00" say IAS-ECC; TCK computed here.
+     * That family is driven by OpenSC without secure messaging and with the plain ISO SELECT
+     * variants, which is why it was chosen (docs/card-simulator.md).
      */
     private static final byte[] ATR = withCheckByte(new byte[] {
-            0x3B, (byte) 0x8C, 0x01,
-            (byte) 0x80, 0x73, 0x00, 0x00, (byte) 0xC0, 0x56, 'C', 'a', 'r', 't', 'e', 's'});
+            0x3B, (byte) 0xDF, 0x18, (byte) 0xFF, (byte) 0x81, (byte) 0x91, (byte) 0xFE, 0x1F, (byte) 0xC3,
+            0x00, 0x31, (byte) 0xB8, 0x64, 0x0C, 0x01, (byte) 0xEC, (byte) 0xC1, 0x73, (byte) 0x94, 0x01, (byte) 0x80,
+            (byte) 0x82, (byte) 0x90, 0x00});
 
     private static final int CHAINING_BIT = 0x10;
     private static final Set<Integer> STATE_CHANGING = Set.of(VERIFY, CHANGE_REFERENCE_DATA, RESET_RETRY_COUNTER,
-            GENERATE_ASYMMETRIC_KEY_PAIR, UPDATE_BINARY, ERASE_BINARY);
-    private static final Set<Integer> OUTSIDE_THE_APPLICATION = Set.of(SELECT, GET_DATA);
+            GENERATE_ASYMMETRIC_KEY_PAIR, UPDATE_BINARY, ERASE_BINARY, EXTERNAL_AUTHENTICATE);
 
     private final SimulatedCardState state;
     private final Optional<Path> stateFile;
     private final CardSession session = new CardSession();
     private final PinCommands pins;
-    private final KeyCommands keys;
+    private final ChallengeCommands challenges;
+    private final SdoCommands objects;
+    private final SecurityCommands security;
     private final FileCommands files;
 
     private SimulatedCard(SimulatedCardState state, Optional<Path> stateFile) {
         this.state = Objects.requireNonNull(state, "state");
         this.stateFile = stateFile;
         this.pins = new PinCommands(state, session);
-        this.keys = new KeyCommands(state, session);
+        this.challenges = new ChallengeCommands(state, session);
+        this.objects = new SdoCommands(state, session);
+        this.security = new SecurityCommands(state, session);
         this.files = new FileCommands(state, session);
     }
 
@@ -161,23 +170,21 @@ public final class SimulatedCard implements ApduTransport {
     }
 
     private Reply dispatch(CommandAPDU command) {
-        int ins = command.getINS();
-        if (!session.applicationSelected && !OUTSIDE_THE_APPLICATION.contains(ins)) {
-            return Reply.of(StatusWord.CONDITIONS_OF_USE_NOT_SATISFIED);
-        }
-        return switch (ins) {
+        return switch (command.getINS()) {
             case SELECT -> files.select(command);
-            case GET_DATA -> files.getData(command);
             case READ_BINARY -> files.readBinary(command);
             case UPDATE_BINARY -> files.updateBinary(command);
             case ERASE_BINARY -> files.eraseBinary(command);
+            case GET_DATA_OBJECT -> objects.getData(command);
+            case GENERATE_ASYMMETRIC_KEY_PAIR -> objects.generateAsymmetricKeyPair(command);
             case VERIFY -> pins.verify(command);
             case CHANGE_REFERENCE_DATA -> pins.changeReferenceData(command);
             case RESET_RETRY_COUNTER -> pins.resetRetryCounter(command);
-            case GENERATE_ASYMMETRIC_KEY_PAIR -> keys.generateAsymmetricKeyPair(command);
-            case MANAGE_SECURITY_ENVIRONMENT -> keys.manageSecurityEnvironment(command);
-            case PERFORM_SECURITY_OPERATION -> keys.performSecurityOperation(command);
-            case INTERNAL_AUTHENTICATE -> keys.internalAuthenticate(command);
+            case GET_CHALLENGE -> challenges.getChallenge(command);
+            case EXTERNAL_AUTHENTICATE -> challenges.externalAuthenticate(command);
+            case MANAGE_SECURITY_ENVIRONMENT -> security.manageSecurityEnvironment(command);
+            case PERFORM_SECURITY_OPERATION -> security.performSecurityOperation(command);
+            case INTERNAL_AUTHENTICATE -> security.internalAuthenticate(command);
             default -> Reply.of(StatusWord.INSTRUCTION_NOT_SUPPORTED);
         };
     }

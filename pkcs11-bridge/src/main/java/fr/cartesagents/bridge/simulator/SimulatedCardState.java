@@ -26,11 +26,16 @@ import java.util.Properties;
 import java.util.TreeMap;
 
 import fr.cartesagents.bridge.apdu.AgentCardLayout;
+import fr.cartesagents.ca.cardsecret.CardSecrets;
+import fr.cartesagents.ca.cardsecret.CardSerial;
+import fr.cartesagents.ca.cardsecret.Puk;
+import fr.cartesagents.ca.cardsecret.UnblockKey;
 
 /**
  * What the simulated card remembers across power cycles: serial number, PIN and PUK (as salted
- * SHA-256 digests, never in clear) with their retry counters, key pairs by reference and the
- * contents of its files. It can be saved to and loaded from a properties file, so that a card kept
+ * SHA-256 digests, never in clear) with their retry counters, the unblock key of the
+ * challenge–response unblock (if the issuer set one) with its counter, key pairs by reference and
+ * the contents of the files the bridge writes. It can be saved to and loaded from a properties file, so that a card kept
  * by the {@code simulator} command survives restarts. Not thread-safe: the card uses it one command
  * at a time.
  */
@@ -44,6 +49,8 @@ public final class SimulatedCardState {
     private int userPinTriesLeft;
     private byte[] pukDigest;
     private int pukTriesLeft;
+    private byte[] unblockKey;
+    private int unblockKeyTriesLeft;
     private final Map<Integer, KeyPair> keyPairs = new TreeMap<>();
     private final Map<Integer, byte[]> files = new TreeMap<>();
 
@@ -70,6 +77,40 @@ public final class SimulatedCardState {
         return state;
     }
 
+    /**
+     * A new card as an issuer makes it: a random serial number, the given PIN, and the PUK and
+     * unblock key that {@code issuerSecrets} derive for that serial.
+     */
+    public static SimulatedCardState issue(CardSecrets issuerSecrets, byte[] userPin) {
+        byte[] serial = new byte[8];
+        new SecureRandom().nextBytes(serial);
+        CardSerial cardSerial = new CardSerial(HexFormat.of().formatHex(serial));
+        Puk puk = issuerSecrets.puk(cardSerial);
+        UnblockKey unblockKey = issuerSecrets.unblockKey(cardSerial);
+        byte[] pukBytes = puk.digits().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] key = unblockKey.value();
+        try {
+            return issue(serial, userPin, pukBytes).withUnblockKey(key);
+        } finally {
+            Arrays.fill(pukBytes, (byte) 0);
+            Arrays.fill(key, (byte) 0);
+            unblockKey.wipe();
+        }
+    }
+
+    /**
+     * The same card with the per-card AES key of the challenge–response unblock, as the issuer
+     * derives it from its master key and the serial number ({@code fr.cartesagents.ca.cardsecret}).
+     */
+    public SimulatedCardState withUnblockKey(byte[] key) {
+        if (key.length != 16) {
+            throw new IllegalArgumentException("The unblock key is AES-128");
+        }
+        unblockKey = key.clone();
+        unblockKeyTriesLeft = AgentCardLayout.UNBLOCK_KEY_TRIES;
+        return this;
+    }
+
     public byte[] serialNumber() {
         return serialNumber.clone();
     }
@@ -84,6 +125,18 @@ public final class SimulatedCardState {
 
     public int pukTriesLeft() {
         return pukTriesLeft;
+    }
+
+    public int unblockKeyTriesLeft() {
+        return unblockKeyTriesLeft;
+    }
+
+    Optional<byte[]> unblockKey() {
+        return Optional.ofNullable(unblockKey).map(byte[]::clone);
+    }
+
+    void unblockKeyTriesLeft(int tries) {
+        unblockKeyTriesLeft = tries;
     }
 
     boolean userPinMatches(byte[] candidate) {
@@ -115,8 +168,10 @@ public final class SimulatedCardState {
         keyPairs.put(reference, keyPair);
     }
 
+    /** The contents of an EF: the manufacturer's for the master file's EFs, what was written for the others. */
     byte[] file(int fileId) {
-        return files.getOrDefault(fileId, new byte[0]).clone();
+        return ManufacturerFiles.contents(fileId, serialNumber)
+                .orElseGet(() -> files.getOrDefault(fileId, new byte[0]).clone());
     }
 
     void file(int fileId, byte[] contents) {
@@ -141,6 +196,10 @@ public final class SimulatedCardState {
         properties.setProperty("pin.tries", Integer.toString(userPinTriesLeft));
         properties.setProperty("puk.sha256", BASE64.encodeToString(pukDigest));
         properties.setProperty("puk.tries", Integer.toString(pukTriesLeft));
+        if (unblockKey != null) {
+            properties.setProperty("unblock.key", BASE64.encodeToString(unblockKey));
+            properties.setProperty("unblock.tries", Integer.toString(unblockKeyTriesLeft));
+        }
         keyPairs.forEach((reference, pair) -> {
             properties.setProperty("key." + reference + ".private", BASE64.encodeToString(pair.getPrivate().getEncoded()));
             properties.setProperty("key." + reference + ".public", BASE64.encodeToString(pair.getPublic().getEncoded()));
@@ -152,7 +211,7 @@ public final class SimulatedCardState {
             Path temporary = Files.createTempFile(absolute.getParent(), ".card-", ".tmp");
             restrictToOwner(temporary);
             try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.ISO_8859_1)) {
-                properties.store(writer, "Simulated agent card (a TEST card: its keys are kept in this file)");
+                properties.store(writer, "Simulated IAS-ECC agent card (a TEST card: its keys are kept in this file)");
             }
             Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
@@ -173,6 +232,10 @@ public final class SimulatedCardState {
             state.userPinTriesLeft = Integer.parseInt(required(properties, "pin.tries"));
             state.pukDigest = BASE64_DECODER.decode(required(properties, "puk.sha256"));
             state.pukTriesLeft = Integer.parseInt(required(properties, "puk.tries"));
+            if (properties.getProperty("unblock.key") != null) {
+                state.unblockKey = BASE64_DECODER.decode(properties.getProperty("unblock.key"));
+                state.unblockKeyTriesLeft = Integer.parseInt(required(properties, "unblock.tries"));
+            }
             KeyFactory rsa = KeyFactory.getInstance("RSA");
             for (String name : properties.stringPropertyNames()) {
                 if (name.startsWith("key.") && name.endsWith(".private")) {
@@ -210,7 +273,7 @@ public final class SimulatedCardState {
     @Override
     public String toString() {
         return "SimulatedCardState[serial=" + serialNumberHex() + ", pinTriesLeft=" + userPinTriesLeft
-                + ", pukTriesLeft=" + pukTriesLeft + ", keys=" + keyPairs.keySet() + "]";
+                + ", pukTriesLeft=" + pukTriesLeft + ", unblockKeyTriesLeft=" + unblockKeyTriesLeft + ", keys=" + keyPairs.keySet() + "]";
     }
 
     /** Wipes a secret the card no longer needs. */

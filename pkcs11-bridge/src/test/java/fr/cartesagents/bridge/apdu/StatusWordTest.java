@@ -29,6 +29,23 @@ class StatusWordTest {
             "6C10, CARD_ERROR, 'wrong Le field, the exact length is 16'",
             "6100, CARD_ERROR, 256 or more bytes wait for GET RESPONSE",
             "6F00, CARD_ERROR, no precise diagnosis",
+            "6282, CARD_ERROR, end of file reached before reading the expected number of bytes",
+            "6281, CARD_ERROR, part of the returned data may be corrupted",
+            "6283, CARD_ERROR, selected file deactivated",
+            "63C0, WRONG_PIN, 'verification failed, 0 tries left'",
+            "6581, CARD_ERROR, memory failure",
+            "6881, NOT_SUPPORTED, logical channel not supported",
+            "6882, NOT_SUPPORTED, secure messaging not supported",
+            "6883, CARD_ERROR, last command of the chain expected",
+            "6884, NOT_SUPPORTED, command chaining not supported",
+            "6981, CARD_ERROR, command incompatible with the file structure",
+            "6984, CARD_ERROR, reference data not usable",
+            "6986, CARD_ERROR, command not allowed (no current EF)",
+            "6987, NOT_SUPPORTED, expected secure messaging data objects missing",
+            "6988, NOT_SUPPORTED, incorrect secure messaging data objects",
+            "6A81, NOT_SUPPORTED, function not supported",
+            "6A83, CARD_ERROR, record not found",
+            "6A84, CARD_ERROR, not enough memory space in the file",
             "6A42, CARD_ERROR, unknown status"})
     void whenTheCardAnswersAStatusWord_thenItHasAMessageAndAFailure(String hex, CardFailure failure, String message) {
         StatusWord status = new StatusWord(Integer.parseInt(hex, 16));

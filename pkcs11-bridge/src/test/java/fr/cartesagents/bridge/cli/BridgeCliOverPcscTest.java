@@ -41,6 +41,14 @@ class BridgeCliOverPcscTest {
     }
 
     @Test
+    void whenNoCardIsNamedAndThePkcs11ModuleSeesNone_thenTheOnlyPcscCardIsTaken() {
+        // No middleware at that path: PKCS#11 sees no card, the simulator's card is the only one present.
+        CliRun run = CliRun.of("", "info", "--pkcs11-module", "/nonexistent/opensc-pkcs11.so");
+        assertThat(run.exitCode()).as(run.describe()).isZero();
+        assertThat(run.out()).contains(rig.readerName()).contains(rig.card().state().serialNumberHex());
+    }
+
+    @Test
     void whenReaderIsCombinedWithAToken_thenTheCommandLineIsRefused() {
         CliRun run = CliRun.of("", "info", "--reader", rig.readerName(), "--token", "x");
         assertThat(run.exitCode()).as(run.describe()).isEqualTo(2);

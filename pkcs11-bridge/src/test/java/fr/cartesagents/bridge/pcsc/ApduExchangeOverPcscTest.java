@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import fr.cartesagents.bridge.apdu.AgentCardLayout;
+import fr.cartesagents.bridge.card.KeyRole;
 import fr.cartesagents.bridge.apdu.ApduExchange;
 import fr.cartesagents.bridge.testsupport.PcscRig;
 
@@ -30,24 +31,25 @@ class ApduExchangeOverPcscTest {
         try {
             PcscTransport transport = new PcscTransport(terminal, card);
             ApduExchange exchange = new ApduExchange(transport);
-            CommandAPDU serialWithShortLe = new CommandAPDU(0x00, 0xCA, 0x00, 0x5A, 2);
+            CommandAPDU challengeWithShortLe = new CommandAPDU(0x00, 0x84, 0x00, 0x00, 2);
 
-            assertThat(transport.transmit(serialWithShortLe).getSW()).isEqualTo(0x6C08);
-            assertThat(exchange.transmit(serialWithShortLe).getData()).isEqualTo(rig.card().state().serialNumber());
+            assertThat(transport.transmit(challengeWithShortLe).getSW()).isEqualTo(0x6C08);
+            assertThat(exchange.transmit(challengeWithShortLe).getData()).hasSize(8);
 
             exchange.transmit(AgentCardCommands.selectApplication());
-            byte[] pin = {'1', '2', '3', '4', -1, -1, -1, -1};
-            assertThat(exchange.transmit(AgentCardCommands.verifyUserPin(pin)).getSW()).isEqualTo(0x9000);
-            ResponseAPDU generated = exchange.transmit(new CommandAPDU(0x00, 0x47, AgentCardLayout.GENERATE, 0x00,
-                    new byte[] {(byte) 0xB6, 0x03, (byte) 0x84, 0x01, 0x01}, 256));
-            assertThat(generated.getSW()).isEqualTo(0x9000);
-            assertThat(generated.getData()).hasSizeGreaterThan(256);
+            byte[] pin = {'1', '2', '3', '4'};
+            assertThat(exchange.transmit(AgentCardCommands.verify(AgentCardLayout.USER_PIN_REFERENCE, pin)).getSW()).isEqualTo(0x9000);
+            assertThat(exchange.transmit(AgentCardCommands.generateKeyPair(KeyRole.AUTHENTICATION)).getSW()).isEqualTo(0x9000);
+            ResponseAPDU publicKey = exchange.transmit(AgentCardCommands.readPublicKey(KeyRole.AUTHENTICATION));
+            assertThat(publicKey.getSW()).isEqualTo(0x9000);
+            assertThat(publicKey.getData()).hasSizeGreaterThan(256);
 
-            exchange.transmit(AgentCardCommands.selectCertificateFile(fr.cartesagents.bridge.card.KeyRole.AUTHENTICATION));
+            exchange.transmit(AgentCardCommands.selectFile(AgentCardLayout.certificateFileId(KeyRole.AUTHENTICATION)));
             byte[] contents = new byte[700];
             java.util.Arrays.fill(contents, (byte) 0x30);
-            assertThat(exchange.transmitChained(AgentCardCommands.updateBinary(contents)).getSW()).isEqualTo(0x9000);
-            assertThat(exchange.transmit(AgentCardCommands.readBinary(0)).getData()).isEqualTo(contents);
+            assertThat(exchange.transmitChained(AgentCardCommands.updateBinary(0, contents)).getSW()).isEqualTo(0x9000);
+            assertThat(exchange.transmit(AgentCardCommands.readBinary(512)).getData())
+                    .isEqualTo(java.util.Arrays.copyOfRange(contents, 512, 700));
         } finally {
             card.disconnect(true);
         }

@@ -35,6 +35,7 @@ import fr.cartesagents.bridge.card.KeyRole;
 import fr.cartesagents.bridge.card.Pin;
 import fr.cartesagents.bridge.card.PinStatus;
 import fr.cartesagents.bridge.testsupport.PcscRig;
+import fr.cartesagents.ca.cardsecret.CardSerial;
 import fr.cartesagents.ca.token.KeySpec;
 import fr.cartesagents.ca.token.SignatureAlgorithm;
 
@@ -159,6 +160,43 @@ class PcscCardDriverTest {
             assertThat(driver.pinStatus()).isEqualTo(PinStatus.ofTriesLeft(3));
             assertWrongPin(() -> authenticate(driver, PcscRig.USER_PIN), 2);
             authenticate(driver, NEW_PIN);
+        }
+    }
+
+    @Test
+    void whenTheServerAnswersTheCardChallenge_thenTheBlockedPinIsResetWithoutThePuk() {
+        try (PcscCardDriver driver = PcscCardDriver.open(rig.readerName())) {
+            blockPin(driver);
+            CardSerial serial = new CardSerial(driver.info().serialNumber());
+
+            byte[] challenge = driver.unblockChallenge();
+            byte[] response = PcscRig.ISSUER_SECRETS.unblockResponse(serial, challenge);
+            try (Pin replacement = PcscRig.pin(NEW_PIN)) {
+                driver.unblockWithResponse(response, replacement);
+            }
+
+            assertThat(driver.pinStatus()).isEqualTo(PinStatus.ofTriesLeft(3));
+            assertThat(rig.card().state().pukTriesLeft()).as("the PUK was not used").isEqualTo(10);
+            authenticate(driver, NEW_PIN).close();
+        }
+    }
+
+    @Test
+    void whenTheResponseIsForAnotherChallenge_thenTheUnblockKeySpendsATryAndThePinStaysBlocked() {
+        try (PcscCardDriver driver = PcscCardDriver.open(rig.readerName())) {
+            blockPin(driver);
+            CardSerial serial = new CardSerial(driver.info().serialNumber());
+            byte[] staleResponse = PcscRig.ISSUER_SECRETS.unblockResponse(serial, driver.unblockChallenge());
+            driver.unblockChallenge();
+
+            try (Pin replacement = PcscRig.pin(NEW_PIN)) {
+                assertThatThrownBy(() -> driver.unblockWithResponse(staleResponse, replacement))
+                        .isInstanceOfSatisfying(CardException.class, failure -> {
+                            assertThat(failure.failure()).isEqualTo(CardFailure.WRONG_UNBLOCK_SECRET);
+                            assertThat(failure.triesLeft()).hasValue(9);
+                        });
+            }
+            assertThat(driver.pinStatus().blocked()).isTrue();
         }
     }
 

@@ -3,7 +3,9 @@ package fr.cartesagents.bridge.testsupport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Optional;
 
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -15,6 +17,11 @@ import fr.cartesagents.bridge.pcsc.PcscReaders;
 import fr.cartesagents.bridge.simulator.SimulatedCard;
 import fr.cartesagents.bridge.simulator.SimulatedCardState;
 import fr.cartesagents.bridge.simulator.VpcdLink;
+import fr.cartesagents.ca.cardsecret.CardSecrets;
+import fr.cartesagents.ca.cardsecret.CardSerial;
+import fr.cartesagents.ca.cardsecret.DerivedCardSecrets;
+import fr.cartesagents.ca.cardsecret.SoftwareMasterKey;
+import fr.cartesagents.ca.cardsecret.UnblockKey;
 
 /**
  * The real PC/SC stack for a test: javax.smartcardio → libpcsclite → pcscd → vsmartcard-vpcd →
@@ -32,6 +39,14 @@ public final class PcscRig implements BeforeEachCallback, AfterEachCallback {
     /** The user PIN and the PUK of every card the rig inserts. */
     public static final String USER_PIN = "1234";
     public static final String PUK = "3141592653589793";
+    /**
+     * The issuer's card secrets of the rig: every card gets the unblock key they derive for its
+     * serial, as a real issuer would set it, so that tests can play the server's side of the
+     * challenge–response unblock with {@link CardSecrets#unblockResponse}.
+     */
+    public static final CardSecrets ISSUER_SECRETS = new DerivedCardSecrets(SoftwareMasterKey.of(
+            HexFormat.of().parseHex("5c0ffee05c0ffee05c0ffee05c0ffee05c0ffee05c0ffee05c0ffee05c0ffee0")));
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private static final Duration PATIENCE = Duration.ofSeconds(15);
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(PcscRig.class);
@@ -59,9 +74,17 @@ public final class PcscRig implements BeforeEachCallback, AfterEachCallback {
         secondLink = Optional.empty();
     }
 
-    /** A fresh card with {@link #USER_PIN} and {@link #PUK}. */
+    /** A fresh card with {@link #USER_PIN}, {@link #PUK} and the unblock key {@link #ISSUER_SECRETS} derive for its serial. */
     public static SimulatedCard newCard() {
-        return SimulatedCard.inMemory(SimulatedCardState.issue(ascii(USER_PIN), ascii(PUK)));
+        byte[] serial = new byte[8];
+        RANDOM.nextBytes(serial);
+        UnblockKey unblockKey = ISSUER_SECRETS.unblockKey(new CardSerial(HexFormat.of().formatHex(serial)));
+        try {
+            return SimulatedCard.inMemory(SimulatedCardState.issue(serial, ascii(USER_PIN), ascii(PUK))
+                    .withUnblockKey(unblockKey.value()));
+        } finally {
+            unblockKey.wipe();
+        }
     }
 
     /** "Virtual PCD 00 00", where the rig's card goes. */

@@ -14,7 +14,7 @@ import reactor.core.publisher.Mono;
 
 /** The searchable audit trail: filters and the caller's scope applied in the query, newest first. */
 @Component
-class AuditEventRepository {
+public class AuditEventRepository {
 
     private final DatabaseClient database;
     private final AuditTrail trail;
@@ -24,7 +24,7 @@ class AuditEventRepository {
         this.trail = trail;
     }
 
-    Mono<AuditEventView.Page> find(AuditEventQuery query) {
+    public Mono<AuditEventView.Page> find(AuditEventQuery query) {
         List<String> conditions = new ArrayList<>();
         Map<String, Object> binds = new LinkedHashMap<>();
         if (!query.scope().all()) {

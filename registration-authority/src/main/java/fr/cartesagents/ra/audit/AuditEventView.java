@@ -8,10 +8,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /** An audit event as the API shows it, with its place in the chain. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record AuditEventView(long id, Instant occurredAt, String actor, String action, String target, Map<String, String> details,
+public record AuditEventView(long id, Instant occurredAt, String actor, String action, String target, Map<String, String> details,
                       String collectivity, String remoteAddress, String previousHash, String hash) {
 
-    static AuditEventView of(AuditEvent event) {
+    public static AuditEventView of(AuditEvent event) {
         AuditEntry entry = event.entry();
         return new AuditEventView(event.id(), event.occurredAt(), entry.actor(), entry.action(), entry.target(), entry.details(),
                 entry.collectivity().map(Object::toString).orElse(null), entry.remoteAddress().orElse(null),
@@ -19,6 +19,6 @@ record AuditEventView(long id, Instant occurredAt, String actor, String action, 
     }
 
     /** One page of events, newest first. */
-    record Page(List<AuditEventView> items, int page, int size, long total) {
+    public record Page(List<AuditEventView> items, int page, int size, long total) {
     }
 }

@@ -86,7 +86,7 @@ public class AuditTrail {
     }
 
     /** The columns every query of events selects, in this order. */
-    static final String COLUMNS = "id, occurred_at, actor, action, target, details, collectivity_id, remote_address, previous_hash, hash";
+    public static final String COLUMNS = "id, occurred_at, actor, action, target, details, collectivity_id, remote_address, previous_hash, hash";
 
     /** An event from a row of {@link #COLUMNS}. */
     AuditEvent read(io.r2dbc.spi.Readable row) {

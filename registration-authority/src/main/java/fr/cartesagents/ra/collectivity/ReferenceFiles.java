@@ -9,14 +9,14 @@ import tools.jackson.databind.MappingIterator;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Reads a JSON array of reference entries one element at a time (35,000 communes need not sit in memory at once). */
-final class ReferenceFiles {
+public final class ReferenceFiles {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private ReferenceFiles() {
     }
 
-    static <T> Flux<T> stream(Callable<InputStream> source, Class<T> type) {
+    public static <T> Flux<T> stream(Callable<InputStream> source, Class<T> type) {
         return Flux.using(() -> JSON.readerFor(type).<T>readValues(source.call()),
                         (MappingIterator<T> entries) -> Flux.fromIterable(() -> entries),
                         MappingIterator::close)

@@ -106,7 +106,7 @@ public class HabilitationService {
         return transactions.transactional(requireManager(actor, collectivityId)
                 .then(Mono.fromCallable(() -> EntityVersion.fromIfMatch(ifMatch)))
                 .flatMap(expected -> find(collectivityId, id).flatMap(current -> {
-                    if (!current.status().canBecome(HabilitationStatus.WITHDRAWN)) {
+                    if (!HabilitationStatus.LIFECYCLE.allows(HabilitationStatus.Action.WITHDRAW, current.status())) {
                         return Mono.error(ProblemException.localized(ProblemType.ILLEGAL_TRANSITION,
                                 "habilitation.already-withdrawn", current.withdrawnAt().map(Instant::toString).orElse("?")));
                     }

@@ -1,27 +1,25 @@
 package fr.cartesagents.ra.habilitation;
 
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
+import fr.cartesagents.ra.lifecycle.LifecycleAction;
+import fr.cartesagents.ra.lifecycle.LifecycleState;
+import fr.cartesagents.ra.lifecycle.TransitionTable;
 
 /** A habilitation is active until withdrawn; a withdrawn one stays, as history, and never comes back (grant anew). */
-public enum HabilitationStatus {
+public enum HabilitationStatus implements LifecycleState {
     ACTIVE,
     WITHDRAWN;
 
-    private static final Map<HabilitationStatus, Set<HabilitationStatus>> ALLOWED = Map.of(
-            ACTIVE, Set.of(WITHDRAWN),
-            WITHDRAWN, Set.of());
-
-    boolean canBecome(HabilitationStatus next) {
-        return ALLOWED.get(this).contains(next);
+    /** The one move of a habilitation (by decision, departure or with its COMEDEC habilitation). */
+    enum Action implements LifecycleAction {
+        WITHDRAW
     }
 
-    public String databaseName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
+    static final TransitionTable<HabilitationStatus, Action> LIFECYCLE =
+            TransitionTable.of(HabilitationStatus.class, Action.class, "habilitation.illegal-transition")
+                    .allow(Action.WITHDRAW, ACTIVE).to(WITHDRAWN)
+                    .build();
 
     static HabilitationStatus fromDatabaseName(String value) {
-        return valueOf(value.toUpperCase(Locale.ROOT));
+        return LifecycleState.fromDatabaseName(HabilitationStatus.class, value);
     }
 }

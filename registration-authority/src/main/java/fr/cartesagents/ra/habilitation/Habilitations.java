@@ -13,6 +13,7 @@ import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
 
 import io.r2dbc.spi.Readable;
+import fr.cartesagents.ra.lifecycle.StateGuard;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -146,9 +147,10 @@ class Habilitations {
 
     /** Withdraws the habilitation if it is still active at {@code expectedVersion}; the number of rows changed (0 or 1). */
     Mono<Long> withdraw(UUID id, long expectedVersion, Instant at, String by, Optional<UUID> byPerson, WithdrawalReason reason) {
-        return database.sql("update habilitation set status = 'withdrawn', withdrawn_at = :at, withdrawn_by = :by,"
+        StateGuard guard = HabilitationStatus.LIFECYCLE.guard(HabilitationStatus.Action.WITHDRAW, "status");
+        return guard.bind(database.sql("update habilitation set " + guard.set("status") + ", withdrawn_at = :at, withdrawn_by = :by,"
                         + " withdrawn_by_person = :byPerson, withdrawal_reason = :reason, version = version + 1"
-                        + " where id = :id and version = :expected and status = 'active'")
+                        + " where id = :id and version = :expected and " + guard.where("status")))
                 .bind("at", utc(at)).bind("by", by)
                 .bind("byPerson", Parameter.fromOrEmpty(byPerson.orElse(null), UUID.class))
                 .bind("reason", reason.databaseName()).bind("id", id).bind("expected", expectedVersion)

@@ -83,26 +83,29 @@ class RelyingApplicationService {
                 .then(applications.insert(registered))
                 .onErrorMap(DataIntegrityViolationException.class,
                         duplicate -> ProblemException.localized(ProblemType.DUPLICATE, "relying-application.duplicate"))
-                .then(audit.append(AuditEntry.by(actor, Optional.empty(), "relying-application.registered",
-                        target(registered.id()), Map.of("name", registered.name(), "fingerprint", fingerprint,
+                .then(audit.append(AuditEntry.by(actor, Optional.empty(), RelyingApplicationEvent.REGISTERED,
+                        RelyingApplicationEvent.target(registered.id()), Map.of("name", registered.name(), "fingerprint", fingerprint,
                                 "applications", String.join(",", asked)))))
                 .thenReturn(registered);
     }
 
+    /** Only national administrators register and move relying applications. */
+    Mono<Void> requireAdministrator(Actor actor) {
+        return access.requireEverywhere(actor, Permission.ADMINISTER);
+    }
+
     /** Authorizes first: If-Match is read only for a national administrator. */
-    Mono<RelyingApplication> changeStatus(Actor actor, UUID id, String ifMatch, RelyingApplicationStatus next) {
-        return transactions.transactional(access.requireEverywhere(actor, Permission.ADMINISTER)
-                .then(Mono.fromCallable(() -> EntityVersion.fromIfMatch(ifMatch)))
+    Mono<RelyingApplication> changeStatus(Actor actor, UUID id, Mono<EntityVersion> ifMatch, RelyingApplicationStatus.Action action) {
+        return transactions.transactional(requireAdministrator(actor)
+                .then(ifMatch)
                 .flatMap(expected -> find(id).flatMap(current -> {
-                    if (!RelyingApplicationStatus.fromDatabaseName(current.status()).canBecome(next)) {
-                        return Mono.error(ProblemException.localized(ProblemType.ILLEGAL_TRANSITION,
-                                "relying-application.illegal-transition", current.status()));
-                    }
-                    return applications.changeStatus(id, expected.version(), next)
+                    RelyingApplicationStatus next = RelyingApplicationStatus.LIFECYCLE.next(action,
+                            RelyingApplicationStatus.fromDatabaseName(current.status()));
+                    return applications.changeStatus(id, expected.version(), action)
                             .filter(updated -> updated == 1)
                             .switchIfEmpty(Mono.error(() -> EntityVersion.stale(expected.version(), current.version())))
-                            .then(audit.append(AuditEntry.by(actor, Optional.empty(), "relying-application." + next.databaseName(),
-                                    target(id), Map.of("name", current.name()))))
+                            .then(audit.append(AuditEntry.by(actor, Optional.empty(), RelyingApplicationEvent.of(next),
+                                    RelyingApplicationEvent.target(id), Map.of("name", current.name()))))
                             .then(applications.find(id));
                 })));
     }
@@ -138,9 +141,5 @@ class RelyingApplicationService {
         } catch (java.security.cert.CertificateEncodingException e) {
             throw ProblemException.localized(ProblemType.VALIDATION_FAILED, "habilitation-check.certificate-unreadable");
         }
-    }
-
-    private static String target(UUID id) {
-        return "relying-application:" + id;
     }
 }

@@ -1,27 +1,26 @@
 package fr.cartesagents.ra.habilitation;
 
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
+import fr.cartesagents.ra.lifecycle.LifecycleAction;
+import fr.cartesagents.ra.lifecycle.LifecycleState;
+import fr.cartesagents.ra.lifecycle.TransitionTable;
 
 /** A registered relying application may ask while enabled; a national administrator disables and re-enables it. */
-public enum RelyingApplicationStatus {
+public enum RelyingApplicationStatus implements LifecycleState {
     ENABLED,
     DISABLED;
 
-    private static final Map<RelyingApplicationStatus, Set<RelyingApplicationStatus>> ALLOWED = Map.of(
-            ENABLED, Set.of(DISABLED),
-            DISABLED, Set.of(ENABLED));
-
-    boolean canBecome(RelyingApplicationStatus next) {
-        return ALLOWED.get(this).contains(next);
+    /** The moves of a relying application. */
+    enum Action implements LifecycleAction {
+        DISABLE, ENABLE
     }
 
-    public String databaseName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
+    static final TransitionTable<RelyingApplicationStatus, Action> LIFECYCLE =
+            TransitionTable.of(RelyingApplicationStatus.class, Action.class, "relying-application.illegal-transition")
+                    .allow(Action.DISABLE, ENABLED).to(DISABLED)
+                    .allow(Action.ENABLE, DISABLED).to(ENABLED)
+                    .build();
 
     static RelyingApplicationStatus fromDatabaseName(String value) {
-        return valueOf(value.toUpperCase(Locale.ROOT));
+        return LifecycleState.fromDatabaseName(RelyingApplicationStatus.class, value);
     }
 }

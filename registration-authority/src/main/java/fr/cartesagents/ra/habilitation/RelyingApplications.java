@@ -9,6 +9,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
 import io.r2dbc.spi.Readable;
+import fr.cartesagents.ra.lifecycle.StateGuard;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -53,11 +54,12 @@ class RelyingApplications {
         return database.sql("select " + COLUMNS + " from relying_application order by name").map(RelyingApplications::row).all();
     }
 
-    /** 1 when changed, 0 when the row was no longer at {@code expectedVersion}. */
-    Mono<Long> changeStatus(UUID id, long expectedVersion, RelyingApplicationStatus status) {
-        return database.sql("update relying_application set status = :status, version = version + 1"
-                        + " where id = :id and version = :expected")
-                .bind("status", status.databaseName()).bind("id", id).bind("expected", expectedVersion)
+    /** 1 when moved, 0 when the row was no longer at {@code expectedVersion} or not in a state the action starts from. */
+    Mono<Long> changeStatus(UUID id, long expectedVersion, RelyingApplicationStatus.Action action) {
+        StateGuard guard = RelyingApplicationStatus.LIFECYCLE.guard(action, "status");
+        return guard.bind(database.sql("update relying_application set " + guard.set("status") + ", version = version + 1"
+                        + " where id = :id and version = :expected and " + guard.where("status")))
+                .bind("id", id).bind("expected", expectedVersion)
                 .fetch()
                 .rowsUpdated();
     }

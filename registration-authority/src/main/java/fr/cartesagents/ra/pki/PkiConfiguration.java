@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -47,11 +46,13 @@ class PkiConfiguration {
 
     @Bean(destroyMethod = "close")
     OperationalPki operationalPki(Environment environment, PkiProperties properties, PkiSettings settings,
-                                  CartesDataDirectory dataDirectory, Clock clock, ServerProperties server) {
+                                  CartesDataDirectory dataDirectory, Clock clock) {
         if (environment.acceptsProfiles(Profiles.of(PRODUCTION_PROFILE))) {
             return ProductionPki.load(properties, settings);
         }
-        int httpPort = server.getPort() == null ? 8080 : server.getPort();
+        // read from the environment, not ServerProperties: that bean exists only in a web application,
+        // and the migration and database tests start the context without one
+        int httpPort = environment.getProperty("server.port", Integer.class, 8080);
         URI baseUrl = properties.publicBaseUrl() != null ? properties.publicBaseUrl() : URI.create("http://localhost:" + httpPort);
         Path softHsmModule = properties.demo().softhsmModule();
         return new DemoCeremony(dataDirectory, baseUrl, settings, DemoCaNames.from(properties.demo(), settings),

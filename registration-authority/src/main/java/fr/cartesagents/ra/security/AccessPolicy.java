@@ -46,12 +46,12 @@ public class AccessPolicy {
                 .onErrorReturn(ProblemException.class, false);
     }
 
-    /** Completes if the actor holds {@code permission} everywhere (national administrators; auditors for READ). */
+    /** Completes if the actor holds {@code permission} everywhere (national administrators; auditors for what they may read). */
     public Mono<Void> requireEverywhere(Actor actor, Permission permission) {
         boolean allowed = actor.grants().stream()
                 .anyMatch(grant -> grant.scope().isEmpty() && grant.role() != Role.HOLDER && permission.grantedTo(grant.role()));
         return allowed ? Mono.empty() : Mono.error(ProblemException.localized(ProblemType.FORBIDDEN,
-                permission == Permission.READ ? "access.national-or-auditor" : "access.national-only"));
+                permission.grantedTo(Role.AUDITOR) ? "access.national-or-auditor" : "access.national-only"));
     }
 
     /** Completes if the actor is that person, or holds {@code permission} on one of the collectivities the person belongs to. */

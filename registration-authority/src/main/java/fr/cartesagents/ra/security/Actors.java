@@ -22,7 +22,7 @@ import reactor.core.publisher.Mono;
 public class Actors {
 
     /** Role dates are calendar days in France. */
-    static final ZoneId FRANCE = ZoneId.of("Europe/Paris");
+    public static final ZoneId FRANCE = ZoneId.of("Europe/Paris");
 
     private final DatabaseClient database;
     private final Clock clock;

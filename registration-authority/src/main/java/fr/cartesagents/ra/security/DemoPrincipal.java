@@ -4,9 +4,9 @@ import java.util.Objects;
 import java.util.UUID;
 
 /** A caller logged in with the demo login: one of the seeded demo users. */
-record DemoPrincipal(UUID personId, String userName) {
+public record DemoPrincipal(UUID personId, String userName) {
 
-    DemoPrincipal {
+    public DemoPrincipal {
         Objects.requireNonNull(personId, "personId");
         Objects.requireNonNull(userName, "userName");
     }

@@ -25,7 +25,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Profile("!production")
-class DemoTokens {
+public class DemoTokens {
+
+    /** Where the demo login hands out tokens (open to anyone, outside production). */
+    public static final String LOGIN_PATH = "/api/v1/demo/login";
 
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
@@ -43,10 +46,10 @@ class DemoTokens {
         this.validity = validity;
     }
 
-    record Issued(String token, Instant expiresAt) {
+    public record Issued(String token, Instant expiresAt) {
     }
 
-    Issued issue(DemoPrincipal user) {
+    public Issued issue(DemoPrincipal user) {
         Instant expiresAt = clock.instant().plus(validity);
         String payload = ENCODER.encodeToString((user.personId() + "|" + user.userName() + "|" + expiresAt.getEpochSecond())
                 .getBytes(StandardCharsets.UTF_8));

@@ -89,7 +89,7 @@ class SecurityConfiguration {
                         .pathMatchers("/pki", "/pki/**", "/actuator/health", "/actuator/health/**").permitAll()
                         .pathMatchers("/api/v1/openapi.json", "/v3/api-docs", "/v3/api-docs/**").permitAll()
                         // Exists only outside the production profile (404 there, behind the certificate rule of the API)
-                        .pathMatchers(HttpMethod.POST, DemoLoginController.PATH).permitAll()
+                        .pathMatchers(HttpMethod.POST, DemoTokens.LOGIN_PATH).permitAll()
                         .pathMatchers(HttpMethod.GET, "/api/v1/audit/signer-certificate").permitAll()
                         // A holder without their card (lost, stolen, blocked) has no certificate to present: these
                         // routes authenticate by what only the holder has (a personal code, a mailed code or link),
