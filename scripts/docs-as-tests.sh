@@ -39,7 +39,7 @@ free_port() {
 
 docs_test_block() {          # FILE LINE N: where the next commands come from, for the failure report
   DOCS_TEST_WHERE="$1 (block ending at line $2)"
-  echo "--- $DOCS_TEST_WHERE" >&2
+  echo "--- $DOCS_TEST_WHERE ($(( $(date +%s) - STARTED ))s)" >&2
 }
 
 docs_test_background() {     # N, the block on stdin: start it in its own process group, output to a log

@@ -42,6 +42,7 @@ import fr.cartesagents.ca.authority.CaSigner;
 import fr.cartesagents.ca.status.CertificateStatus;
 import fr.cartesagents.ca.status.CertificateStatusSource;
 import fr.cartesagents.ca.status.RevocationReason;
+import fr.cartesagents.ca.status.StatusUnavailableException;
 
 /**
  * An OCSP responder (RFC 6960) following the RFC 5019 lightweight profile, for one issuing CA.
@@ -88,6 +89,7 @@ public final class OcspResponder {
     private final OcspResult malformedRequest = unsuccessful(OcspResponseStatus.MALFORMED_REQUEST);
     private final OcspResult unauthorized = unsuccessful(OcspResponseStatus.UNAUTHORIZED);
     private final OcspResult internalError = unsuccessful(OcspResponseStatus.INTERNAL_ERROR);
+    private final OcspResult tryLater = unsuccessful(OcspResponseStatus.TRY_LATER);
 
     /**
      * @param responder         the CA itself, or a delegated responder certificate issued by {@code issuerCertificate}
@@ -151,6 +153,16 @@ public final class OcspResponder {
         return request.certificateIds().stream().allMatch(issuer::issued);
     }
 
+    /** The unsuccessful {@code tryLater} response: for a server that cannot answer now (RFC 6960 section 4.2.1). */
+    public OcspResult tryLater() {
+        return tryLater;
+    }
+
+    /** The unsuccessful {@code internalError} response. */
+    public OcspResult internalError() {
+        return internalError;
+    }
+
     public Duration validity() {
         return validity;
     }
@@ -169,6 +181,9 @@ public final class OcspResponder {
             for (CertificateID id : request.certificateIds()) {
                 statuses.add(Objects.requireNonNull(statusSource.statusOf(id.getSerialNumber()), "status"));
             }
+        } catch (StatusUnavailableException e) {
+            LOG.debug("Certificate statuses unavailable ({}); answering tryLater", e.getMessage());
+            return new Production(tryLater, List.of());
         } catch (RuntimeException e) {
             LOG.warn("Certificate status source failed; answering internalError", e);
             return new Production(internalError, List.of());

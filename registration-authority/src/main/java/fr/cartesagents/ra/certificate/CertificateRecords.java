@@ -118,6 +118,31 @@ public class CertificateRecords {
         return update.fetch().rowsUpdated();
     }
 
+    /**
+     * Revokes, with {@code reason} at {@code revokedAt}, at most {@code limit} serials of {@code caId}
+     * reserved before {@code reservedBefore} and still {@code pending}. Rows another transaction is
+     * revoking are skipped, not waited for: instances running this at once each take different rows.
+     */
+    public Flux<AbandonedReservation> revokeAbandonedReservations(String caId, Instant reservedBefore, Instant revokedAt,
+                                                                  RevocationReason reason, int limit) {
+        return database.sql("update certificate set status = 'revoked', revoked_at = :revokedAt, revocation_reason = :reason"
+                        + " where serial in (select serial from certificate where ca_id = :caId and status = 'pending'"
+                        + " and created_at < :reservedBefore order by created_at limit :limit for update skip locked)"
+                        + " returning serial, created_at")
+                .bind("caId", caId)
+                .bind("reservedBefore", utc(reservedBefore))
+                .bind("revokedAt", utc(revokedAt))
+                .bind("reason", reason.rfcName())
+                .bind("limit", limit)
+                .map(row -> new AbandonedReservation(new BigInteger(row.get("serial", String.class), 16),
+                        row.get("created_at", OffsetDateTime.class).toInstant()))
+                .all();
+    }
+
+    /** A serial reserved at {@code reservedAt} whose certificate was never delivered. */
+    public record AbandonedReservation(BigInteger serial, Instant reservedAt) {
+    }
+
     /** Every revoked certificate of {@code caId}, for a full CRL. */
     public Flux<RevokedCertificate> revoked(String caId) {
         return database.sql("select serial, revoked_at, revocation_reason, invalidity_date from certificate"

@@ -57,11 +57,14 @@ public class CertificateService {
     private final CertificateRecords records;
     private final AuditTrail audit;
     private final List<RevocationListener> revocationListeners;
+    private final CertificateMetrics metrics;
     private final TransactionalOperator transactions;
     private final Clock clock;
 
     public CertificateService(CertificateAuthority holderCa, CertificateRecords records, AuditTrail audit,
-                              List<RevocationListener> revocationListeners, TransactionalOperator transactions, Clock clock) {
+                              List<RevocationListener> revocationListeners, CertificateMetrics metrics,
+                              TransactionalOperator transactions, Clock clock) {
+        this.metrics = metrics;
         this.holderCa = holderCa;
         this.records = records;
         this.audit = audit;
@@ -98,7 +101,8 @@ public class CertificateService {
                 .flatMap(updated -> updated == 1 ? Mono.just(updated) : Mono.error(new IllegalStateException(
                         "certificate " + issued.serialHex() + " was signed but its serial is not reserved any more")))
                 .then(audit.append(issuedEvent(caller, issued, request)))
-                .then(records.find(issued.serial()));
+                .then(records.find(issued.serial()))
+                .doOnSuccess(recorded -> metrics.issued());
     }
 
     public Mono<CertificateRecord> revoke(CallerPrincipal caller, String serialText, RevocationRequest request) {
@@ -166,13 +170,15 @@ public class CertificateService {
     public void revocationCommitted(String serialText) {
         BigInteger serial = serial(serialText);
         revocationListeners.forEach(listener -> listener.committed(serial));
+        metrics.revoked(CertificateMetrics.BY_REQUEST);
     }
 
     public Mono<CertificateRecord> find(String serialText) {
         return records.find(serial(serialText)).switchIfEmpty(Mono.error(() -> notFound(serialText)));
     }
 
-    private static IssuanceRequest toIssuanceRequest(IssueCertificateRequest request) {
+    /** Package-private for JsonBodyFuzzTest: it turns fuzzed bodies into requests as the API does. */
+    static IssuanceRequest toIssuanceRequest(IssueCertificateRequest request) {
         List<String> missing = new ArrayList<>();
         if (request.profile() == null) {
             missing.add("profile");

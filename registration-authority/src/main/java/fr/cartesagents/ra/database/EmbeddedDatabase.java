@@ -54,7 +54,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setCleanDataDirectory(false)
                     .setPGStartupWait(Duration.ofSeconds(90))
                     .setLocaleConfig("locale", "C")
-                    // A CA must not lose a committed issuance or revocation on a crash.
+                    // A CA must not lose a committed issuance or revocation on a crash. zonky starts the
+                    // server with -F (fsync off); a -c option given after it wins.
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("full_page_writes", "on")
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("max_connections", "100");
             if (ProcessUser.isRoot()) {
@@ -135,8 +138,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /**
      * A previous run killed without a clean shutdown leaves its postmaster running on the data
-     * directory, which would make this start fail. When no live instance holds zonky's lock on the
-     * directory, that postmaster is an orphan: stop it.
+     * directory, or at least its {@code postmaster.pid}, either of which would make this start fail.
+     * When no live instance holds zonky's lock on the directory, a running postmaster is an orphan: stop
+     * it; a {@code postmaster.pid} naming a process that is gone, or that is not a postgres (its number
+     * reused after a reboot or in a fresh container), is stale: remove it.
      */
     private static void stopOrphanedPostmaster(Path dataDirectory) throws IOException {
         Path pidFile = dataDirectory.resolve("postmaster.pid");
@@ -156,6 +161,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .flatMap(pid -> ProcessHandle.of(Long.parseLong(pid)))
                 .filter(process -> process.info().command().map(command -> command.endsWith("/postgres")).orElse(false));
         if (postmaster.isEmpty()) {
+            LOG.warn("Removing the stale {} (its process is gone or is not PostgreSQL)", pidFile);
+            Files.deleteIfExists(pidFile);
             return;
         }
         LOG.warn("Stopping the orphaned PostgreSQL server (pid {}) left on {}", postmaster.get().pid(), dataDirectory);

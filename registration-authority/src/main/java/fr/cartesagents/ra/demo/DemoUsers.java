@@ -33,7 +33,7 @@ import reactor.core.publisher.Mono;
  */
 @Component
 @Profile("!production")
-class DemoUsers implements InitializingBean {
+class DemoUsers implements InitializingBean, DemoAccounts {
 
     static final String INSEE = "59017";
     static final Siren SIREN = new Siren("215900176"); // checked (9 digits, Luhn) when the class loads
@@ -71,6 +71,12 @@ class DemoUsers implements InitializingBean {
     @Override
     public void afterPropertiesSet() {
         transactions.transactional(seed()).block(Duration.ofMinutes(1));
+    }
+
+    @Override
+    public List<DemoAccount> accounts() {
+        return USERS.stream().map(user -> new DemoAccount(user.userName(), user.givenNames() + " " + user.birthName(), user.role()))
+                .toList();
     }
 
     /** The person behind a demo user name, if it is one. */

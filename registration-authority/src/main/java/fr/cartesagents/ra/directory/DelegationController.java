@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import fr.cartesagents.ra.idempotency.IdempotentRequest;
 import fr.cartesagents.ra.security.Actor;
+import fr.cartesagents.ra.web.ApiEndpoints;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Flux;
@@ -27,11 +28,11 @@ class DelegationController {
     private static final String DELEGATIONS = "/api/v1/collectivities/{collectivityId}/delegations";
 
     private final DelegationService delegations;
-    private final IdempotentCreation creation;
+    private final ApiEndpoints web;
 
-    DelegationController(DelegationService delegations, IdempotentCreation creation) {
+    DelegationController(DelegationService delegations, ApiEndpoints web) {
         this.delegations = delegations;
-        this.creation = creation;
+        this.web = web;
     }
 
     @Operation(summary = "Record a delegation of the mayor, with its dates and arrêté reference (APPOINT_DELEGATES)")
@@ -40,9 +41,9 @@ class DelegationController {
                                         @RequestHeader(name = IdempotentRequest.HEADER, required = false) String key,
                                         @RequestBody Mono<DelegationRequest> request) {
         String path = DELEGATIONS.replace("{collectivityId}", collectivityId.toString());
-        return creation.create(actor, key, path, delegations.mayRecord(actor, collectivityId), request,
+        return web.create(actor.auditName(), key, path, delegations.mayRecord(actor, collectivityId), request,
                 valid -> delegations.record(actor, collectivityId, valid),
-                body -> path + "/" + body.get("id").asString());
+                id -> path + "/" + id);
     }
 
     @Operation(summary = "The delegations of the collectivity, current and past (READ)")
@@ -55,7 +56,7 @@ class DelegationController {
     @GetMapping(path = DELEGATIONS + "/{delegationId}", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<DelegationView>> read(Actor actor, @PathVariable UUID collectivityId, @PathVariable UUID delegationId) {
         return delegations.find(actor, collectivityId, delegationId)
-                .map(delegation -> DirectoryResponses.versioned(delegation, delegation.version()));
+                .map(ApiEndpoints::tagged);
     }
 
     @Operation(summary = "End a delegation, at once or on a given day (APPOINT_DELEGATES, If-Match)")
@@ -63,7 +64,7 @@ class DelegationController {
     Mono<ResponseEntity<DelegationView>> end(Actor actor, @PathVariable UUID collectivityId, @PathVariable UUID delegationId,
                                              @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                              @RequestBody(required = false) Mono<EndRequest> request) {
-        return delegations.end(actor, collectivityId, delegationId, ifMatch, request)
-                .map(delegation -> DirectoryResponses.versioned(delegation, delegation.version()));
+        return delegations.end(actor, collectivityId, delegationId, web.ifMatch(ifMatch), request)
+                .map(ApiEndpoints::tagged);
     }
 }

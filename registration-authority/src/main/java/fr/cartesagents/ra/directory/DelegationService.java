@@ -94,9 +94,9 @@ class DelegationService {
     }
 
     /** Authorizes on the path first, so that a caller of another collectivity learns nothing from If-Match or body checks. */
-    Mono<DelegationView> end(Actor actor, UUID collectivityId, UUID delegationId, String ifMatch, Mono<EndRequest> body) {
+    Mono<DelegationView> end(Actor actor, UUID collectivityId, UUID delegationId, Mono<EntityVersion> ifMatch, Mono<EndRequest> body) {
         return policy.require(actor, Permission.APPOINT_DELEGATES, collectivityId)
-                .then(Mono.fromCallable(() -> EntityVersion.fromIfMatch(ifMatch)))
+                .then(ifMatch)
                 .flatMap(expected -> EndRequest.orAtOnce(body).flatMap(request -> delegationIn(collectivityId, delegationId)
                 .flatMap(delegation -> {
                     if (delegation.endsOn() != null && delegation.endsOn().isBefore(calendar.today())) {

@@ -10,6 +10,8 @@ import java.util.UUID;
  * @param decidedBy the mayor in office when it was recorded
  * @param version   the ETag value to send back in If-Match to end it
  */
+import fr.cartesagents.ra.web.Versioned;
+
 record DelegationView(UUID id, UUID personId, UUID collectivityId, String kind, LocalDate startsOn, LocalDate endsOn,
-                      UUID decidedBy, String reference, long version) {
+                      UUID decidedBy, String reference, long version) implements Versioned {
 }

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import fr.cartesagents.ra.idempotency.IdempotentRequest;
 import fr.cartesagents.ra.security.Actor;
+import fr.cartesagents.ra.web.ApiEndpoints;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Flux;
@@ -27,19 +28,19 @@ class NationalRolesController {
     private static final String NATIONAL_ROLES = "/api/v1/national-roles";
 
     private final NationalRolesService roles;
-    private final IdempotentCreation creation;
+    private final ApiEndpoints web;
 
-    NationalRolesController(NationalRolesService roles, IdempotentCreation creation) {
+    NationalRolesController(NationalRolesService roles, ApiEndpoints web) {
         this.roles = roles;
-        this.creation = creation;
+        this.web = web;
     }
 
     @Operation(summary = "Give a national role: administrator, auditor, registration officer of an office (ADMINISTER)")
     @PostMapping(path = NATIONAL_ROLES, consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<String>> give(Actor actor, @RequestHeader(name = IdempotentRequest.HEADER, required = false) String key,
                                       @RequestBody Mono<NationalRoleRequest> request) {
-        return creation.create(actor, key, NATIONAL_ROLES, roles.mayGive(actor), request, valid -> roles.give(actor, valid),
-                body -> NATIONAL_ROLES + "/" + body.get("id").asString());
+        return web.create(actor.auditName(), key, NATIONAL_ROLES, roles.mayGive(actor), request, valid -> roles.give(actor, valid),
+                id -> NATIONAL_ROLES + "/" + id);
     }
 
     @Operation(summary = "The national roles, current and past (READ everywhere: national administrators, auditors)")
@@ -51,7 +52,7 @@ class NationalRolesController {
     @Operation(summary = "One national role (READ everywhere); ETag for ending it")
     @GetMapping(path = NATIONAL_ROLES + "/{assignmentId}", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<RoleAssignmentView>> read(Actor actor, @PathVariable UUID assignmentId) {
-        return roles.find(actor, assignmentId).map(role -> DirectoryResponses.versioned(role, role.version()));
+        return roles.find(actor, assignmentId).map(ApiEndpoints::tagged);
     }
 
     @Operation(summary = "End a national role, at once or on a given day (ADMINISTER, If-Match)")
@@ -59,7 +60,7 @@ class NationalRolesController {
     Mono<ResponseEntity<RoleAssignmentView>> end(Actor actor, @PathVariable UUID assignmentId,
                                                  @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                                  @RequestBody(required = false) Mono<EndRequest> request) {
-        return roles.end(actor, assignmentId, ifMatch, request)
-                .map(role -> DirectoryResponses.versioned(role, role.version()));
+        return roles.end(actor, assignmentId, web.ifMatch(ifMatch), request)
+                .map(ApiEndpoints::tagged);
     }
 }

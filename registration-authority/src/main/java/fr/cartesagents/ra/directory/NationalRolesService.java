@@ -95,9 +95,9 @@ class NationalRolesService {
         return policy.requireEverywhere(actor, Permission.READ).then(national(assignmentId));
     }
 
-    Mono<RoleAssignmentView> end(Actor actor, UUID assignmentId, String ifMatch, Mono<EndRequest> body) {
+    Mono<RoleAssignmentView> end(Actor actor, UUID assignmentId, Mono<EntityVersion> ifMatch, Mono<EndRequest> body) {
         return policy.requireEverywhere(actor, Permission.ADMINISTER)
-                .then(Mono.fromCallable(() -> EntityVersion.fromIfMatch(ifMatch)))
+                .then(ifMatch)
                 .flatMap(expected -> EndRequest.orAtOnce(body).flatMap(request -> national(assignmentId)
                 .flatMap(found -> {
                     if (found.endsOn() != null && found.endsOn().isBefore(calendar.today())) {

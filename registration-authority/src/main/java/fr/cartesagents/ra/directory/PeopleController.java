@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import fr.cartesagents.ra.idempotency.IdempotentRequest;
 import fr.cartesagents.ra.security.Actor;
+import fr.cartesagents.ra.web.ApiEndpoints;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
@@ -30,11 +31,11 @@ class PeopleController {
     private static final String STAFF = "/api/v1/people";
 
     private final PeopleService people;
-    private final IdempotentCreation creation;
+    private final ApiEndpoints web;
 
-    PeopleController(PeopleService people, IdempotentCreation creation) {
+    PeopleController(PeopleService people, ApiEndpoints web) {
         this.people = people;
-        this.creation = creation;
+        this.web = web;
     }
 
     @Operation(summary = "Add a person to the directory as an agent of the collectivity (MANAGE_DIRECTORY)")
@@ -43,9 +44,9 @@ class PeopleController {
                                         @RequestHeader(name = IdempotentRequest.HEADER, required = false) String key,
                                         @RequestBody Mono<PersonRequest> request) {
         String path = PEOPLE.replace("{collectivityId}", collectivityId.toString());
-        return creation.create(actor, key, path, people.mayCreate(actor, Optional.of(collectivityId)), request,
+        return web.create(actor.auditName(), key, path, people.mayCreate(actor, Optional.of(collectivityId)), request,
                 valid -> people.create(actor, Optional.of(collectivityId), valid),
-                body -> path + "/" + body.get("id").asString());
+                id -> path + "/" + id);
     }
 
     @Operation(summary = "Add a person who belongs to no collectivity, before a national role (ADMINISTER)")
@@ -53,16 +54,16 @@ class PeopleController {
     Mono<ResponseEntity<String>> createStaff(Actor actor,
                                              @RequestHeader(name = IdempotentRequest.HEADER, required = false) String key,
                                              @RequestBody Mono<PersonRequest> request) {
-        return creation.create(actor, key, STAFF, people.mayCreate(actor, Optional.empty()), request,
+        return web.create(actor.auditName(), key, STAFF, people.mayCreate(actor, Optional.empty()), request,
                 valid -> people.create(actor, Optional.empty(), valid),
-                body -> STAFF + "/" + body.get("id").asString());
+                id -> STAFF + "/" + id);
     }
 
     @Operation(summary = "Read a person of the collectivity (READ, or the person themselves); ETag for updates")
     @GetMapping(path = PERSON, produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<PersonView>> read(Actor actor, @PathVariable UUID collectivityId, @PathVariable UUID personId) {
         return people.findIn(actor, collectivityId, personId)
-                .map(person -> DirectoryResponses.versioned(person, person.version()));
+                .map(ApiEndpoints::tagged);
     }
 
     @Operation(summary = "Correct a person's civil status, email, service and job title (MANAGE_DIRECTORY, If-Match)")
@@ -71,7 +72,7 @@ class PeopleController {
                                             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                             @RequestBody Mono<PersonRequest> request) {
         return people.update(actor, collectivityId, personId, ifMatch, request)
-                .map(person -> DirectoryResponses.versioned(person, person.version()));
+                .map(ApiEndpoints::tagged);
     }
 
     @Operation(summary = "Record the person's departure: ends their roles and delegations there (MANAGE_DIRECTORY, If-Match)")
@@ -79,12 +80,12 @@ class PeopleController {
     Mono<ResponseEntity<PersonView>> depart(Actor actor, @PathVariable UUID collectivityId, @PathVariable UUID personId,
                                             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         return people.depart(actor, collectivityId, personId, ifMatch)
-                .map(person -> DirectoryResponses.versioned(person, person.version()));
+                .map(ApiEndpoints::tagged);
     }
 
     @Operation(summary = "Read a person with the memberships the caller may see (the person themselves, or READ)")
     @GetMapping(path = STAFF + "/{personId}", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<PersonView>> readAnywhere(Actor actor, @PathVariable UUID personId) {
-        return people.find(actor, personId).map(person -> DirectoryResponses.versioned(person, person.version()));
+        return people.find(actor, personId).map(ApiEndpoints::tagged);
     }
 }

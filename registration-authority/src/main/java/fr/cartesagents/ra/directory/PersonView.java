@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
+import fr.cartesagents.ra.web.Versioned;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
 /**
@@ -16,7 +17,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  */
 record PersonView(UUID id, String holderId, String birthName, String usualName, String givenNames,
                   LocalDate birthDate, String birthPlace, String email, String status, OffsetDateTime departedAt,
-                  List<MembershipView> memberships, @JsonIgnore long version) {
+                  List<MembershipView> memberships, @JsonIgnore long version) implements Versioned {
 
     PersonView {
         memberships = List.copyOf(memberships);

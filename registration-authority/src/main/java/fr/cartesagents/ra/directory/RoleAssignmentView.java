@@ -9,7 +9,9 @@ import java.util.UUID;
  *
  * @param version the ETag value to send back in If-Match to end it
  */
+import fr.cartesagents.ra.web.Versioned;
+
 record RoleAssignmentView(UUID id, UUID personId, String role, UUID collectivityId, UUID registrationOfficeId,
                           String birthName, String usualName, String givenNames, LocalDate startsOn, LocalDate endsOn,
-                          long version) {
+                          long version) implements Versioned {
 }

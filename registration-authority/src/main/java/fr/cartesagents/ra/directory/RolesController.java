@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import fr.cartesagents.ra.idempotency.IdempotentRequest;
 import fr.cartesagents.ra.security.Actor;
+import fr.cartesagents.ra.web.ApiEndpoints;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Flux;
@@ -28,11 +29,11 @@ class RolesController {
     private static final String ROLES = COLLECTIVITY + "/roles";
 
     private final RolesService roles;
-    private final IdempotentCreation creation;
+    private final ApiEndpoints web;
 
-    RolesController(RolesService roles, IdempotentCreation creation) {
+    RolesController(RolesService roles, ApiEndpoints web) {
         this.roles = roles;
-        this.creation = creation;
+        this.web = web;
     }
 
     @Operation(summary = "Record the commune's new mayor; ends the previous mayor's term the day before (ADMINISTER)")
@@ -41,9 +42,9 @@ class RolesController {
     Mono<ResponseEntity<String>> designateMayor(Actor actor, @PathVariable UUID collectivityId,
                                                 @RequestHeader(name = IdempotentRequest.HEADER, required = false) String key,
                                                 @RequestBody Mono<AppointmentRequest> request) {
-        return creation.create(actor, key, "/api/v1/collectivities/" + collectivityId + "/mayor",
+        return web.create(actor.auditName(), key, "/api/v1/collectivities/" + collectivityId + "/mayor",
                 roles.mayDesignateMayor(actor, collectivityId), request,
-                valid -> roles.designateMayor(actor, collectivityId, valid), body -> rolePath(collectivityId, body));
+                valid -> roles.designateMayor(actor, collectivityId, valid), id -> rolePath(collectivityId, id));
     }
 
     @Operation(summary = "Appoint a delegate (responsable cartes) among the agents (APPOINT_DELEGATES)")
@@ -52,9 +53,9 @@ class RolesController {
     Mono<ResponseEntity<String>> appointDelegate(Actor actor, @PathVariable UUID collectivityId,
                                                  @RequestHeader(name = IdempotentRequest.HEADER, required = false) String key,
                                                  @RequestBody Mono<AppointmentRequest> request) {
-        return creation.create(actor, key, "/api/v1/collectivities/" + collectivityId + "/delegates",
+        return web.create(actor.auditName(), key, "/api/v1/collectivities/" + collectivityId + "/delegates",
                 roles.mayAppointDelegates(actor, collectivityId), request,
-                valid -> roles.appointDelegate(actor, collectivityId, valid), body -> rolePath(collectivityId, body));
+                valid -> roles.appointDelegate(actor, collectivityId, valid), id -> rolePath(collectivityId, id));
     }
 
     @Operation(summary = "Dismiss a delegate, at once or on a given day; refused for the last one unless the mayor"
@@ -65,7 +66,7 @@ class RolesController {
                                                              @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                                              @RequestBody(required = false) Mono<EndRequest> request) {
         return roles.dismissDelegate(actor, collectivityId, assignmentId, ifMatch, request)
-                .map(role -> DirectoryResponses.versioned(role, role.version()));
+                .map(ApiEndpoints::tagged);
     }
 
     @Operation(summary = "The mayors and delegates of the collectivity, current and past (READ)")
@@ -78,7 +79,7 @@ class RolesController {
     @GetMapping(path = ROLES + "/{assignmentId}", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<RoleAssignmentView>> read(Actor actor, @PathVariable UUID collectivityId,
                                                   @PathVariable UUID assignmentId) {
-        return roles.find(actor, collectivityId, assignmentId).map(role -> DirectoryResponses.versioned(role, role.version()));
+        return roles.find(actor, collectivityId, assignmentId).map(ApiEndpoints::tagged);
     }
 
     @Operation(summary = "Who manages the collectivity's cards today, and whether the one-delegate rule holds (READ)")
@@ -87,7 +88,7 @@ class RolesController {
         return roles.status(actor, collectivityId);
     }
 
-    private static String rolePath(UUID collectivityId, tools.jackson.databind.JsonNode body) {
-        return "/api/v1/collectivities/" + collectivityId + "/roles/" + body.get("id").asString();
+    private static String rolePath(UUID collectivityId, String id) {
+        return "/api/v1/collectivities/" + collectivityId + "/roles/" + id;
     }
 }

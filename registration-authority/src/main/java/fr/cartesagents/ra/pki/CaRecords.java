@@ -19,6 +19,11 @@ public class CaRecords {
 
     /** A published CA. */
     public record CaRecord(String id, String role, String subject, byte[] certificate) {
+
+        /** SHA-256 of the certificate, lowercase hexadecimal. */
+        public String fingerprint() {
+            return CertificateFingerprint.sha256(certificate);
+        }
     }
 
     private final DatabaseClient database;

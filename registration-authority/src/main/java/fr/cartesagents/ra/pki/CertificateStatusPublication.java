@@ -7,7 +7,10 @@ import org.springframework.stereotype.Component;
 import fr.cartesagents.ra.certificate.RevocationListener;
 import reactor.core.publisher.Mono;
 
-/** A revocation publishes the CA's CRLs in its transaction, then drops this instance's pre-produced OCSP response. */
+/**
+ * A revocation publishes the CA's CRLs in its transaction (served from the commit on), then drops this
+ * instance's pre-produced OCSP response.
+ */
 @Component
 class CertificateStatusPublication implements RevocationListener {
 
@@ -22,6 +25,12 @@ class CertificateStatusPublication implements RevocationListener {
     @Override
     public Mono<Void> revoked(String caId, BigInteger serial) {
         return crls.publish(caId).then();
+    }
+
+    /** One CRL for the whole batch: it lists every revoked serial of the CA. */
+    @Override
+    public Mono<Void> revokedAll(String caId, java.util.List<BigInteger> serials) {
+        return serials.isEmpty() ? Mono.empty() : crls.publish(caId).then();
     }
 
     @Override

@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionSynchronization;
+import org.springframework.transaction.reactive.TransactionSynchronizationManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 import fr.cartesagents.ca.crl.CrlGenerator;
@@ -39,10 +41,12 @@ public class CrlPublisher {
     private final CrlStore store;
     private final DatabaseClient database;
     private final TransactionalOperator transactions;
+    private final LatestCrls served;
     private final Clock clock;
 
     CrlPublisher(Map<String, CrlGenerator> generators, Map<String, java.net.URI> deltaUrls, CertificateRecords certificates,
-                 CrlStore store, DatabaseClient database, TransactionalOperator transactions, Clock clock) {
+                 CrlStore store, DatabaseClient database, TransactionalOperator transactions, LatestCrls served, Clock clock) {
+        this.served = served;
         this.generators = Map.copyOf(generators);
         this.deltaUrls = Map.copyOf(deltaUrls);
         this.certificates = certificates;
@@ -70,19 +74,50 @@ public class CrlPublisher {
                                         Optional.ofNullable(deltaUrls.get(caId))), certificates.revoked(caId))
                                 .flatMap(full -> store.store(caId, full, Optional.empty())
                                         .then(publishDelta(caId, generator, numbers.getT2(), previousFull, full))
-                                        .thenReturn(new PublishedCrl(caId, full.number(), false, full.thisUpdate(),
-                                                full.nextUpdate(), full.der()))))));
+                                        .flatMap(delta -> serveOnceCommitted(published(caId, full), published(caId, delta)))
+                                        .thenReturn(published(caId, full))))));
     }
 
-    /** Publishes only if the latest full CRL of {@code caId} is missing or due for renewal. */
+    private static PublishedCrl published(String caId, GeneratedCrl crl) {
+        return new PublishedCrl(caId, crl.number(), crl.delta(), crl.thisUpdate(), crl.nextUpdate(), crl.der());
+    }
+
+    /**
+     * The repository serves the new CRLs once the transaction that stored them has committed (the
+     * outermost one: a revocation's), before the caller's answer leaves; never a CRL that rolled back.
+     */
+    private Mono<Void> serveOnceCommitted(PublishedCrl full, PublishedCrl delta) {
+        return TransactionSynchronizationManager.forCurrentTransaction()
+                .doOnNext(manager -> manager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public Mono<Void> afterCommit() {
+                        served.offer(full);
+                        served.offer(delta);
+                        return Mono.empty();
+                    }
+                }))
+                .then();
+    }
+
+    /**
+     * Publishes only if the latest full CRL of {@code caId} is missing or due for renewal. The check
+     * is made again under the publication lock, in the publishing transaction: of several instances
+     * that find the CRL due at once, the first publishes and the others find it fresh.
+     */
     public Mono<Boolean> publishIfDue(String caId, Duration renewBefore) {
+        return due(caId, renewBefore)
+                .flatMap(due -> !due ? Mono.just(false) : transactions.transactional(lock(caId)
+                        .then(due(caId, renewBefore))
+                        .flatMap(stillDue -> stillDue ? publish(caId).thenReturn(true) : Mono.just(false))));
+    }
+
+    private Mono<Boolean> due(String caId, Duration renewBefore) {
         return store.latest(caId, false)
                 .map(latest -> !clock.instant().isBefore(latest.nextUpdate().minus(renewBefore)))
-                .defaultIfEmpty(true)
-                .flatMap(due -> due ? publish(caId).thenReturn(true) : Mono.just(false));
+                .defaultIfEmpty(true);
     }
 
-    private Mono<Void> publishDelta(String caId, CrlGenerator generator, BigInteger deltaNumber,
+    private Mono<GeneratedCrl> publishDelta(String caId, CrlGenerator generator, BigInteger deltaNumber,
                                     Optional<PublishedCrl> previousFull, GeneratedCrl newFull) {
         // The base of the delta is the full CRL relying parties may still hold: the previous one;
         // on the very first publication, the one just made.
@@ -90,7 +125,7 @@ public class CrlPublisher {
         Instant since = previousFull.map(PublishedCrl::thisUpdate).orElse(newFull.thisUpdate()).minus(DELTA_OVERLAP);
         Flux<RevokedCertificate> entries = certificates.revokedSince(caId, since);
         return sign(iterator -> generator.delta(deltaNumber, baseNumber, iterator), entries)
-                .flatMap(delta -> store.store(caId, delta, Optional.of(baseNumber)));
+                .flatMap(delta -> store.store(caId, delta, Optional.of(baseNumber)).thenReturn(delta));
     }
 
     /**

@@ -7,11 +7,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import fr.cartesagents.ra.database.DatabaseAvailability;
+import fr.cartesagents.ra.database.DatabaseFailures;
+
 /**
  * Keeps every CRL fresh: a new one before the current one's nextUpdate (RGS: at least every 24 h).
- * Safe with several instances: publications of one CA are serialised by a database lock, and
- * should two instances both find a CRL due, the second publication is merely a newer number with
- * the same content.
+ * Safe with several instances: publications of one CA are serialised by a database lock, and the
+ * publisher checks again under that lock whether a CRL is still due, so one instance publishes per
+ * period however many find it due at the same moment.
  */
 @Component
 class CrlSchedule {
@@ -20,21 +23,30 @@ class CrlSchedule {
 
     private final CrlPublisher crls;
     private final PkiProperties properties;
+    private final DatabaseAvailability availability;
 
-    CrlSchedule(CrlPublisher crls, PkiProperties properties) {
+    CrlSchedule(CrlPublisher crls, PkiProperties properties, DatabaseAvailability availability) {
         this.crls = crls;
         this.properties = properties;
+        this.availability = availability;
     }
 
     @Scheduled(fixedDelayString = "${cartes.pki.crl.check-interval:PT1M}", initialDelayString = "${cartes.pki.crl.check-interval:PT1M}")
     void renewDueCrls() {
+        if (!availability.isUp()) {
+            return; // the current CRLs keep being served from memory; the outage is logged once, by the probe
+        }
         for (String caId : crls.caIds()) {
             try {
                 if (Boolean.TRUE.equals(crls.publishIfDue(caId, properties.crl().renewBefore()).block(Duration.ofMinutes(5)))) {
                     LOG.info("Renewed the CRLs of {}", caId);
                 }
             } catch (RuntimeException e) {
-                LOG.error("Could not renew the CRLs of {}", caId, e);
+                if (DatabaseFailures.isUnavailable(e)) {
+                    LOG.warn("Could not renew the CRLs of {}: the database did not answer; the next run tries again", caId);
+                } else {
+                    LOG.error("Could not renew the CRLs of {}", caId, e);
+                }
             }
         }
     }

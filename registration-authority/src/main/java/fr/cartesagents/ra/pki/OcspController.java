@@ -32,10 +32,12 @@ class OcspController {
     private static final String GET_PREFIX = "/pki/ocsp/";
 
     private final OcspService ocsp;
+    private final PkiMetrics metrics;
     private final Clock clock;
 
-    OcspController(OcspService ocsp, Clock clock) {
+    OcspController(OcspService ocsp, PkiMetrics metrics, Clock clock) {
         this.ocsp = ocsp;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -62,6 +64,7 @@ class OcspController {
     }
 
     private ResponseEntity<byte[]> response(OcspResult result) {
+        metrics.answered(result);
         ResponseEntity.BodyBuilder response = ResponseEntity.ok().contentType(OCSP_RESPONSE);
         if (result.cacheable()) {
             Instant now = clock.instant();

@@ -24,6 +24,7 @@ import fr.cartesagents.ca.profile.PkiSettings;
 import fr.cartesagents.ca.profile.ProfileCatalog;
 import fr.cartesagents.ra.certificate.CertificateRecords;
 import fr.cartesagents.ra.config.CartesDataDirectory;
+import fr.cartesagents.ra.database.DatabaseAvailability;
 import fr.cartesagents.ra.database.MigratedSchema;
 import fr.cartesagents.ra.security.ServerTlsMaterial;
 
@@ -78,23 +79,25 @@ class PkiConfiguration {
 
     @Bean
     CrlPublisher crlPublisher(OperationalPki pki, PkiProperties properties, CertificateRecords certificates, CrlStore store,
-                              DatabaseClient database, TransactionalOperator transactions, Clock clock, MigratedSchema schema) {
+                              DatabaseClient database, TransactionalOperator transactions, LatestCrls latestCrls, Clock clock,
+                              MigratedSchema schema) {
         CrlSettings settings = new CrlSettings(properties.crl().nextUpdate());
         Map<String, CrlGenerator> generators = new HashMap<>();
         Map<String, URI> deltaUrls = new HashMap<>();
         generators.put(CaIds.ISSUING, new CrlGenerator(pki.issuing(), settings, clock));
         deltaUrls.put(CaIds.ISSUING, pki.issuingUrls().deltaCrl());
         pki.rootSigner().ifPresent(root -> generators.put(CaIds.ROOT, new CrlGenerator(root, settings, clock)));
-        return new CrlPublisher(generators, deltaUrls, certificates, store, database, transactions, clock);
+        return new CrlPublisher(generators, deltaUrls, certificates, store, database, transactions, latestCrls, clock);
     }
 
     @Bean
-    OcspService ocspService(OperationalPki pki, PkiProperties properties, CertificateRecords certificates, Clock clock) {
-        PrefetchedStatuses statuses = new PrefetchedStatuses(certificates);
+    OcspService ocspService(OperationalPki pki, PkiProperties properties, CertificateRecords certificates, Clock clock,
+                            DatabaseAvailability availability) {
+        PrefetchedStatuses statuses = new PrefetchedStatuses(certificates, availability);
         OcspResponder responder = new OcspResponder(pki.ocspSigner(), pki.issuing().certificate(), statuses, clock,
                 properties.ocspResponses().validity());
         PreProducedOcspResponses preProduced = new PreProducedOcspResponses(responder,
                 properties.ocspResponses().refreshMargin(), properties.ocspResponses().maxPreProduced());
-        return new OcspService(responder, statuses, certificates, preProduced);
+        return new OcspService(responder, statuses, certificates, preProduced, availability);
     }
 }

@@ -119,7 +119,7 @@ public record PkiProperties(URI publicBaseUrl,
      *                               (shorter than {@code validity}); the refresh runs every margin / 2
      * @param maxPreProduced         how many pre-produced responses an instance keeps at most
      */
-    public record Ocsp(@DefaultValue("PT1H") Duration validity, @DefaultValue("PT2S") Duration revocationPollInterval,
+    public record Ocsp(@DefaultValue("PT1H") Duration validity, @DefaultValue("PT0.5S") Duration revocationPollInterval,
                        @DefaultValue("PT15M") Duration refreshMargin, @DefaultValue("200000") int maxPreProduced) {
     }
 }

@@ -18,7 +18,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * The PKI repository relying parties read over plain HTTP: the CA certificates and the CRLs
- * (RFC 5280 section 4.2.1.13 and 4.2.2.1 name these URLs in every certificate).
+ * (RFC 5280 section 4.2.1.13 and 4.2.2.1 name these URLs in every certificate), served from
+ * {@link PkiRepositoryMemory} (no database read per request) with ETag and Last-Modified, so that a
+ * conditional GET gets a 304 and a front cache can carry most of the load.
  */
 @RestController
 class PkiRepositoryController {
@@ -28,13 +30,13 @@ class PkiRepositoryController {
     /** CRLs change at once on revocation: caches may keep one this long at most. */
     private static final Duration CRL_MAX_AGE = Duration.ofMinutes(5);
 
-    private final CaRecords cas;
-    private final CrlStore crls;
+    private static final Duration CA_MAX_AGE = Duration.ofHours(1);
+
+    private final PkiRepositoryMemory memory;
     private final Clock clock;
 
-    PkiRepositoryController(CaRecords cas, CrlStore crls, Clock clock) {
-        this.cas = cas;
-        this.crls = crls;
+    PkiRepositoryController(PkiRepositoryMemory memory, Clock clock) {
+        this.memory = memory;
         this.clock = clock;
     }
 
@@ -43,13 +45,14 @@ class PkiRepositoryController {
 
     @GetMapping(path = "/pki/ca", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<List<CaSummary>> list() {
-        return cas.all().map(ca -> new CaSummary(ca.id(), ca.subject(), ca.role())).collectList();
+        return Mono.just(memory.cas().stream().map(ca -> new CaSummary(ca.id(), ca.subject(), ca.role())).toList());
     }
 
     @GetMapping("/pki/ca/{caId}.crt")
     Mono<ResponseEntity<byte[]>> certificate(@PathVariable String caId) {
-        return cas.find(caId)
-                .map(ca -> ResponseEntity.ok().contentType(PKIX_CERT).cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePublic())
+        return Mono.justOrEmpty(memory.ca(caId))
+                .map(ca -> ResponseEntity.ok().contentType(PKIX_CERT).cacheControl(CacheControl.maxAge(CA_MAX_AGE).cachePublic())
+                        .eTag("\"" + ca.id() + "-" + ca.fingerprint().substring(0, 16) + "\"")
                         .body(ca.certificate()))
                 .switchIfEmpty(Mono.error(() -> ProblemException.localized(ProblemType.NOT_FOUND, "pki.ca-unknown", caId)));
     }
@@ -65,7 +68,7 @@ class PkiRepositoryController {
     }
 
     private Mono<ResponseEntity<byte[]>> crl(String caId, boolean delta) {
-        return crls.latest(caId, delta)
+        return Mono.justOrEmpty(memory.latestCrl(caId, delta))
                 .map(crl -> {
                     Instant now = clock.instant();
                     Duration untilNextUpdate = Duration.between(now, crl.nextUpdate());

@@ -10,7 +10,10 @@ import java.util.function.Supplier;
 import fr.cartesagents.ca.status.CertificateStatus;
 import fr.cartesagents.ca.status.CertificateStatusSource;
 import fr.cartesagents.ra.certificate.CertificateRecord;
+import fr.cartesagents.ca.status.StatusUnavailableException;
 import fr.cartesagents.ra.certificate.CertificateRecords;
+import fr.cartesagents.ra.database.DatabaseAvailability;
+import fr.cartesagents.ra.database.DatabaseFailures;
 
 /**
  * The responder asks for statuses synchronously, while the database answers reactively: the
@@ -21,13 +24,16 @@ import fr.cartesagents.ra.certificate.CertificateRecords;
  */
 final class PrefetchedStatuses implements CertificateStatusSource {
 
-    private static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
+    /** An OCSP client waits a few seconds at most: past this, answering tryLater is more useful than waiting. */
+    static final Duration READ_TIMEOUT = Duration.ofSeconds(3);
 
     private final ThreadLocal<Map<BigInteger, CertificateStatus>> current = new ThreadLocal<>();
     private final CertificateRecords certificates;
+    private final DatabaseAvailability availability;
 
-    PrefetchedStatuses(CertificateRecords certificates) {
+    PrefetchedStatuses(CertificateRecords certificates, DatabaseAvailability availability) {
         this.certificates = certificates;
+        this.availability = availability;
     }
 
     <T> T with(Map<BigInteger, CertificateStatus> statuses, Supplier<T> call) {
@@ -45,10 +51,20 @@ final class PrefetchedStatuses implements CertificateStatusSource {
         if (statuses != null) {
             return statuses.getOrDefault(serialNumber, CertificateStatus.unknown());
         }
-        return certificates.findAll(CaIds.ISSUING, List.of(serialNumber))
-                .next()
-                .map(CertificateRecord::ocspStatus)
-                .defaultIfEmpty(CertificateStatus.unknown())
-                .block(READ_TIMEOUT);
+        if (!availability.isUp()) {
+            throw new StatusUnavailableException("the database is unreachable");
+        }
+        try {
+            return certificates.findAll(CaIds.ISSUING, List.of(serialNumber))
+                    .next()
+                    .map(CertificateRecord::ocspStatus)
+                    .defaultIfEmpty(CertificateStatus.unknown())
+                    .block(READ_TIMEOUT);
+        } catch (RuntimeException e) {
+            if (DatabaseFailures.isUnavailable(e)) {
+                throw new StatusUnavailableException("the database did not answer: " + e.getMessage(), e);
+            }
+            throw e;
+        }
     }
 }

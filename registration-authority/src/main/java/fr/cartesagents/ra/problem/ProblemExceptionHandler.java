@@ -63,7 +63,8 @@ class ProblemExceptionHandler implements WebExceptionHandler {
             String detail = response.getBody().getDetail();
             return new Problem(problemType.type(), problemType.title(), status, detail, Map.of());
         }
-        LOG.error("Unexpected error on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), error);
+        LOG.error("{}Unexpected error on {} {}", exchange.getLogPrefix(), exchange.getRequest().getMethod(),
+                exchange.getRequest().getPath(), error);
         return Problem.of(ProblemException.localized(ProblemType.INTERNAL_ERROR, "server.internal-error"), ProblemMessages.of(exchange));
     }
 

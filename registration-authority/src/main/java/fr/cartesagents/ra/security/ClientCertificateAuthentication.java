@@ -31,7 +31,10 @@ import reactor.core.publisher.Mono;
  * <li>a user's certificate forwarded by a trusted front in {@code X-Client-Certificate}: only when
  * the connection's own certificate is a trusted front's; the forwarded one is checked again
  * (chain, validity, usage, our records) and never carries administrator rights;</li>
- * <li>a demo bearer token, when the demo login exists (never under the production profile).</li>
+ * <li>a demo bearer token, when the demo login exists (never under the production profile);</li>
+ * <li>the card portal's session cookie ({@link PortalSessionLookup}), which stands for the card
+ * certificate the session was opened with (checked again like a direct one, so the same actor)
+ * or for a demo user while the demo login exists.</li>
  * </ul>
  */
 final class ClientCertificateAuthentication implements ServerAuthenticationConverter, ReactiveAuthenticationManager {
@@ -46,9 +49,17 @@ final class ClientCertificateAuthentication implements ServerAuthenticationConve
     private final List<X509Certificate> issuers;
     private final Optional<DemoTokens> demoTokens;
     private final Clock clock;
+    private final Optional<PortalSessionLookup> portalSessions;
 
     ClientCertificateAuthentication(AdministratorRegistry administrators, TrustedFronts fronts, CertificateStanding standing,
                                     ServerTlsMaterial tls, Optional<DemoTokens> demoTokens, Clock clock) {
+        this(administrators, fronts, standing, tls, demoTokens, clock, Optional.empty());
+    }
+
+    ClientCertificateAuthentication(AdministratorRegistry administrators, TrustedFronts fronts, CertificateStanding standing,
+                                    ServerTlsMaterial tls, Optional<DemoTokens> demoTokens, Clock clock,
+                                    Optional<PortalSessionLookup> portalSessions) {
+        this.portalSessions = portalSessions;
         this.administrators = administrators;
         this.fronts = fronts;
         this.standing = standing;
@@ -58,7 +69,10 @@ final class ClientCertificateAuthentication implements ServerAuthenticationConve
     }
 
     /** What the request presents, before anything is checked. */
-    private sealed interface Presented permits Direct, Forwarded, DemoBearer {
+    private sealed interface Presented permits Direct, Forwarded, DemoBearer, InPortalSession {
+    }
+
+    private record InPortalSession(PortalSession.Login login) implements Presented {
     }
 
     private record Direct(X509Certificate certificate) implements Presented {
@@ -86,7 +100,13 @@ final class ClientCertificateAuthentication implements ServerAuthenticationConve
                 presented = new DemoBearer(authorization.substring(BEARER.length()).trim());
             }
         }
-        return Mono.justOrEmpty(presented).map(p -> new PreAuthenticatedAuthenticationToken(p, p));
+        Mono<Presented> found = Mono.justOrEmpty(presented);
+        if (forwarded == null && portalSessions.isPresent()) {
+            // A live portal session comes first: it is what the person chose to log in with
+            found = portalSessions.get().live(exchange).<Presented>map(session -> new InPortalSession(session.login()))
+                    .switchIfEmpty(found);
+        }
+        return found.map(p -> new PreAuthenticatedAuthenticationToken(p, p));
     }
 
     @Override
@@ -98,10 +118,23 @@ final class ClientCertificateAuthentication implements ServerAuthenticationConve
         if (presented instanceof Forwarded forwarded) {
             return forwarded(forwarded);
         }
+        if (presented instanceof InPortalSession session) {
+            return inPortalSession(session.login());
+        }
         String token = ((DemoBearer) presented).token();
         return demoTokens.flatMap(tokens -> tokens.verify(token))
                 .map(user -> Mono.just(authenticated(user, null, AuthenticationOrigin.DEMO, false)))
                 .orElseGet(() -> Mono.error(new BadCredentialsException("The demo login token is invalid or has expired")));
+    }
+
+    private Mono<Authentication> inPortalSession(PortalSession.Login login) {
+        if (login instanceof PortalSession.CardCertificate card) {
+            return certificate(card.certificate(), card.presentedDirectly());
+        }
+        PortalSession.DemoUser demo = (PortalSession.DemoUser) login;
+        return demoTokens.isPresent()
+                ? Mono.just(authenticated(new DemoPrincipal(demo.personId(), demo.userName()), null, AuthenticationOrigin.DEMO, false))
+                : Mono.error(new BadCredentialsException("The demo login is not enabled on this server"));
     }
 
     private Mono<Authentication> forwarded(Forwarded forwarded) {

@@ -49,7 +49,8 @@ class ListenerSeparation implements WebFilter {
         return path.equals("/pki") || path.startsWith("/pki/");
     }
 
+    /** Health and metrics: served by the management listener only (loopback by default, see application.yml). */
     static boolean isHealth(String path) {
-        return path.equals("/actuator/health") || path.startsWith("/actuator/health/");
+        return path.equals("/actuator/health") || path.startsWith("/actuator/health/") || path.equals("/actuator/prometheus");
     }
 }

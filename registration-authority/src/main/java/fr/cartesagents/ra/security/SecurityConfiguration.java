@@ -29,19 +29,25 @@ import fr.cartesagents.ra.problem.ProblemWriter;
  * Who may do what: the PKI repository and the health probe are public; the API needs an
  * authenticated caller ({@link ClientCertificateAuthentication}: 401 without one, or with a revoked
  * or unknown certificate), and its admin part an administrator's certificate (403 otherwise). The
- * demo login and the audit signer's certificate are public. Stateless: no session, no cookie, so no CSRF token either.
+ * demo login, the audit signer's certificate and the card portal's static pages and login are public. The API
+ * keeps no server-side state of its own; the card portal's session (a cookie, {@link PortalSessionLookup}) is
+ * one more way in, and state-changing requests made with it need its anti-CSRF token ({@link PortalSessionCsrf}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
 class SecurityConfiguration {
 
+    /** The portal's static pages, its session (login, logout) and the public no-card pages. */
+    static final String[] PORTAL_PUBLIC_PATHS = {"/", "/portail", "/portail/**", "/favicon.ico"};
+
     /** Also the one ReactiveAuthenticationManager: Spring Boot then creates no user with a generated password. */
     @Bean
     ClientCertificateAuthentication clientCertificateAuthentication(AdministratorRegistry administrators, TrustedFronts fronts,
                                                                     CertificateStanding standing, ServerTlsMaterial tls,
-                                                                    ObjectProvider<DemoTokens> demoTokens, Clock clock) {
+                                                                    ObjectProvider<DemoTokens> demoTokens, Clock clock,
+                                                                    ObjectProvider<PortalSessionLookup> portalSessions) {
         return new ClientCertificateAuthentication(administrators, fronts, standing, tls,
-                Optional.ofNullable(demoTokens.getIfAvailable()), clock);
+                Optional.ofNullable(demoTokens.getIfAvailable()), clock, Optional.ofNullable(portalSessions.getIfAvailable()));
     }
 
     /**
@@ -65,7 +71,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ClientCertificateAuthentication authentication,
-                                                  ProblemWriter problems) {
+                                                  ProblemWriter problems, ObjectProvider<PortalSessionLookup> portalSessions) {
         var entryPoint = (org.springframework.security.web.server.ServerAuthenticationEntryPoint) (exchange, error) ->
                 problems.write(exchange, error.getMessage() != null
                         && error instanceof org.springframework.security.authentication.BadCredentialsException
@@ -78,7 +84,7 @@ class SecurityConfiguration {
         certificateFilter.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
 
         return http
-                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .csrf(csrf -> PortalSessionCsrf.configure(csrf, Optional.ofNullable(portalSessions.getIfAvailable()), problems))
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
@@ -87,7 +93,11 @@ class SecurityConfiguration {
                 .addFilterAt(certificateFilter, SecurityWebFiltersOrder.AUTHENTICATION)
                 .authorizeExchange(rules -> rules
                         .pathMatchers("/pki", "/pki/**", "/actuator/health", "/actuator/health/**").permitAll()
+                        // on the management listener only, bound to the loopback unless the operator says otherwise
+                        .pathMatchers("/actuator/prometheus").permitAll()
                         .pathMatchers("/api/v1/openapi.json", "/v3/api-docs", "/v3/api-docs/**").permitAll()
+                        // The card portal's pages and its login: they must reach a browser without a card
+                        .pathMatchers(PORTAL_PUBLIC_PATHS).permitAll()
                         // Exists only outside the production profile (404 there, behind the certificate rule of the API)
                         .pathMatchers(HttpMethod.POST, DemoTokens.LOGIN_PATH).permitAll()
                         .pathMatchers(HttpMethod.GET, "/api/v1/audit/signer-certificate").permitAll()

@@ -60,6 +60,18 @@ public class ApiEndpoints {
     }
 
     /**
+     * Like {@link #create}, for a body WebFlux decodes ({@code @RequestBody Mono<T>}): subscribed only
+     * once {@code authorized} completes; the created record is at {@code locationOf(its id)}.
+     */
+    public <T, V> Mono<ResponseEntity<String>> create(String principal, String key, String path, Mono<Void> authorized,
+                                                      Mono<T> body, Function<T, Mono<V>> creation,
+                                                      Function<String, String> locationOf) {
+        return authorized.then(body)
+                .flatMap(request -> once(principal, key, path, request, Mono.defer(() -> creation.apply(request)), HttpStatus.CREATED))
+                .map(stored -> stored(stored, id -> locationOf.apply(id)));
+    }
+
+    /**
      * Runs {@code operation} at most once per (principal, key) for this {@code request}, storing its
      * answer with status {@code status} in the operation's transaction; a retry gets that answer.
      * The key is checked first: pass a deferred operation ({@code Mono.defer}) so that nothing of it
@@ -74,9 +86,17 @@ public class ApiEndpoints {
 
     /**
      * A stored (first or replayed) answer as a response; for a 201, {@code Location:
-     * <collectionPath>/<the body's idMember>} and the ETag of its {@code version} member when it has one.
+     * <collectionPath>/<the body's idMember>} and the ETag of its {@code version} member (0 when the view has none).
      */
     public ResponseEntity<String> stored(StoredResponse stored, String collectionPath, String idMember) {
+        return stored(stored, idMember, id -> collectionPath + "/" + id);
+    }
+
+    private ResponseEntity<String> stored(StoredResponse stored, Function<String, String> locationOf) {
+        return stored(stored, "id", locationOf);
+    }
+
+    private ResponseEntity<String> stored(StoredResponse stored, String idMember, Function<String, String> locationOf) {
         ResponseEntity.BodyBuilder response = ResponseEntity.status(stored.status()).contentType(MediaType.APPLICATION_JSON);
         if (stored.replayed()) {
             response.header("Idempotent-Replayed", "true");
@@ -84,11 +104,10 @@ public class ApiEndpoints {
         if (stored.status() == HttpStatus.CREATED.value()) {
             JsonNode created = json.readTree(stored.jsonBody());
             if (created.hasNonNull(idMember)) {
-                response.location(URI.create(collectionPath + "/" + created.get(idMember).asString()));
+                response.location(URI.create(locationOf.apply(created.get(idMember).asString())));
             }
-            if (created.hasNonNull("version")) {
-                response.eTag(new EntityVersion(created.get("version").asLong()).etag());
-            }
+            // every created row starts at version 0, also when its view does not show the version
+            response.eTag(new EntityVersion(created.hasNonNull("version") ? created.get("version").asLong() : 0).etag());
         }
         return response.body(stored.jsonBody());
     }

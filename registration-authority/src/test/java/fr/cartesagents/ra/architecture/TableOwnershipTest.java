@@ -51,7 +51,7 @@ class TableOwnershipTest {
             "compliance -> collectivity",
             "convention -> collectivity", "convention -> role_assignment",
             "demo -> audit_event", "demo -> collectivity", "demo -> person", "demo -> registration_office",
-            "demo -> role_assignment",
+            "demo -> role_assignment", "delivery -> person",
             "directory -> collectivity", "directory -> registration_office",
             "habilitation -> certificate", "habilitation -> collectivity", "habilitation -> collectivity_member",
             "habilitation -> delegation", "habilitation -> person", "habilitation -> role_assignment",

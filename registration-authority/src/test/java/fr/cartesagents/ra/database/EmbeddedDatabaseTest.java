@@ -9,6 +9,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,6 +54,24 @@ class EmbeddedDatabaseTest {
         // The cluster's files are owned by whoever runs the JVM (root included), not by a mapped user.
         Object callerUid = Files.getAttribute(dataDirectory, "unix:uid");
         assertThat(Files.getAttribute(postgres.resolve("PG_VERSION"), "unix:uid")).isEqualTo(callerUid);
+    }
+
+    @Test
+    void whenAStalePostmasterPidNamesAnotherLiveProcess_thenTheStartRemovesItAndTheDatabaseRunsWithFsyncOn() throws Exception {
+        Path postgres = dataDirectory.resolve("postgres");
+        EmbeddedDatabase.start(postgres).close();
+        // What a killed server leaves after a reboot: its pid file, whose number now belongs to another process (this JVM).
+        Files.writeString(postgres.resolve("postmaster.pid"), ProcessHandle.current().pid() + "\n" + postgres + "\n");
+
+        try (EmbeddedDatabase database = EmbeddedDatabase.start(postgres);
+             Connection connection = connect(database);
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("select current_setting('fsync'), current_setting('synchronous_commit'),"
+                     + " current_setting('full_page_writes')")) {
+            assertThat(rows.next()).isTrue();
+            // zonky starts PostgreSQL with -F (fsync off); the embedded database must not lose committed data on a crash.
+            assertThat(List.of(rows.getString(1), rows.getString(2), rows.getString(3))).containsOnly("on");
+        }
     }
 
     private static Connection connect(EmbeddedDatabase database) throws SQLException {

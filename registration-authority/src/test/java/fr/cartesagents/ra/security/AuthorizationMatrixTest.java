@@ -170,15 +170,23 @@ class AuthorizationMatrixTest extends RunningServer {
         ROUTES.put("GET /pki/ocsp/**", new Row(PUBLIC, get("{pki}/pki/ocsp/MAA%3D")));
         ROUTES.put("POST /pki/ocsp", new Row(PUBLIC, (samples, own) -> HttpRequest.newBuilder(samples.uri("{pki}/pki/ocsp", own))
                 .header("Content-Type", "application/ocsp-request").POST(HttpRequest.BodyPublishers.ofByteArray(new byte[] {0x30, 0}))));
-        ROUTES.put("GET /actuator/health", new Row(PUBLIC, get("{pki}/actuator/health")));
-        ROUTES.put("GET /actuator/health/{*path}", new Row(PUBLIC, get("{pki}/actuator/health/liveness")));
         ROUTES.put("GET /api/v1/openapi.json", new Row(PUBLIC, get("/api/v1/openapi.json")));
         ROUTES.put("GET /api/v1/openapi.json.yaml", new Row(AUTHENTICATED, get("/api/v1/openapi.json.yaml")));
         ROUTES.put("POST /api/v1/demo/login", new Row(PUBLIC, postJson("/api/v1/demo/login", (s, own) -> "{\"user\": \"agent\"}")));
         ROUTES.put("GET /api/v1/audit/signer-certificate", new Row(PUBLIC, get("/api/v1/audit/signer-certificate")));
-        // Any authenticated caller: about themselves; the actuator's index of links.
+        // The card portal (ra.portal): its pages are public; a session is opened, read and ended by an authenticated caller
+        // (without a session cookie, reading it is a 404 and ending it changes nothing).
+        ROUTES.put("GET /", new Row(PUBLIC, get("/")));
+        ROUTES.put("GET /portail", new Row(PUBLIC, get("/portail")));
+        ROUTES.put("GET /portail/", new Row(PUBLIC, get("/portail/")));
+        ROUTES.put("GET /portail/session/options", new Row(PUBLIC, get("/portail/session/options")));
+        ROUTES.put("POST /portail/session", new Row(AUTHENTICATED, (samples, own) -> HttpRequest.newBuilder(samples.uri("/portail/session", own))
+                .POST(HttpRequest.BodyPublishers.noBody())));
+        ROUTES.put("GET /portail/session", new Row(AUTHENTICATED, get("/portail/session")));
+        ROUTES.put("DELETE /portail/session", new Row(AUTHENTICATED, (samples, own) -> HttpRequest.newBuilder(samples.uri("/portail/session", own))
+                .DELETE()));
+        // Any authenticated caller: about themselves. (The actuator is on the management listener, see MonitoringTest.)
         ROUTES.put("GET /api/v1/me", new Row(AUTHENTICATED, get("/api/v1/me")));
-        ROUTES.put("GET /actuator", new Row(AUTHENTICATED, get("/actuator")));
         // Administrator certificate only.
         ROUTES.put("POST /api/v1/admin/certificates", new Row(ADMINISTRATOR_CERTIFICATE_ONLY,
                 postJson("/api/v1/admin/certificates", (s, own) -> s.issueBody())));

@@ -12,7 +12,8 @@ import fr.cartesagents.ra.config.CartesDataDirectory;
 
 /**
  * Gives each Spring application context under test its own empty data directory, so its own
- * embedded database and demo PKI.
+ * embedded database and demo PKI (or its own database in a Testcontainers {@code postgres}, see
+ * {@link TestDatabases}).
  */
 public abstract class TemporaryDataDirectory {
 
@@ -28,6 +29,7 @@ public abstract class TemporaryDataDirectory {
         Files.createDirectories(TEST_DATA);
         Path directory = Files.createTempDirectory(TEST_DATA, "cartes-");
         registry.add("cartes.data-dir", directory::toString);
+        TestDatabases.register(registry);
     }
 
     public Path dataDirectory() {

@@ -68,6 +68,14 @@ public final class TestDirectory {
                 .then().block();
     }
 
+    /** An agent of a new commune served by a new office: the usual caller of a test that needs one person. */
+    public TestPerson agentOfANewCommune(String givenNames, String birthName) {
+        UUID commune = commune("Houplines", office("Préfecture du Nord"));
+        TestPerson agent = person(givenNames, birthName);
+        assign(agent, Role.AGENT, commune);
+        return agent;
+    }
+
     private static String uniqueInsee() {
         return String.format("%05d", NEXT_CODE.incrementAndGet() % 100_000);
     }

@@ -1,0 +1,63 @@
+// The dashboard: for a mayor or delegate, their commune's state (directory issues, conventions,
+// security questionnaire); for everyone, the shortcuts of their roles.
+import { api } from '../api.js';
+import { t, formatDate } from '../i18n.js';
+import { h, badge } from '../ui.js';
+import { rolesOf, managedCollectivities } from '../roles.js';
+
+async function collectivityPanel(id) {
+  const [{ data: collectivity }, status, conventions, questionnaire] = await Promise.all([
+    api.get(`/api/v1/collectivities/${id}`),
+    api.get(`/api/v1/collectivities/${id}/directory-status`).then((r) => r.data).catch(() => null),
+    api.get('/api/v1/conventions', { params: { collectivityId: id } }).then((r) => r.data).catch(() => null),
+    api.get(`/api/v1/collectivities/${id}/questionnaire`).then((r) => r.data).catch(() => null),
+  ]);
+  const section = h('section', { class: 'fr-mb-6w', 'aria-labelledby': `tableau-${id}` },
+    h('h2', { id: `tableau-${id}` }, collectivity.name));
+  const tiles = h('div', { class: 'fr-grid-row fr-grid-row--gutters' });
+  const issues = status?.issues || [];
+  tiles.append(tile(t('tableau.annuaire'), issues.length === 0
+    ? [badge(t('tableau.annuaire.ok'), 'success')]
+    : issues.map((issue) => badge(t(`tableau.probleme.${issue}`), 'warning')), '#/annuaire'));
+  const items = conventions?.items || conventions || [];
+  tiles.append(tile(t('tableau.conventions'), items.length === 0 ? [h('p', {}, t('tableau.conventions.aucune'))]
+    : items.map((convention) => h('p', { class: 'fr-mb-1w' }, `${t(`convention.type.${convention.kind}`)} : `,
+      badge(t(`convention.etat.${convention.state}`), convention.state === 'active' ? 'success' : 'info'),
+      convention.currentPeriodEnd ? ` ${t('tableau.conventions.fin', { date: formatDate(convention.currentPeriodEnd) })}` : '')),
+  '#/convention'));
+  if (questionnaire) {
+    tiles.append(tile(t('tableau.questionnaire'),
+      [badge(t(`questionnaire.statut.${questionnaire.status}`), questionnaire.status === 'compliant' ? 'success' : 'warning')],
+      '#/convention'));
+  }
+  section.append(tiles);
+  return section;
+}
+
+function tile(title, content, href) {
+  return h('div', { class: 'fr-col-12 fr-col-md-4' },
+    h('div', { class: 'fr-card fr-enlarge-link' }, h('div', { class: 'fr-card__body' }, h('div', { class: 'fr-card__content' },
+      h('h3', { class: 'fr-card__title' }, h('a', { href }, title)),
+      h('div', { class: 'fr-card__desc' }, content)))));
+}
+
+export default {
+  title: 'tableau.titre',
+  async render(main, { me }) {
+    main.append(h('h1', {}, t('tableau.titre')), h('p', { class: 'fr-text--lead' }, t('tableau.bienvenue', { nom: me.displayName })));
+    const roles = rolesOf(me);
+    for (const id of managedCollectivities(me)) {
+      main.append(await collectivityPanel(id));
+    }
+    const shortcuts = [];
+    if (roles.has('holder')) shortcuts.push(['#/ma-carte', t('menu.ma-carte')]);
+    if (roles.has('registration_officer')) shortcuts.push(['#/annuaire', t('menu.annuaire')]);
+    if (roles.has('auditor') || roles.has('national_administrator')) {
+      shortcuts.push(['#/conventions', t('menu.conventions')], ['#/audit', t('menu.audit')]);
+    }
+    if (shortcuts.length) {
+      main.append(h('section', { 'aria-labelledby': 'raccourcis' }, h('h2', { id: 'raccourcis' }, t('tableau.raccourcis')),
+        h('ul', {}, shortcuts.map(([href, label]) => h('li', {}, h('a', { class: 'fr-link', href }, label))))));
+    }
+  },
+};

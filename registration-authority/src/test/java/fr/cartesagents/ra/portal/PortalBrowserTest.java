@@ -1,0 +1,86 @@
+package fr.cartesagents.ra.portal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+
+import fr.cartesagents.ra.testsupport.RunningServer;
+
+/**
+ * A journey through the portal in headless Chromium against the whole server (one server for
+ * every journey class, as Spring caches the context; one browser per class).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class PortalBrowserTest extends RunningServer {
+
+    private static final Path BROWSERS = Path.of("target", "portal-browsers").toAbsolutePath();
+
+    protected PortalPage page;
+    private BrowserHome home;
+
+    @BeforeAll
+    void startBrowser() {
+        Chromium.BROWSER.require();
+        Chromium.DRIVER.require();
+        BrowserHome.CERTUTIL.require();
+        try {
+            Files.createDirectories(BROWSERS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        home = browserHome(BROWSERS);
+        page = new PortalPage(Chromium.start(home.path()), api("/"), getClass().getSimpleName());
+    }
+
+    /** The browser's home: trusts our CA, presents no certificate unless a journey says otherwise. */
+    protected BrowserHome browserHome(Path parent) {
+        return BrowserHome.trusting(parent, caChain());
+    }
+
+    protected Path caChain() {
+        return dataDirectory().resolve("ca-chain.pem");
+    }
+
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final org.junit.jupiter.api.extension.TestWatcher keepFailures = new org.junit.jupiter.api.extension.TestWatcher() {
+        @Override
+        public void testFailed(org.junit.jupiter.api.extension.ExtensionContext context, Throwable cause) {
+            if (page != null) {
+                page.keepFailure();
+            }
+        }
+    };
+
+    @AfterAll
+    void stopBrowser() {
+        if (page != null) {
+            page.close();
+        }
+        if (home != null) {
+            home.close();
+        }
+    }
+
+    /** Logs in on the demo login page as {@code user} (maire, delegue, agent, officier, auditeur). */
+    protected void demoLogin(String user) {
+        page.open("/portail/#/connexion").expectHeading("Se connecter");
+        page.click(org.openqa.selenium.By.cssSelector("label[for='demo-" + user + "']"));
+        page.click(org.openqa.selenium.By.cssSelector("#connexion-demo button[type='submit']"));
+        page.expectHeading("Tableau de bord");
+    }
+
+    /** What the page's own script gets for {@code GET path}: the status, with the session it has. */
+    protected long statusFromPage(String method, String path) {
+        Object status = ((org.openqa.selenium.JavascriptExecutor) page.driver()).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch(arguments[1], {method: arguments[0], headers: {'Content-Type': 'application/json', 'Accept': 'application/json'},"
+                        + " body: arguments[0] === 'GET' ? undefined : '{}'}).then(r => done(r.status)).catch(e => done(-1));",
+                method, path);
+        return ((Number) status).longValue();
+    }
+}
