@@ -34,16 +34,12 @@ public enum ProblemType {
     DUPLICATE("duplicate", "Already exists", HttpStatus.CONFLICT),
     PRECONDITION_REQUIRED("precondition-required", "If-Match header required", HttpStatus.PRECONDITION_REQUIRED),
     PRECONDITION_FAILED("precondition-failed", "Modified since you read it", HttpStatus.PRECONDITION_FAILED),
-<<<<<<< HEAD
     TOO_MANY_ATTEMPTS("too-many-attempts", "Too many attempts", HttpStatus.TOO_MANY_REQUESTS),
     CREDENTIALS_REJECTED("credentials-rejected", "Code or link rejected", HttpStatus.UNPROCESSABLE_CONTENT),
     LOCKED_OUT("locked-out", "Locked after too many wrong codes", HttpStatus.LOCKED),
-    INTERNAL_ERROR("internal-error", "Internal error", HttpStatus.INTERNAL_SERVER_ERROR);
-=======
-    INTERNAL_ERROR("internal-error", "Internal error", HttpStatus.INTERNAL_SERVER_ERROR),
+        INTERNAL_ERROR("internal-error", "Internal error", HttpStatus.INTERNAL_SERVER_ERROR),
     /** The database (or another resource the server needs) does not answer: retry after {@code Retry-After}. */
     SERVICE_UNAVAILABLE("service-unavailable", "Service temporarily unavailable", HttpStatus.SERVICE_UNAVAILABLE);
->>>>>>> main
 
     private static final String TYPE_PREFIX = "urn:cartes-agents:problem:";
 
