@@ -10,10 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionSynchronization;
+import org.springframework.transaction.reactive.TransactionSynchronizationManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 import fr.cartesagents.ca.issuance.CertificateAuthority;
@@ -28,7 +31,9 @@ import fr.cartesagents.ra.audit.AuditEntry;
 import fr.cartesagents.ra.audit.AuditTrail;
 import fr.cartesagents.ra.problem.ProblemException;
 import fr.cartesagents.ra.problem.ProblemType;
+import fr.cartesagents.ra.security.Actor;
 import fr.cartesagents.ra.security.CallerPrincipal;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -117,6 +122,43 @@ public class CertificateService {
                                         .thenMany(reactor.core.publisher.Flux.fromIterable(revocationListeners))
                                         .concatMap(listener -> listener.revoked(CaIds.ISSUING, serial))
                                         .then(records.find(serial))));
+    }
+
+    /**
+     * Revokes several certificates at once for one reason (the two certificates of a card), in the
+     * caller's transaction: each gets its "certificate.revoked" event, the listeners publish the CRLs
+     * for them, and once the transaction has committed this instance drops their
+     * pre-produced OCSP responses (other instances see it through the RevocationWatcher). A serial
+     * already revoked is left as it is (its first revocation stands); the records after the change.
+     */
+    public Mono<List<CertificateRecord>> revokeTogether(Actor actor, Optional<UUID> collectivity, List<String> serialsHex,
+                                                        RevocationReason reason) {
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        List<BigInteger> serials = serialsHex.stream().map(CertificateService::serial).toList();
+        return Flux.fromIterable(serials)
+                .concatMap(serial -> records.markRevoked(serial, now, reason, Optional.empty())
+                        .flatMap(updated -> updated == 0 ? Mono.<Void>empty()
+                                : audit.append(AuditEntry.by(actor, collectivity, CertificateEvent.REVOKED.auditName(),
+                                        CertificateEvent.target(serial).toString(), revocationDetails(reason, Optional.empty())))
+                                        .thenMany(Flux.fromIterable(revocationListeners))
+                                        .concatMap(listener -> listener.revoked(CaIds.ISSUING, serial))
+                                        .then()))
+                .then(afterCommit(serials))
+                .thenMany(Flux.fromIterable(serials).concatMap(records::find))
+                .collectList();
+    }
+
+    /** Tells the listeners once the caller's transaction has committed (never inside it). */
+    private Mono<Void> afterCommit(List<BigInteger> serials) {
+        return TransactionSynchronizationManager.forCurrentTransaction()
+                .doOnNext(transaction -> transaction.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public Mono<Void> afterCommit() {
+                        return Mono.fromRunnable(() -> serials.forEach(serial ->
+                                revocationListeners.forEach(listener -> listener.committed(serial))));
+                    }
+                }))
+                .then();
     }
 
     /**

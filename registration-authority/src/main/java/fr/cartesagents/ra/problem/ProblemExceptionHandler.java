@@ -27,6 +27,9 @@ class ProblemExceptionHandler implements WebExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemExceptionHandler.class);
 
+    /** The extension member of a problem that also becomes the Retry-After header. */
+    static final String RETRY_AFTER_SECONDS = "retryAfterSeconds";
+
     private final ProblemWriter writer;
 
     ProblemExceptionHandler(ProblemWriter writer) {
@@ -35,6 +38,10 @@ class ProblemExceptionHandler implements WebExceptionHandler {
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
+        // A refusal that ends by itself (too many attempts) says when to come back (RFC 9110 section 10.2.3).
+        if (error instanceof ProblemException problem && problem.properties().get(RETRY_AFTER_SECONDS) instanceof Number seconds) {
+            exchange.getResponse().getHeaders().set("Retry-After", Long.toString(seconds.longValue()));
+        }
         return writer.write(exchange, toProblem(error, exchange));
     }
 

@@ -35,6 +35,9 @@ public enum ProblemType {
     PRECONDITION_REQUIRED("precondition-required", "If-Match header required", HttpStatus.PRECONDITION_REQUIRED),
     PRECONDITION_FAILED("precondition-failed", "Modified since you read it", HttpStatus.PRECONDITION_FAILED),
     FEATURE_NOT_CONFIGURED("feature-not-configured", "Not configured on this server", HttpStatus.SERVICE_UNAVAILABLE),
+    TOO_MANY_ATTEMPTS("too-many-attempts", "Too many attempts", HttpStatus.TOO_MANY_REQUESTS),
+    CREDENTIALS_REJECTED("credentials-rejected", "Code or link rejected", HttpStatus.UNPROCESSABLE_CONTENT),
+    LOCKED_OUT("locked-out", "Locked after too many wrong codes", HttpStatus.LOCKED),
     INTERNAL_ERROR("internal-error", "Internal error", HttpStatus.INTERNAL_SERVER_ERROR),
     /** The database (or another resource the server needs) does not answer: retry after {@code Retry-After}. */
     SERVICE_UNAVAILABLE("service-unavailable", "Service temporarily unavailable", HttpStatus.SERVICE_UNAVAILABLE);

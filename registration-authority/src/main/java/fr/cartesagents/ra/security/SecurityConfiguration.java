@@ -101,6 +101,11 @@ class SecurityConfiguration {
                         // Exists only when the demo is on (DemoEnabled); 404 otherwise
                         .pathMatchers(HttpMethod.POST, DemoTokens.LOGIN_PATH).permitAll()
                         .pathMatchers(HttpMethod.GET, "/api/v1/audit/signer-certificate").permitAll()
+                        // A holder without their card (lost, stolen, blocked) has no certificate to present: these
+                        // routes authenticate by what only the holder has (a personal code, a mailed code or link),
+                        // rate-limited and audited by the features themselves.
+                        .pathMatchers(HttpMethod.POST, "/api/v1/card-revocations", "/api/v1/card-revocation-requests",
+                                "/api/v1/cards/*/unblock").permitAll()
                         .pathMatchers("/api/v1/admin/**").hasRole(ClientCertificateAuthentication.ADMIN_ROLE)
                         .anyExchange().authenticated())
                 .exceptionHandling(errors -> errors

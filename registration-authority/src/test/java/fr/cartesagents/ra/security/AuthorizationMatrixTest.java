@@ -35,6 +35,7 @@ import org.springframework.web.reactive.result.method.RequestMappingInfoHandlerM
 import fr.cartesagents.ca.testutil.OpenSsl;
 import fr.cartesagents.ra.testsupport.CertificateRequests;
 import fr.cartesagents.ra.testsupport.RunningServer;
+import fr.cartesagents.ra.testsupport.TestCards;
 import fr.cartesagents.ra.testsupport.TestDirectory;
 import fr.cartesagents.ra.testsupport.TestDirectory.TestPerson;
 import tools.jackson.databind.json.JsonMapper;
@@ -330,6 +331,31 @@ class AuthorizationMatrixTest extends RunningServer {
         ROUTES.put("POST /api/v1/admin/relying-applications/{id}/enable", new Row(ADMINISTRATOR_CERTIFICATE_ONLY,
                 postJson("/api/v1/admin/relying-applications/{random}/enable", EMPTY)));
         ROUTES.put("POST /api/v1/habilitation-checks", new Row(RELYING_APPLICATIONS_AND_NATIONAL_ADMINISTRATORS, postJson("/api/v1/habilitation-checks", EMPTY)));
+        // Cards: revocation (Art. VI), by the holder (the sample card is the own agent's), card managers, the office.
+        ROUTES.put("POST /api/v1/cards/{cardId}/revocation", new Row(selfOr(Permission.ORDER_CARDS),
+                postJson("/api/v1/cards/{card}/revocation", (s, own) -> "{\"reason\": \"loss\"}")));
+        // Unblock (Art. V): the code goes to the holder; asked by the holder, card managers or the office; used without a certificate.
+        ROUTES.put("POST /api/v1/cards/{cardId}/unblock-requests", new Row(selfOr(Permission.HAND_OVER_CARDS),
+                postJson("/api/v1/cards/{card}/unblock-requests", EMPTY)));
+        ROUTES.put("POST /api/v1/cards/{cardId}/unblock", new Row(PUBLIC, postJson("/api/v1/cards/{card}/unblock", EMPTY)));
+        // Billing (annex 1): statements for readers of the collectivity; reader deliveries by its registration office.
+        ROUTES.put("GET /api/v1/collectivities/{id}/billing", new Row(onCollectivity(Permission.READ),
+                get("/api/v1/collectivities/{collectivity}/billing")));
+        ROUTES.put("POST /api/v1/collectivities/{id}/reader-deliveries", new Row(new Rule() {
+            @Override
+            public boolean allows(Caller caller, boolean own) {
+                return caller == Caller.NATIONAL_ADMINISTRATOR || caller == Caller.ADMINISTRATOR_CERTIFICATE
+                        || caller == Caller.REGISTRATION_OFFICER && own;
+            }
+
+            @Override
+            public boolean scoped() {
+                return true;
+            }
+        }, postJson("/api/v1/collectivities/{collectivity}/reader-deliveries", EMPTY)));
+        // Without the card (issue 17): no certificate; the code, the link or the mailed code is the credential.
+        ROUTES.put("POST /api/v1/card-revocations", new Row(PUBLIC, postJson("/api/v1/card-revocations", EMPTY)));
+        ROUTES.put("POST /api/v1/card-revocation-requests", new Row(PUBLIC, postJson("/api/v1/card-revocation-requests", EMPTY)));
         ROUTES.put("POST /api/v1/habilitation-statements", new Row(RELYING_APPLICATIONS_AND_NATIONAL_ADMINISTRATORS,
                 postJson("/api/v1/habilitation-statements", EMPTY)));
 
@@ -363,6 +389,12 @@ class AuthorizationMatrixTest extends RunningServer {
 
     @Autowired
     ApplicationContext context;
+
+    @Autowired
+    fr.cartesagents.ra.card.CardTransitions cardTransitions;
+
+    @Autowired
+    org.springframework.transaction.reactive.TransactionalOperator transactions;
 
     @TempDir
     Path work;
@@ -419,6 +451,10 @@ class AuthorizationMatrixTest extends RunningServer {
         for (Caller member : List.of(Caller.AGENT, Caller.DELEGATE, Caller.MAYOR)) {
             peopleOfA.put(member, people.get(member).id());
         }
+        // A personalized card for each collectivity's agent: revocations consume the own one (later ones get 409).
+        TestCards cards = new TestCards(this, database, cardTransitions, transactions);
+        samples.cardA = cards.personalize(people.get(Caller.AGENT), a).id();
+        samples.cardB = cards.personalize(agentB, b).id();
     }
 
     @Test
@@ -645,6 +681,8 @@ class AuthorizationMatrixTest extends RunningServer {
         private final UUID officeB;
         private final UUID personA;
         private final UUID personB;
+        private UUID cardA;
+        private UUID cardB;
 
         Samples(UUID a, UUID b, UUID officeA, UUID officeB, UUID personA, UUID personB) {
             this.a = a;
@@ -662,7 +700,8 @@ class AuthorizationMatrixTest extends RunningServer {
                     .replace("{person}", (own ? personA : personB).toString())
                     .replace("{assignment}", assignmentOf(own ? a : b, "delegate").toString())
                     .replace("{nationalAssignment}", assignmentOf(null, "auditor").toString())
-                    .replace("{random}", UUID.randomUUID().toString());
+                    .replace("{random}", UUID.randomUUID().toString())
+                    .replace("{card}", (own ? cardA : cardB).toString());
             if (path.contains("{serial}")) {
                 path = path.replace("{serial}", freshSerial());
             }
