@@ -12,11 +12,13 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads a JSON request body strictly, then checks its Bean Validation constraints: an unknown
+ * Reads a JSON request body strictly, then checks its Bean Validation constraints: a body that is
+ * not well-formed JSON or gives a member twice is a 400 {@code bad-request}; an unknown
  * member, a value of the wrong type, a missing primitive or a broken constraint is a 400
  * {@code validation-failed} problem naming the fields ({@code errors}), before anything is read
  * from or written to the database. (The server's shared JSON mapper ignores unknown members, which
@@ -45,6 +47,10 @@ public class JsonRequests {
         T value;
         try {
             value = strict.readValue(body, type);
+        } catch (StreamReadException e) {
+            // Not JSON at all (or a member given twice): the body has no fields to name.
+            boolean duplicate = e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate Object property");
+            throw ProblemException.localized(ProblemType.BAD_REQUEST, duplicate ? "input.duplicate-member" : "input.unreadable-json");
         } catch (JacksonException e) {
             String field = path(e);
             throw ProblemException.localized(ProblemType.VALIDATION_FAILED,

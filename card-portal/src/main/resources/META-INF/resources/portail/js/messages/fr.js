@@ -48,10 +48,12 @@ export default {
   // Field messages the server gives in English (its constraint texts), in French
   'champ.required': 'Ce champ est obligatoire.',
   'champ.must be in the past': 'La date doit être dans le passé.',
-  'champ.letters only, separated by a space, an apostrophe or hyphens': 'Lettres uniquement, séparées par une espace, une apostrophe ou des traits d’union.',
-  'champ.letters only, separated by a space, a comma, an apostrophe or hyphens': 'Lettres uniquement, séparées par une espace, une virgule, une apostrophe ou des traits d’union.',
+  'champ.Latin letters only (accents allowed), separated by a space, an apostrophe or hyphens': 'Lettres uniquement, séparées par une espace, une apostrophe ou des traits d’union.',
+  'champ.Latin letters only (accents allowed), separated by a space, a comma, an apostrophe or hyphens': 'Lettres uniquement, séparées par une espace, une virgule, une apostrophe ou des traits d’union.',
   "champ.letters, digits, spaces and ' ( ) . , / - only": "Lettres, chiffres, espaces et ' ( ) . , / - uniquement.",
   'champ.must be a well-formed email address': 'Adresse électronique mal formée.',
+  'champ.must be an email address such as prenom.nom@mairie.fr': 'Adresse électronique attendue, par exemple prenom.nom@mairie.fr.',
+  'champ.no control characters': 'Caractères de contrôle interdits.',
 
   // Login
   'connexion.titre': 'Se connecter',
