@@ -12,6 +12,7 @@ import fr.cartesagents.ra.web.JsonRequests;
 import fr.cartesagents.ra.audit.AuditEntry;
 import fr.cartesagents.ra.audit.AuditTrail;
 import fr.cartesagents.ra.web.EntityVersion;
+import fr.cartesagents.ra.web.VersionedUpdates;
 import fr.cartesagents.ra.problem.ProblemException;
 import fr.cartesagents.ra.problem.ProblemType;
 import fr.cartesagents.ra.security.AccessPolicy;
@@ -101,13 +102,9 @@ class NationalRolesService {
                 .then(ifMatch)
                 .flatMap(expected -> EndRequest.orAtOnce(body).flatMap(request -> national(assignmentId)
                 .flatMap(found -> {
-                    if (found.endsOn() != null && found.endsOn().isBefore(calendar.today())) {
-                        return Mono.error(ProblemException.localized(ProblemType.ILLEGAL_TRANSITION, "directory.role-ended"));
-                    }
-                    LocalDate endsOn = calendar.end(found.startsOn(), request.requested());
-                    return roles.end(assignmentId, expected.version(), endsOn)
-                            .flatMap(updated -> updated == 1 ? Mono.<Void>empty()
-                                    : Mono.error(EntityVersion.stale(expected.version(), found.version())))
+                    LocalDate endsOn = calendar.endOf(found, request, "directory.role-ended");
+                    return VersionedUpdates.requireUpdated(roles.end(assignmentId, expected.version(), endsOn),
+                            expected, found.version())
                             .then(audit.append(AuditEntry.by(actor, Optional.empty(), "directory.national-role-ended",
                                     "role_assignment:" + assignmentId, Map.of("endsOn", endsOn.toString()))))
                             .then(roles.find(assignmentId));
