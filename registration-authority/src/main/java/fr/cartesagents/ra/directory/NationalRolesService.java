@@ -34,10 +34,13 @@ class NationalRolesService {
     private final TransactionalOperator transactions;
     private final DirectoryCalendar calendar;
     private final JsonRequests validator;
+    private final RegistrationOffices offices;
 
     NationalRolesService(RoleAssignmentRepository roles, AccessPolicy policy, AuditTrail audit,
-                         TransactionalOperator transactions, DirectoryCalendar calendar, JsonRequests validator) {
+                         TransactionalOperator transactions, DirectoryCalendar calendar, JsonRequests validator,
+                         RegistrationOffices offices) {
         this.roles = roles;
+        this.offices = offices;
         this.policy = policy;
         this.audit = audit;
         this.transactions = transactions;
@@ -65,7 +68,7 @@ class NationalRolesService {
                         return Mono.error(ProblemException.localized(ProblemType.RULE_VIOLATED, "directory.starts-in-past",
                                 startsOn.toString(), today.toString()));
                     }
-                    Mono<Void> officeKnown = !officer ? Mono.empty() : roles.officeExists(valid.registrationOfficeId())
+                    Mono<Void> officeKnown = !officer ? Mono.empty() : offices.exists(valid.registrationOfficeId())
                             .flatMap(exists -> exists ? Mono.<Void>empty() : Mono.error(ProblemException.localized(
                                     ProblemType.RULE_VIOLATED, "directory.office-not-found", valid.registrationOfficeId().toString())));
                     UUID id = UUID.randomUUID();
