@@ -106,6 +106,20 @@ class PkiRepositoryRouteTest extends RunningServer {
     }
 
     @Test
+    void whenAnOcspPostComesAsAnH2cUpgradeRequest_thenItIsAnswered() throws Exception {
+        // The JDK client offers the h2c upgrade on the first request of a plain connection, body included:
+        // the upgrade must accept a body of the size an OCSP request may have.
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+        HttpResponse<byte[]> answer = send(client, HttpRequest.newBuilder(pki("/pki/ocsp"))
+                .header("Content-Type", "application/ocsp-request")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(ocspRequest(issue("ROUTE-2")))).build());
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/ocsp-response");
+        assertThat(new org.bouncycastle.cert.ocsp.OCSPResp(answer.body()).getStatus())
+                .isEqualTo(org.bouncycastle.cert.ocsp.OCSPResp.SUCCESSFUL);
+    }
+
+    @Test
     void whenTheRepositoryIsAskedOnTheApiListener_thenItIsNotServedThere() {
         HttpResponse<byte[]> overTls = get(administratorClient(), api("/pki/ca/act.crt"));
         assertThat(overTls.statusCode()).isEqualTo(404);
