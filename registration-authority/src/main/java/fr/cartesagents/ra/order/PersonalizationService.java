@@ -34,16 +34,18 @@ class PersonalizationService {
     private final CardQueries cards;
     private final CardTransitions cardTransitions;
     private final OrderService orderService;
+    private final OrderNotices notices;
     private final Clock clock;
 
     PersonalizationService(OrderRepository orders, CardOperators operators, CertificatePairIssuance pairs, CardQueries cards,
-                           CardTransitions cardTransitions, OrderService orderService, Clock clock) {
+                           CardTransitions cardTransitions, OrderService orderService, OrderNotices notices, Clock clock) {
         this.orders = orders;
         this.operators = operators;
         this.pairs = pairs;
         this.cards = cards;
         this.cardTransitions = cardTransitions;
         this.orderService = orderService;
+        this.notices = notices;
         this.clock = clock;
     }
 
@@ -56,8 +58,7 @@ class PersonalizationService {
     }
 
     /** What phase 1 checked and signed, handed to phase 2. */
-    record Prepared(CardOrder order, HolderSubject holder, String cardSerial, Optional<String> atr,
-                    CertificatePairIssuance.SignedPair pair) {
+    record Prepared(CardOrder order, String cardSerial, Optional<String> atr, SignedCertificatePair pair) {
     }
 
     /**
@@ -85,7 +86,7 @@ class PersonalizationService {
                                 .switchIfEmpty(Mono.fromCallable(holder::subject)))
                 .flatMap(subject -> pairs.reserveAndSign(actor, order.collectivityId(), subject, request.authenticationCsr(),
                                 request.signatureCsr())
-                        .map(pair -> new Prepared(order, subject, cardSerial, atr, pair)));
+                        .map(pair -> new Prepared(order, cardSerial, atr, pair)));
     }
 
     /** Phase 2, in the idempotency layer's transaction: the certificates, the card, the order's move, all or nothing. */
@@ -95,12 +96,13 @@ class PersonalizationService {
         return orders.lock(order.id())
                 .flatMap(current -> {
                     OrderLifecycle.TABLE.next(OrderAction.PERSONALIZE, current.state());
-                    return pairs.record(actor, order.collectivityId(), prepared.holder(), pair)
+                    return pairs.record(actor, pair)
                             .then(cardTransitions.create(actor, new NewCard(order.id(), prepared.cardSerial(), prepared.atr(),
                                     order.profile(), order.personId(), order.collectivityId(), pair.authentication().serialHex(),
                                     pair.signature().serialHex(), clock.instant().truncatedTo(ChronoUnit.MICROS))))
                             .flatMap(card -> orderService.move(actor, current, OrderAction.PERSONALIZE,
                                             Map.of("card", card.id().toString(), "cardSerial", card.cardSerial()))
+                                    .then(notices.readyForHandOver(current, card.id()))
                                     .thenReturn(new PersonalizationView(card.id(), order.id(), card.cardSerial(),
                                             pair.authentication().serialHex(), pair.authentication().pem(),
                                             pair.signature().serialHex(), pair.signature().pem(), card.expiresAt())));

@@ -22,9 +22,9 @@ import reactor.core.publisher.Mono;
 public class AccessPolicy {
 
     private final DatabaseClient database;
-    private final CollectivityFacts collectivities;
+    private final CollectivityAccessFacts collectivities;
 
-    public AccessPolicy(DatabaseClient database, CollectivityFacts collectivities) {
+    public AccessPolicy(DatabaseClient database, CollectivityAccessFacts collectivities) {
         this.database = database;
         this.collectivities = collectivities;
     }
@@ -136,7 +136,7 @@ public class AccessPolicy {
         return actor.grants().stream().anyMatch(grant -> grant.scope().isEmpty() && permission.grantedTo(grant.role()));
     }
 
-    private static Decision decide(Actor actor, Permission permission, CollectivityFacts.Target target) {
+    private static Decision decide(Actor actor, Permission permission, CollectivityAccessFacts.Target target) {
         boolean suspendedOnly = false;
         for (Grant grant : actor.grants()) {
             if (!permission.grantedTo(grant.role()) || !inScope(grant, target)) {
@@ -152,7 +152,7 @@ public class AccessPolicy {
         return suspendedOnly ? Decision.TRUST_SUSPENDED : Decision.DENIED;
     }
 
-    private static boolean inScope(Grant grant, CollectivityFacts.Target target) {
+    private static boolean inScope(Grant grant, CollectivityAccessFacts.Target target) {
         return switch (grant.role()) {
             case NATIONAL_ADMINISTRATOR, AUDITOR -> true;
             case REGISTRATION_OFFICER -> grant.scope().equals(target.registrationOfficeId());
@@ -161,7 +161,7 @@ public class AccessPolicy {
         };
     }
 
-    private Mono<CollectivityFacts.Target> collectivity(UUID collectivityId) {
+    private Mono<CollectivityAccessFacts.Target> collectivity(UUID collectivityId) {
         return collectivities.target(collectivityId)
                 .switchIfEmpty(Mono.error(ProblemException.localized(ProblemType.COLLECTIVITY_NOT_FOUND,
                         "access.collectivity-not-found", collectivityId.toString())));

@@ -13,7 +13,7 @@ import reactor.core.publisher.Mono;
  * {@code security} runs no SQL on that table and does not depend on the feature (the feature
  * depends on it), and {@link AccessPolicy} can be tried with facts made up in a test.
  */
-public interface CollectivityFacts {
+public interface CollectivityAccessFacts {
 
     /** The collectivity as the rules see it; empty when there is no such collectivity. */
     Mono<Target> target(UUID collectivity);
