@@ -14,8 +14,12 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.reactive.TransactionalOperator;
 
+import fr.cartesagents.ra.card.CardTransitions;
 import fr.cartesagents.ra.security.Role;
+import fr.cartesagents.ra.testsupport.TestCards;
 import fr.cartesagents.ra.testsupport.TestDirectory.TestPerson;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,20 +34,28 @@ class MayorCardsBrowserTest extends PortalBrowserTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    @Autowired
+    CardTransitions cardTransitions;
+
+    @Autowired
+    TransactionalOperator transactions;
+
     @Test
     void whenTheMayorOrdersApprovesAndReadsTheBill_thenThePagesShowWhatTheServerHas() throws Exception {
         UUID commune = uuid("select id from collectivity where insee_code = '59017'");
         activeCartesConvention(commune);
         TestPerson agent = directory().person("Léon", "Moreau");
         directory().assign(agent, Role.AGENT, commune);
+        // Léon already had his free card: the replacement after a loss is charged (annex 1)
+        new TestCards(this, database, cardTransitions, transactions).personalize(agent, commune);
         UUID delegate = uuid("select id from person where holder_id = 'DEMO-59017-DELEGUE'");
         // The delegate asks for a habilitation of their own: it waits for another manager
         HttpResponse<byte[]> asked = send(anonymousClient(), HttpRequest.newBuilder(
                         api("/api/v1/collectivities/" + commune + "/habilitations"))
                 .header("Authorization", "Bearer " + demoToken("delegue")).header("Content-Type", "application/json")
                 .header("Idempotency-Key", newKey())
-                .POST(HttpRequest.BodyPublishers.ofString("{\"personId\": \"" + delegate + "\", \"application\": \"actes\","
-                        + " \"level\": \"utilisateur\"}")).build());
+                .POST(HttpRequest.BodyPublishers.ofString("{\"personId\": \"" + delegate + "\", \"application\": \"comedec\","
+                        + " \"level\": \"agent\"}")).build());
         assertThat(asked.statusCode()).as(text(asked)).isEqualTo(202);
 
         demoLogin("maire");
@@ -54,7 +66,8 @@ class MayorCardsBrowserTest extends PortalBrowserTest {
         page.click(By.cssSelector("#commander-carte button[type='submit']"));
         page.waitForText(By.id("commander-carte"), "La commande est enregistrée");
         page.waitForText(By.id("commandes-commune"), "Léon Moreau");
-        UUID order = uuid("select id from card_order where person_id = '" + agent.id() + "'");
+        UUID order = uuid("select id from card_order where person_id = '" + agent.id() + "' and state = 'requested'");
+        assertThat(count("billing_line where order_id = '" + order + "'")).as("the loss is charged").isEqualTo(1);
         page.checkPage("commande");
 
         page.click(By.cssSelector("#menu a[href='#/']")).expectHeading("Tableau de bord");
@@ -75,7 +88,7 @@ class MayorCardsBrowserTest extends PortalBrowserTest {
         UUID request = uuid("select id from habilitation_request where person_id = '" + delegate + "' and status = 'pending'");
         page.click(By.cssSelector("button[name='approuver-" + request + "']"));
         page.waitForText(By.id("demandes-habilitation"), "La demande est approuvée");
-        assertThat(count("habilitation where person_id = '" + delegate + "' and application = 'actes' and withdrawn_at is null"))
+        assertThat(count("habilitation where person_id = '" + delegate + "' and application = 'comedec' and status = 'active'"))
                 .isEqualTo(1);
 
         Path downloads = Files.createTempDirectory(dataDirectory(), "telechargements-");
