@@ -18,7 +18,6 @@ import fr.cartesagents.ca.status.RevocationReason;
 import fr.cartesagents.ra.audit.AuditEntry;
 import fr.cartesagents.ra.audit.AuditTrail;
 import fr.cartesagents.ra.database.DatabaseAvailability;
-import fr.cartesagents.ra.database.DatabaseFailures;
 import reactor.core.publisher.Mono;
 
 /**
@@ -68,22 +67,13 @@ public class ReservationRecovery {
 
     @Scheduled(initialDelayString = "${cartes.pki.recovery.interval:PT1M}", fixedDelayString = "${cartes.pki.recovery.interval:PT1M}")
     void recoverOnSchedule() {
-        if (!availability.isUp()) {
-            return;
-        }
-        try {
+        availability.runScheduled(LOG, "Reservation recovery", () -> {
             List<CertificateRecords.AbandonedReservation> revoked = revokeAbandoned().block(Duration.ofMinutes(5));
             if (revoked != null && !revoked.isEmpty()) {
                 LOG.warn("Revoked {} serial(s) reserved more than {} ago and never delivered (reason {}): {}", revoked.size(),
                         gracePeriod, REASON.rfcName(), revoked.stream().map(r -> SerialHex.toHex(r.serial())).toList());
             }
-        } catch (RuntimeException e) {
-            if (DatabaseFailures.isUnavailable(e)) {
-                LOG.warn("Reservation recovery skipped: the database did not answer; the next run tries again");
-            } else {
-                LOG.error("Reservation recovery failed; the next run tries again", e);
-            }
-        }
+        });
     }
 
     /** One pass (up to {@value #BATCH} serials): what it revoked, once committed. */

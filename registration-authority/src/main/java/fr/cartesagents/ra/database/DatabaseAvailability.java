@@ -85,6 +85,27 @@ public final class DatabaseAvailability implements SmartLifecycle {
         return outage.get();
     }
 
+    /**
+     * Runs one turn of a scheduled job that needs the database. While the probe says the database is
+     * down the turn is skipped (the probe has logged the outage once); a failure the database itself
+     * caused is one line without a stack trace, because a stack trace per job, per turn and per node
+     * is what buried the last outage in a log. Any other failure is a bug and keeps its stack trace.
+     */
+    public void runScheduled(Logger log, String job, Runnable turn) {
+        if (!isUp()) {
+            return;
+        }
+        try {
+            turn.run();
+        } catch (RuntimeException e) {
+            if (DatabaseFailures.isUnavailable(e)) {
+                log.warn("{} skipped: the database did not answer; the next run tries again", job);
+            } else {
+                log.error("{} failed; the next run tries again", job, e);
+            }
+        }
+    }
+
     /** How long API callers are told to wait before they retry. */
     public Duration retryAfter() {
         return settings.retryAfter();

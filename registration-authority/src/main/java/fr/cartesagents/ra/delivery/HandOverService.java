@@ -130,6 +130,7 @@ class HandOverService {
                     .flatMap(delivered -> orders.delivered(actor, delivered.orderId(), delivered.id())
                             .then(Flux.fromIterable(listeners).concatMap(listener -> listener.handedOver(actor, delivered))
                                     .collectList())
+                            .zipWith(receipt(delivered))
                             .map(extras -> {
                                 Map<String, Object> answer = new LinkedHashMap<>();
                                 answer.put("cardId", delivered.id());
@@ -137,7 +138,12 @@ class HandOverService {
                                 answer.put("deliveredAt", delivered.deliveredAt().orElse(null));
                                 answer.put("termsVersion", request.termsVersion());
                                 answer.put("documentKind", request.identityDocument().kind());
-                                extras.forEach(answer::putAll);
+                                StringBuilder printable = new StringBuilder(new String(extras.getT2(), StandardCharsets.UTF_8));
+                                for (HandOverListener.Addition addition : extras.getT1()) {
+                                    answer.putAll(addition.answer());
+                                    addition.receiptLines().forEach(line -> printable.append(line).append('\n'));
+                                }
+                                answer.put("printableReceipt", printable.toString());
                                 return answer;
                             }));
         })));

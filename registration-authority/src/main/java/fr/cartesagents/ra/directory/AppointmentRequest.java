@@ -9,5 +9,5 @@ import jakarta.validation.constraints.NotNull;
  * Who takes a role in a collectivity, from when (today when absent), until when (open when absent).
  * The person must already be an active agent in the collectivity's directory.
  */
-record AppointmentRequest(@NotNull(message = "required") UUID personId, LocalDate startsOn, LocalDate endsOn) {
+record AppointmentRequest(@NotNull(message = "{cartes.field.required}") UUID personId, LocalDate startsOn, LocalDate endsOn) {
 }

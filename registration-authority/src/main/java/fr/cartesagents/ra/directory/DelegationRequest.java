@@ -12,14 +12,14 @@ import jakarta.validation.constraints.Size;
  * A delegation decided by the mayor's arrêté: to whom, which kind, from when (today when absent),
  * until when (open when absent), and the arrêté's reference.
  */
-record DelegationRequest(@NotNull(message = "required") UUID personId,
-                         @NotNull(message = "required: officier_etat_civil, signature_actes, ordonnateur or police_municipale")
+record DelegationRequest(@NotNull(message = "{cartes.field.required}") UUID personId,
+                         @NotNull(message = "{cartes.field.delegation-kind-required}")
                          DelegationKind kind,
                          LocalDate startsOn,
                          LocalDate endsOn,
-                         @NotBlank(message = "required: the reference of the mayor's arrêté")
-                         @Size(max = CivilStatusText.TEXT_MAX, message = "at most {max} characters")
-                         @Pattern(regexp = CivilStatusText.PRINTABLE, message = "no control characters")
+                         @NotBlank(message = "{cartes.field.arrete-required}")
+                         @Size(max = CivilStatusText.TEXT_MAX, message = "{cartes.field.at-most}")
+                         @Pattern(regexp = CivilStatusText.PRINTABLE, message = "{cartes.field.printable}")
                          String reference) {
 
     DelegationRequest {

@@ -9,8 +9,8 @@ import jakarta.validation.constraints.NotNull;
  * A national role given to a person: national administrator, auditor, or registration officer of
  * {@code registrationOfficeId} (required for that role only); from {@code startsOn} (today when absent).
  */
-record NationalRoleRequest(@NotNull(message = "required") UUID personId,
-                           @NotNull(message = "required: national_administrator, auditor or registration_officer")
+record NationalRoleRequest(@NotNull(message = "{cartes.field.required}") UUID personId,
+                           @NotNull(message = "{cartes.field.national-role-required}")
                            NationalRole role,
                            UUID registrationOfficeId,
                            LocalDate startsOn) {

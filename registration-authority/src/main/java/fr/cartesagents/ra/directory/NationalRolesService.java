@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
+import fr.cartesagents.ra.web.JsonRequests;
 import fr.cartesagents.ra.audit.AuditEntry;
 import fr.cartesagents.ra.audit.AuditTrail;
 import fr.cartesagents.ra.web.EntityVersion;
@@ -31,10 +32,10 @@ class NationalRolesService {
     private final AuditTrail audit;
     private final TransactionalOperator transactions;
     private final DirectoryCalendar calendar;
-    private final RequestValidator validator;
+    private final JsonRequests validator;
 
     NationalRolesService(RoleAssignmentRepository roles, AccessPolicy policy, AuditTrail audit,
-                         TransactionalOperator transactions, DirectoryCalendar calendar, RequestValidator validator) {
+                         TransactionalOperator transactions, DirectoryCalendar calendar, JsonRequests validator) {
         this.roles = roles;
         this.policy = policy;
         this.audit = audit;

@@ -19,7 +19,7 @@ import jakarta.validation.Payload;
 
     String value();
 
-    String message() default "must be on or after {value}";
+    String message() default "{cartes.field.on-or-after}";
 
     Class<?>[] groups() default {};
 

@@ -71,7 +71,7 @@ class PeopleController {
     Mono<ResponseEntity<PersonView>> update(Actor actor, @PathVariable UUID collectivityId, @PathVariable UUID personId,
                                             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                             @RequestBody Mono<PersonRequest> request) {
-        return people.update(actor, collectivityId, personId, ifMatch, request)
+        return people.update(actor, collectivityId, personId, web.change(ifMatch, request))
                 .map(ApiEndpoints::tagged);
     }
 
@@ -79,7 +79,7 @@ class PeopleController {
     @PostMapping(path = PERSON + "/departure", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<PersonView>> depart(Actor actor, @PathVariable UUID collectivityId, @PathVariable UUID personId,
                                             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return people.depart(actor, collectivityId, personId, ifMatch)
+        return people.depart(actor, collectivityId, personId, web.ifMatch(ifMatch))
                 .map(ApiEndpoints::tagged);
     }
 

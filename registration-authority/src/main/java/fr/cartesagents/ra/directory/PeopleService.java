@@ -13,9 +13,11 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
+import fr.cartesagents.ra.web.JsonRequests;
 import fr.cartesagents.ra.audit.AuditEntry;
 import fr.cartesagents.ra.audit.AuditTrail;
 import fr.cartesagents.ra.web.EntityVersion;
+import fr.cartesagents.ra.web.VersionedChange;
 import fr.cartesagents.ra.problem.ProblemException;
 import fr.cartesagents.ra.problem.ProblemType;
 import fr.cartesagents.ra.security.AccessPolicy;
@@ -43,13 +45,13 @@ class PeopleService {
     private final TransactionalOperator transactions;
     private final DirectoryCalendar calendar;
     private final HolderIds holderIds;
-    private final RequestValidator validator;
+    private final JsonRequests validator;
     private final List<DepartureStep> departureSteps;
     private final RoleAssignmentRepository roles;
     private final RolesService trustRoles;
 
     PeopleService(PeopleRepository people, AccessPolicy policy, AuditTrail audit, TransactionalOperator transactions,
-                  DirectoryCalendar calendar, HolderIds holderIds, RequestValidator validator,
+                  DirectoryCalendar calendar, HolderIds holderIds, JsonRequests validator,
                   List<DepartureStep> departureSteps, RoleAssignmentRepository roles, RolesService trustRoles) {
         this.people = people;
         this.roles = roles;
@@ -109,14 +111,15 @@ class PeopleService {
      * If-Match or body checks; then, the civil status being the person's everywhere, on every trust
      * role the person holds anywhere ({@link AccessPolicy#requireOverPerson}).
      */
-    Mono<PersonView> update(Actor actor, UUID collectivityId, UUID personId, String ifMatch, Mono<PersonRequest> request) {
+    Mono<PersonView> update(Actor actor, UUID collectivityId, UUID personId, Mono<VersionedChange<PersonRequest>> change) {
         return policy.require(actor, Permission.MANAGE_DIRECTORY, collectivityId)
-                .then(Mono.fromCallable(() -> EntityVersion.fromIfMatch(ifMatch)))
-                .flatMap(expected -> currentMember(collectivityId, personId)
-                        .flatMap(current -> roles.rolesOf(personId, calendar.today()).collect(Collectors.toSet())
-                                .flatMap(held -> policy.requireOverPerson(actor, collectivityId, held))
-                                .thenReturn(current))
-                        .flatMap(current -> request.map(validator::valid).flatMap(valid -> {
+                .then(currentMember(collectivityId, personId))
+                .flatMap(current -> roles.rolesOf(personId, calendar.today()).collect(Collectors.toSet())
+                        .flatMap(held -> policy.requireOverPerson(actor, collectivityId, held))
+                        .thenReturn(current))
+                .flatMap(current -> change.flatMap(asked -> {
+                    EntityVersion expected = asked.expected();
+                    PersonRequest valid = asked.change();
                     PersonStatus.fromDatabaseName(current.status()).requireEditable();
                     requireStillMember(current, calendar.today());
                     return people.updatePerson(personId, expected.version(), valid)
@@ -125,7 +128,7 @@ class PeopleService {
                             .then(people.updateMembership(personId, collectivityId, valid))
                             .then(audit.append(AuditEntry.by(actor, Optional.of(collectivityId), "directory.person-updated",
                                     "person:" + personId, Map.of("fields", changedFields(current, collectivityId, valid)))));
-                })))
+                }))
                 .then(read(personId, only(collectivityId)))
                 .as(transactions::transactional);
     }
@@ -138,11 +141,11 @@ class PeopleService {
      * role anywhere else: a departure from one commune leaves their roles in another collectivity or
      * registration office as they were.
      */
-    Mono<PersonView> depart(Actor actor, UUID collectivityId, UUID personId, String ifMatch) {
+    Mono<PersonView> depart(Actor actor, UUID collectivityId, UUID personId, Mono<EntityVersion> ifMatch) {
         LocalDate today = calendar.today();
         LocalDate endsOn = today.minusDays(1);
         return policy.require(actor, Permission.MANAGE_DIRECTORY, collectivityId)
-                .then(Mono.fromCallable(() -> EntityVersion.fromIfMatch(ifMatch)))
+                .then(ifMatch)
                 .flatMap(expected -> currentMember(collectivityId, personId).flatMap(current -> {
                     PersonStatus.fromDatabaseName(current.status()).requireTransitionTo(PersonStatus.DEPARTED);
                     requireStillMember(current, today);

@@ -15,35 +15,35 @@ import jakarta.validation.constraints.Size;
  * title in the collectivity. Text is trimmed and NFC-normalised before it is checked.
  */
 record PersonRequest(
-        @NotBlank(message = "required")
-        @Size(max = CivilStatusText.NAME_MAX, message = "at most {max} characters")
-        @Pattern(regexp = CivilStatusText.NAME, message = "Latin letters only (accents allowed), separated by a space, an apostrophe or hyphens")
+        @NotBlank(message = "{cartes.field.required}")
+        @Size(max = CivilStatusText.NAME_MAX, message = "{cartes.field.at-most}")
+        @Pattern(regexp = CivilStatusText.NAME, message = "{cartes.field.latin-name}")
         String birthName,
-        @Size(max = CivilStatusText.NAME_MAX, message = "at most {max} characters")
-        @Pattern(regexp = CivilStatusText.NAME, message = "Latin letters only (accents allowed), separated by a space, an apostrophe or hyphens")
+        @Size(max = CivilStatusText.NAME_MAX, message = "{cartes.field.at-most}")
+        @Pattern(regexp = CivilStatusText.NAME, message = "{cartes.field.latin-name}")
         String usualName,
-        @NotBlank(message = "required")
-        @Size(max = CivilStatusText.GIVEN_NAMES_MAX, message = "at most {max} characters")
+        @NotBlank(message = "{cartes.field.required}")
+        @Size(max = CivilStatusText.GIVEN_NAMES_MAX, message = "{cartes.field.at-most}")
         @Pattern(regexp = CivilStatusText.GIVEN_NAMES,
-                message = "Latin letters only (accents allowed), separated by a space, a comma, an apostrophe or hyphens")
+                message = "{cartes.field.latin-given-names}")
         String givenNames,
-        @NotNull(message = "required")
-        @Past(message = "must be in the past")
+        @NotNull(message = "{cartes.field.required}")
+        @Past(message = "{cartes.field.past}")
         @OnOrAfter("1900-01-01")
         LocalDate birthDate,
-        @NotBlank(message = "required")
-        @Size(max = CivilStatusText.TEXT_MAX, message = "at most {max} characters")
-        @Pattern(regexp = CivilStatusText.PLACE, message = "letters, digits, spaces and ' ( ) . , / - only")
+        @NotBlank(message = "{cartes.field.required}")
+        @Size(max = CivilStatusText.TEXT_MAX, message = "{cartes.field.at-most}")
+        @Pattern(regexp = CivilStatusText.PLACE, message = "{cartes.field.place}")
         String birthPlace,
-        @NotBlank(message = "required")
-        @Size(max = 254, message = "at most {max} characters")
-        @Email(regexp = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", message = "must be an email address such as prenom.nom@mairie.fr")
+        @NotBlank(message = "{cartes.field.required}")
+        @Size(max = 254, message = "{cartes.field.at-most}")
+        @Email(regexp = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", message = "{cartes.field.email}")
         String email,
-        @Size(max = CivilStatusText.TEXT_MAX, message = "at most {max} characters")
-        @Pattern(regexp = CivilStatusText.PRINTABLE, message = "no control characters")
+        @Size(max = CivilStatusText.TEXT_MAX, message = "{cartes.field.at-most}")
+        @Pattern(regexp = CivilStatusText.PRINTABLE, message = "{cartes.field.printable}")
         String service,
-        @Size(max = CivilStatusText.TEXT_MAX, message = "at most {max} characters")
-        @Pattern(regexp = CivilStatusText.PRINTABLE, message = "no control characters")
+        @Size(max = CivilStatusText.TEXT_MAX, message = "{cartes.field.at-most}")
+        @Pattern(regexp = CivilStatusText.PRINTABLE, message = "{cartes.field.printable}")
         String jobTitle) {
 
     PersonRequest {

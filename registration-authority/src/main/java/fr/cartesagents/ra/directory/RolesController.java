@@ -65,7 +65,7 @@ class RolesController {
                                                              @PathVariable UUID assignmentId,
                                                              @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                                              @RequestBody(required = false) Mono<EndRequest> request) {
-        return roles.dismissDelegate(actor, collectivityId, assignmentId, ifMatch, request)
+        return roles.dismissDelegate(actor, collectivityId, assignmentId, web.change(ifMatch, EndRequest.orAtOnce(request)))
                 .map(ApiEndpoints::tagged);
     }
 

@@ -11,9 +11,11 @@ import java.util.function.Predicate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
+import fr.cartesagents.ra.web.JsonRequests;
 import fr.cartesagents.ra.audit.AuditEntry;
 import fr.cartesagents.ra.audit.AuditTrail;
 import fr.cartesagents.ra.web.EntityVersion;
+import fr.cartesagents.ra.web.VersionedChange;
 import fr.cartesagents.ra.problem.ProblemException;
 import fr.cartesagents.ra.problem.ProblemType;
 import fr.cartesagents.ra.security.AccessPolicy;
@@ -40,10 +42,10 @@ class RolesService {
     private final AuditTrail audit;
     private final TransactionalOperator transactions;
     private final DirectoryCalendar calendar;
-    private final RequestValidator validator;
+    private final JsonRequests validator;
 
     RolesService(RoleAssignmentRepository roles, AccessPolicy policy, AuditTrail audit, TransactionalOperator transactions,
-                 DirectoryCalendar calendar, RequestValidator validator) {
+                 DirectoryCalendar calendar, JsonRequests validator) {
         this.roles = roles;
         this.policy = policy;
         this.audit = audit;
@@ -101,25 +103,25 @@ class RolesService {
     }
 
     /** Authorizes on the path first, so that a caller of another collectivity learns nothing from If-Match or body checks. */
-    Mono<RoleAssignmentView> dismissDelegate(Actor actor, UUID collectivityId, UUID assignmentId, String ifMatch,
-                                             Mono<EndRequest> body) {
+    Mono<RoleAssignmentView> dismissDelegate(Actor actor, UUID collectivityId, UUID assignmentId,
+                                             Mono<VersionedChange<EndRequest>> change) {
         return policy.require(actor, Permission.APPOINT_DELEGATES, collectivityId)
-                .then(Mono.fromCallable(() -> EntityVersion.fromIfMatch(ifMatch)))
-                .flatMap(expected -> EndRequest.orAtOnce(body).flatMap(request -> roles.lockCollectivity(collectivityId)
+                .then(change)
+                .flatMap(asked -> roles.lockCollectivity(collectivityId)
                 .flatMap(facts -> assignmentIn(collectivityId, assignmentId, DELEGATE).flatMap(delegate -> {
                     if (delegate.endsOn() != null && delegate.endsOn().isBefore(calendar.today())) {
                         return Mono.error(ProblemException.localized(ProblemType.ILLEGAL_TRANSITION, "directory.role-ended"));
                     }
-                    LocalDate endsOn = calendar.end(delegate.startsOn(), request.requested());
+                    LocalDate endsOn = calendar.end(delegate.startsOn(), asked.change().requested());
                     return requireADelegateRemains(collectivityId, facts, other -> other.id().equals(assignmentId), endsOn.plusDays(1))
-                            .then(roles.end(assignmentId, expected.version(), endsOn))
+                            .then(roles.end(assignmentId, asked.expected().version(), endsOn))
                             .flatMap(updated -> updated == 1 ? Mono.<Void>empty()
-                                    : Mono.error(EntityVersion.stale(expected.version(), delegate.version())))
+                                    : Mono.error(EntityVersion.stale(asked.expected().version(), delegate.version())))
                             .then(audit.append(AuditEntry.by(actor, Optional.of(collectivityId), "directory.delegate-dismissed",
                                     "role_assignment:" + assignmentId,
                                     Map.of("person", delegate.personId().toString(), "endsOn", endsOn.toString()))))
                             .then(roles.find(assignmentId));
-                }))))
+                })))
                 .as(transactions::transactional);
     }
 

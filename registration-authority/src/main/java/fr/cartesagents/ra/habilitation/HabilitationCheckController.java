@@ -55,7 +55,7 @@ class HabilitationCheckController {
         return callers.checkCaller(actor, Optional.ofNullable(caller).map(CallerPrincipal::fingerprintSha256))
                 .flatMap(checkCaller -> body
                         .flatMap(request -> {
-                            Application application = HabilitationService.application(request.application());
+                            Application application = HabilitationService.application("application", request.application());
                             checkCaller.requireMayAskAbout(application);
                             return checker.check(HolderReference.of(request), application)
                                     .map(answer -> new Asked(checkCaller.audience(), answer));

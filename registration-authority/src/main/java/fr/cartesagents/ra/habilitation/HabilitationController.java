@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import fr.cartesagents.ra.web.ApiEndpoints;
 import fr.cartesagents.ra.web.EntityVersion;
 import fr.cartesagents.ra.web.JsonRequests;
 import fr.cartesagents.ra.idempotency.IdempotencyKeys;
@@ -39,10 +40,12 @@ class HabilitationController {
     private final IdempotencyKeys idempotency;
     private final JsonMapper json;
     private final JsonRequests requests;
+    private final ApiEndpoints web;
 
     HabilitationController(HabilitationService habilitations, IdempotencyKeys idempotency, JsonMapper json,
-                           JsonRequests requests) {
+                           JsonRequests requests, ApiEndpoints web) {
         this.habilitations = habilitations;
+        this.web = web;
         this.requests = requests;
         this.idempotency = idempotency;
         this.json = json;
@@ -85,7 +88,7 @@ class HabilitationController {
     @PostMapping(path = BASE + "/{id}/withdrawal", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<HabilitationView>> withdraw(Actor actor, @PathVariable UUID collectivityId, @PathVariable UUID id,
                                                     @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return habilitations.withdraw(actor, collectivityId, id, ifMatch).map(HabilitationController::withTag);
+        return habilitations.withdraw(actor, collectivityId, id, web.ifMatch(ifMatch)).map(HabilitationController::withTag);
     }
 
     @Operation(summary = "One habilitation, with its history (ETag = version)")

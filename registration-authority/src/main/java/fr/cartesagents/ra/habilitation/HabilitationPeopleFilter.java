@@ -25,13 +25,13 @@ class HabilitationPeopleFilter implements PeopleFilter {
         if (asked.isEmpty()) {
             return Optional.empty();
         }
-        Application application = HabilitationService.application(asked.get().toLowerCase(Locale.ROOT));
+        Application application = HabilitationService.application("habilitation", asked.get().toLowerCase(Locale.ROOT));
         Map<String, Object> bindings = new HashMap<>(Map.of("habilitationApplication", application.databaseName()));
         StringBuilder sql = new StringBuilder("exists (select 1 from habilitation h where h.person_id = p.id"
                 + " and h.collectivity_id = a.collectivity_id and h.application = :habilitationApplication and h.status = 'active'");
         Optional.ofNullable(parameters.getFirst("habilitationLevel")).map(String::strip).filter(v -> !v.isEmpty())
                 .ifPresent(level -> {
-                    bindings.put("habilitationLevel", HabilitationService.level(application, level.toLowerCase(Locale.ROOT))
+                    bindings.put("habilitationLevel", HabilitationService.level("habilitationLevel", application, level.toLowerCase(Locale.ROOT))
                             .databaseName());
                     sql.append(" and h.level = :habilitationLevel");
                 });

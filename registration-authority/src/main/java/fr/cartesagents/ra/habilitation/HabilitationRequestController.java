@@ -27,9 +27,11 @@ class HabilitationRequestController {
     static final String BASE = "/api/v1/collectivities/{collectivityId}/habilitation-requests";
 
     private final HabilitationRequestService requests;
+    private final ApiEndpoints web;
 
-    HabilitationRequestController(HabilitationRequestService requests) {
+    HabilitationRequestController(HabilitationRequestService requests, ApiEndpoints web) {
         this.requests = requests;
+        this.web = web;
     }
 
     @Operation(summary = "The collectivity's habilitation requests (pending by default): what another manager has to decide")
@@ -49,13 +51,13 @@ class HabilitationRequestController {
     @PostMapping(path = BASE + "/{id}/approval", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<HabilitationRequestView>> approve(Actor actor, @PathVariable UUID collectivityId, @PathVariable UUID id,
                                                           @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return ApiEndpoints.tagged(requests.approve(actor, collectivityId, id, ifMatch));
+        return ApiEndpoints.tagged(requests.approve(actor, collectivityId, id, web.ifMatch(ifMatch)));
     }
 
     @Operation(summary = "Reject a manager's request for themselves (another manager; If-Match required)")
     @PostMapping(path = BASE + "/{id}/rejection", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<HabilitationRequestView>> reject(Actor actor, @PathVariable UUID collectivityId, @PathVariable UUID id,
                                                          @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return ApiEndpoints.tagged(requests.reject(actor, collectivityId, id, ifMatch));
+        return ApiEndpoints.tagged(requests.reject(actor, collectivityId, id, web.ifMatch(ifMatch)));
     }
 }

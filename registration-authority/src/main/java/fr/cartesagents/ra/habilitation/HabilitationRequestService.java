@@ -53,18 +53,18 @@ class HabilitationRequestService {
         return access.require(actor, Permission.READ, collectivityId).then(find(collectivityId, id));
     }
 
-    Mono<HabilitationRequestView> approve(Actor actor, UUID collectivityId, UUID id, String ifMatch) {
+    Mono<HabilitationRequestView> approve(Actor actor, UUID collectivityId, UUID id, Mono<EntityVersion> ifMatch) {
         return decide(actor, collectivityId, id, ifMatch, HabilitationRequestStatus.APPROVED);
     }
 
-    Mono<HabilitationRequestView> reject(Actor actor, UUID collectivityId, UUID id, String ifMatch) {
+    Mono<HabilitationRequestView> reject(Actor actor, UUID collectivityId, UUID id, Mono<EntityVersion> ifMatch) {
         return decide(actor, collectivityId, id, ifMatch, HabilitationRequestStatus.REJECTED);
     }
 
-    private Mono<HabilitationRequestView> decide(Actor actor, UUID collectivityId, UUID id, String ifMatch,
+    private Mono<HabilitationRequestView> decide(Actor actor, UUID collectivityId, UUID id, Mono<EntityVersion> ifMatch,
                                                  HabilitationRequestStatus decision) {
         return transactions.transactional(habilitations.requireManager(actor, collectivityId)
-                .then(Mono.fromCallable(() -> EntityVersion.fromIfMatch(ifMatch)))
+                .then(ifMatch)
                 .flatMap(expected -> find(collectivityId, id).flatMap(pending -> {
                     if (actor.isPerson(pending.personId())) {
                         return Mono.error(ProblemException.localized(ProblemType.FORBIDDEN, "habilitation.four-eyes"));
@@ -108,6 +108,6 @@ class HabilitationRequestService {
                 return status;
             }
         }
-        throw ProblemException.localized(ProblemType.VALIDATION_FAILED, "habilitation.unknown-status", name);
+        throw ProblemException.invalidField("status", "habilitation.unknown-status", name);
     }
 }

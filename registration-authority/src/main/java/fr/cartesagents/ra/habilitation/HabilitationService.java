@@ -56,16 +56,19 @@ public class HabilitationService {
         this.clock = clock;
     }
 
-    /** The application and level the request names, or a 400 that lists what exists. */
-    static Application application(String name) {
-        return Application.fromName(name).orElseThrow(() -> ProblemException.localized(ProblemType.VALIDATION_FAILED,
+    /**
+     * The application the input {@code field} names, or a 400 that lists what exists and names the
+     * field in its {@code errors}.
+     */
+    static Application application(String field, String name) {
+        return Application.fromName(name).orElseThrow(() -> ProblemException.invalidField(field,
                 "habilitation.unknown-application", name, Application.names()));
     }
 
-    static Level level(Application application, String name) {
-        return Level.fromName(name).filter(application::offers).orElseThrow(() -> ProblemException.localized(
-                ProblemType.VALIDATION_FAILED, "habilitation.level-not-offered", application.label(), name,
-                application.levelNames()));
+    /** The level the input {@code field} names, if {@code application} offers it; else a 400 naming the field. */
+    static Level level(String field, Application application, String name) {
+        return Level.fromName(name).filter(application::offers).orElseThrow(() -> ProblemException.invalidField(field,
+                "habilitation.level-not-offered", application.label(), name, application.levelNames()));
     }
 
     /**
@@ -81,8 +84,8 @@ public class HabilitationService {
 
     /** The waiting request of a manager who grants themselves the habilitation; checked as a grant would be. */
     private Mono<HabilitationRequestView> requestForOneself(Actor actor, UUID collectivityId, GrantHabilitationRequest request) {
-        Application application = application(request.application());
-        Level level = level(application, request.level());
+        Application application = application("application", request.application());
+        Level level = level("level", application, request.level());
         HabilitationRequestView asked = new HabilitationRequestView(UUID.randomUUID(), request.personId(), collectivityId,
                 application.databaseName(), level.databaseName(), HabilitationRequestStatus.PENDING.databaseName(), now(),
                 actor.auditName(), null, null, null, null, 0);
@@ -109,8 +112,8 @@ public class HabilitationService {
 
     /** The grant itself, for an actor already authorized (a direct grant, or the approval of a request). */
     Mono<Habilitation> grantChecked(Actor actor, UUID collectivityId, GrantHabilitationRequest request) {
-        Application application = application(request.application());
-        Level level = level(application, request.level());
+        Application application = application("application", request.application());
+        Level level = level("level", application, request.level());
         LocalDate today = today();
         return habilitations.standing(request.personId(), collectivityId, today)
                 .switchIfEmpty(Mono.error(() -> ProblemException.localized(ProblemType.PERSON_NOT_FOUND,
@@ -134,9 +137,9 @@ public class HabilitationService {
     }
 
     /** Withdraws the habilitation, and with a COMEDEC one the ACTES and HELIOS that rest on it, in one transaction. */
-    Mono<Habilitation> withdraw(Actor actor, UUID collectivityId, UUID id, String ifMatch) {
+    Mono<Habilitation> withdraw(Actor actor, UUID collectivityId, UUID id, Mono<EntityVersion> ifMatch) {
         return transactions.transactional(requireManager(actor, collectivityId)
-                .then(Mono.fromCallable(() -> EntityVersion.fromIfMatch(ifMatch)))
+                .then(ifMatch)
                 .flatMap(expected -> find(collectivityId, id).flatMap(current -> {
                     if (!HabilitationStatus.LIFECYCLE.allows(HabilitationStatus.Action.WITHDRAW, current.status())) {
                         return Mono.error(ProblemException.localized(ProblemType.ILLEGAL_TRANSITION,
@@ -174,9 +177,9 @@ public class HabilitationService {
                             Optional<String> status, int limit, long offset) {
         return access.require(actor, Permission.READ, collectivityId).thenMany(Flux.defer(() -> {
             if (limit < 1 || limit > MAX_PAGE || offset < 0) {
-                throw ProblemException.localized(ProblemType.VALIDATION_FAILED, "habilitation.page", MAX_PAGE);
+                throw ProblemException.invalidField(limit < 1 || limit > MAX_PAGE ? "limit" : "offset", "habilitation.page", MAX_PAGE);
             }
-            return habilitations.list(collectivityId, personId, application.map(HabilitationService::application),
+            return habilitations.list(collectivityId, personId, application.map(name -> application("application", name)),
                     status.map(HabilitationService::status), limit, offset);
         }));
     }
@@ -187,7 +190,7 @@ public class HabilitationService {
                 return status;
             }
         }
-        throw ProblemException.localized(ProblemType.VALIDATION_FAILED, "habilitation.unknown-status", name);
+        throw ProblemException.invalidField("status", "habilitation.unknown-status", name);
     }
 
     /**

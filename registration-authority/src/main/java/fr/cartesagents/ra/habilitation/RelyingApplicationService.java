@@ -81,8 +81,9 @@ class RelyingApplicationService {
     /** Runs inside the caller's transaction (the idempotency key's). */
     Mono<RelyingApplication> register(Actor actor, RegisterRelyingApplicationRequest request) {
         String fingerprint = fingerprintOf(request);
-        var asked = request.applications().stream().map(HabilitationService::application).map(Application::databaseName)
-                .distinct().sorted().toList();
+        var asked = java.util.stream.IntStream.range(0, request.applications().size())
+                .mapToObj(i -> HabilitationService.application("applications[" + i + "]", request.applications().get(i)))
+                .map(Application::databaseName).distinct().sorted().toList();
         RelyingApplication registered = new RelyingApplication(UUID.randomUUID(), request.name().strip(), fingerprint, asked,
                 RelyingApplicationStatus.ENABLED.databaseName(), clock.instant().truncatedTo(ChronoUnit.MICROS), actor.auditName(), 0);
         return access.requireEverywhere(actor, Permission.ADMINISTER)

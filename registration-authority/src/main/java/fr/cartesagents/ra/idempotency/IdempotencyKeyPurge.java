@@ -11,6 +11,7 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
+import fr.cartesagents.ra.database.DatabaseAvailability;
 import reactor.core.publisher.Mono;
 
 /**
@@ -31,8 +32,11 @@ class IdempotencyKeyPurge implements SchedulingConfigurer {
     private final TransactionalOperator transactions;
     private final Duration retention;
     private final Duration purgeInterval;
+    private final DatabaseAvailability availability;
 
-    IdempotencyKeyPurge(DatabaseClient database, TransactionalOperator transactions, IdempotencyProperties properties) {
+    IdempotencyKeyPurge(DatabaseClient database, TransactionalOperator transactions, IdempotencyProperties properties,
+                        DatabaseAvailability availability) {
+        this.availability = availability;
         this.database = database;
         this.transactions = transactions;
         this.retention = properties.retention();
@@ -45,14 +49,12 @@ class IdempotencyKeyPurge implements SchedulingConfigurer {
     }
 
     void purge() {
-        try {
+        availability.runScheduled(LOG, "The purge of idempotency keys", () -> {
             Long purged = purgeExpired().block(Duration.ofMinutes(5));
             if (purged != null && purged > 0) {
                 LOG.info("Purged {} idempotency key(s) older than {}", purged, retention);
             }
-        } catch (RuntimeException e) {
-            LOG.error("The idempotency keys could not be purged; the next run tries again", e);
-        }
+        });
     }
 
     /** Deletes the expired keys; 0 when another instance holds the purge lock. */

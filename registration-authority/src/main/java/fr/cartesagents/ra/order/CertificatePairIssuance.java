@@ -42,7 +42,7 @@ import reactor.core.scheduler.Schedulers;
  * certificate of the pair was handed out, and a pending serial can still be revoked.
  */
 @Component
-class CertificatePairIssuance {
+class CertificatePairIssuance implements CertificatePairs {
 
     private static final Logger LOG = LoggerFactory.getLogger(CertificatePairIssuance.class);
 
@@ -50,21 +50,36 @@ class CertificatePairIssuance {
     private final CertificateRecords records;
     private final AuditTrail audit;
     private final TransactionalOperator transactions;
+    private final OrderRepository orders;
 
     CertificatePairIssuance(CertificateAuthority holderCa, CertificateRecords records, AuditTrail audit,
-                            TransactionalOperator transactions) {
+                            TransactionalOperator transactions, OrderRepository orders) {
         this.holderCa = holderCa;
         this.records = records;
         this.audit = audit;
         this.transactions = transactions;
+        this.orders = orders;
     }
 
-    /** The two signed certificates of a card. */
-    record SignedPair(IssuedCertificate authentication, IssuedCertificate signature) {
+    @Override
+    public Mono<SignedCertificatePair> reserveAndSign(Actor actor, UUID personId, UUID collectivityId, String authenticationCsr,
+                                                      String signatureCsr) {
+        return orders.holder(personId, collectivityId)
+                .switchIfEmpty(Mono.error(() -> ProblemException.localized(ProblemType.PERSON_NOT_FOUND, "directory.person-not-found",
+                        personId.toString())))
+                .flatMap(holder -> holder.departed()
+                        ? Mono.error(ProblemException.localized(ProblemType.RULE_VIOLATED, "certificate-pair.holder-departed"))
+                        : reserveAndSign(actor, collectivityId, holder.subject(), authenticationCsr, signatureCsr));
+    }
+
+    @Override
+    public Mono<Void> record(Actor actor, SignedCertificatePair pair) {
+        return store(actor, pair.collectivityId(), pair.holder(), pair.authentication())
+                .then(store(actor, pair.collectivityId(), pair.holder(), pair.signature()));
     }
 
     /** Phase 1: check both requests, reserve both serials in one committed transaction, sign both. Call outside any transaction. */
-    Mono<SignedPair> reserveAndSign(Actor actor, UUID collectivityId, HolderSubject holder, String authenticationCsr,
+    Mono<SignedCertificatePair> reserveAndSign(Actor actor, UUID collectivityId, HolderSubject holder, String authenticationCsr,
                                     String signatureCsr) {
         return Mono.fromCallable(() -> {
                     IssuanceRequest authentication = IssuanceRequest.fromPem(ProfileCatalog.AUTHENTICATION, authenticationCsr, holder);
@@ -79,14 +94,10 @@ class CertificatePairIssuance {
                 .onErrorMap(IssuanceRefusedException.class, CertificateService::refused)
                 .flatMap(prepared -> transactions.transactional(reserve(actor, collectivityId, holder, prepared.get(0))
                                 .then(reserve(actor, collectivityId, holder, prepared.get(1))))
-                        .then(Mono.fromCallable(() -> new SignedPair(holderCa.sign(prepared.get(0)), holderCa.sign(prepared.get(1))))
+                        .then(Mono.fromCallable(() -> new SignedCertificatePair(collectivityId, holder, holderCa.sign(prepared.get(0)),
+                                        holderCa.sign(prepared.get(1))))
                                 .subscribeOn(Schedulers.boundedElastic())
                                 .onErrorMap(e -> !(e instanceof ProblemException), e -> signingFailed(prepared, e))));
-    }
-
-    /** Phase 2: stores both certificates with their "certificate.issued" events; joins the caller's transaction. */
-    Mono<Void> record(Actor actor, UUID collectivityId, HolderSubject holder, SignedPair pair) {
-        return store(actor, collectivityId, holder, pair.authentication()).then(store(actor, collectivityId, holder, pair.signature()));
     }
 
     private Mono<Void> reserve(Actor actor, UUID collectivityId, HolderSubject holder, PreparedCertificate prepared) {

@@ -56,8 +56,7 @@ class PersonalizationService {
     }
 
     /** What phase 1 checked and signed, handed to phase 2. */
-    record Prepared(CardOrder order, HolderSubject holder, String cardSerial, Optional<String> atr,
-                    CertificatePairIssuance.SignedPair pair) {
+    record Prepared(CardOrder order, String cardSerial, Optional<String> atr, SignedCertificatePair pair) {
     }
 
     /**
@@ -85,7 +84,7 @@ class PersonalizationService {
                                 .switchIfEmpty(Mono.fromCallable(holder::subject)))
                 .flatMap(subject -> pairs.reserveAndSign(actor, order.collectivityId(), subject, request.authenticationCsr(),
                                 request.signatureCsr())
-                        .map(pair -> new Prepared(order, subject, cardSerial, atr, pair)));
+                        .map(pair -> new Prepared(order, cardSerial, atr, pair)));
     }
 
     /** Phase 2, in the idempotency layer's transaction: the certificates, the card, the order's move, all or nothing. */
@@ -95,7 +94,7 @@ class PersonalizationService {
         return orders.lock(order.id())
                 .flatMap(current -> {
                     OrderLifecycle.TABLE.next(OrderAction.PERSONALIZE, current.state());
-                    return pairs.record(actor, order.collectivityId(), prepared.holder(), pair)
+                    return pairs.record(actor, pair)
                             .then(cardTransitions.create(actor, new NewCard(order.id(), prepared.cardSerial(), prepared.atr(),
                                     order.profile(), order.personId(), order.collectivityId(), pair.authentication().serialHex(),
                                     pair.signature().serialHex(), clock.instant().truncatedTo(ChronoUnit.MICROS))))

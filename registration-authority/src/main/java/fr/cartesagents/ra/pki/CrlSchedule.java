@@ -8,7 +8,6 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import fr.cartesagents.ra.database.DatabaseAvailability;
-import fr.cartesagents.ra.database.DatabaseFailures;
 
 /**
  * Keeps every CRL fresh: a new one before the current one's nextUpdate (RGS: at least every 24 h).
@@ -33,21 +32,13 @@ class CrlSchedule {
 
     @Scheduled(fixedDelayString = "${cartes.pki.crl.check-interval:PT1M}", initialDelayString = "${cartes.pki.crl.check-interval:PT1M}")
     void renewDueCrls() {
-        if (!availability.isUp()) {
-            return; // the current CRLs keep being served from memory; the outage is logged once, by the probe
-        }
+        // While the database is down the current CRLs keep being served from memory.
         for (String caId : crls.caIds()) {
-            try {
+            availability.runScheduled(LOG, "Renewing the CRLs of " + caId, () -> {
                 if (Boolean.TRUE.equals(crls.publishIfDue(caId, properties.crl().renewBefore()).block(Duration.ofMinutes(5)))) {
                     LOG.info("Renewed the CRLs of {}", caId);
                 }
-            } catch (RuntimeException e) {
-                if (DatabaseFailures.isUnavailable(e)) {
-                    LOG.warn("Could not renew the CRLs of {}: the database did not answer; the next run tries again", caId);
-                } else {
-                    LOG.error("Could not renew the CRLs of {}", caId, e);
-                }
-            }
+            });
         }
     }
 }

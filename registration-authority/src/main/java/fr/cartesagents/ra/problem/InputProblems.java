@@ -1,7 +1,6 @@
 package fr.cartesagents.ra.problem;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -103,12 +102,7 @@ final class InputProblems {
     }
 
     private static Problem problem(ProblemType type, Locale locale, String key, List<FieldProblem> errors, Object... arguments) {
-        List<Map<String, String>> members = errors.stream().map(error -> {
-            Map<String, String> member = new LinkedHashMap<>();
-            member.put("field", error.field());
-            member.put("message", error.message());
-            return member;
-        }).toList();
+        List<Map<String, String>> members = errors.stream().map(FieldProblem::member).toList();
         return new Problem(type.type(), ProblemMessages.title(type, locale), type.status(),
                 ProblemMessages.render(key, arguments, locale), Map.of("errors", members));
     }

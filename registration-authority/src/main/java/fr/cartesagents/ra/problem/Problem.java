@@ -32,7 +32,7 @@ public record Problem(URI type, String title, HttpStatusCode status, String deta
     public static Problem of(ProblemException exception, java.util.Locale locale) {
         ProblemType problemType = exception.problemType();
         return new Problem(problemType.type(), ProblemMessages.title(problemType, locale), problemType.status(),
-                exception.detail(locale), exception.properties());
+                exception.detail(locale), exception.properties(locale));
     }
 
     /** The JSON members, in the order RFC 9457 lists them. */

@@ -11,6 +11,8 @@ import org.springframework.stereotype.Component;
 import fr.cartesagents.ra.idempotency.IdempotencyKeys;
 import fr.cartesagents.ra.idempotency.IdempotentRequest;
 import fr.cartesagents.ra.idempotency.StoredResponse;
+import fr.cartesagents.ra.problem.ProblemException;
+import fr.cartesagents.ra.problem.ProblemType;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -115,6 +117,16 @@ public class ApiEndpoints {
     /** The typed command of an update: If-Match (428 when absent, 400 when malformed), then the body read strictly. */
     public <T> Mono<VersionedChange<T>> change(String ifMatch, String body, Class<T> type) {
         return ifMatch(ifMatch).map(expected -> new VersionedChange<>(expected, requests.read(body, type)));
+    }
+
+    /**
+     * Like {@link #change(String, String, Class)}, for a body WebFlux decodes ({@code @RequestBody Mono<T>}):
+     * If-Match first, then the body, validated ({@link JsonRequests#valid}); {@code body} is subscribed only then.
+     */
+    public <T> Mono<VersionedChange<T>> change(String ifMatch, Mono<T> body) {
+        return ifMatch(ifMatch).flatMap(expected -> body
+                .switchIfEmpty(Mono.error(() -> ProblemException.localized(ProblemType.VALIDATION_FAILED, "request.body-missing")))
+                .map(request -> new VersionedChange<>(expected, requests.valid(request))));
     }
 
     /** The version the caller read, for a versioned move without a body (a withdrawal, a departure). */

@@ -6,10 +6,11 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 
+import fr.cartesagents.ra.problem.FieldProblem;
+import fr.cartesagents.ra.problem.LocalizedValidation;
 import fr.cartesagents.ra.problem.ProblemException;
+import fr.cartesagents.ra.problem.ProblemMessages;
 import fr.cartesagents.ra.problem.ProblemType;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.exc.StreamReadException;
@@ -28,10 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class JsonRequests {
 
     private final JsonMapper strict;
-    private final Validator validator;
 
-    public JsonRequests(Validator validator) {
-        this.validator = validator;
+    public JsonRequests() {
         this.strict = JsonMapper.builder()
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -63,17 +62,16 @@ public class JsonRequests {
         return valid(value);
     }
 
-    /** {@code value} if it meets its constraints, else a 400 problem listing each broken one. */
+    /**
+     * {@code value} if it meets its constraints, else a 400 problem listing each broken one, its
+     * messages in the caller's language ({@link LocalizedValidation}: {@code cartes.field.*} keys of
+     * {@code ValidationMessages}).
+     */
     public <T> T valid(T value) {
-        var violations = validator.validate(value);
+        List<FieldProblem> violations = LocalizedValidation.violations(value, ProblemMessages.ENGLISH);
         if (!violations.isEmpty()) {
-            List<Map<String, String>> errors = violations.stream()
-                    .sorted(java.util.Comparator.comparing(violation -> violation.getPropertyPath().toString()))
-                    .map(violation -> Map.of("field", violation.getPropertyPath().toString(), "message", violation.getMessage()))
-                    .toList();
-            throw ProblemException.localized(ProblemType.VALIDATION_FAILED, Map.of("errors", errors), "request.invalid",
-                    violations.stream().map(ConstraintViolation::getPropertyPath).map(Object::toString).sorted().distinct()
-                            .collect(Collectors.joining(", ")));
+            throw ProblemException.invalidFields(locale -> LocalizedValidation.violations(value, locale), "request.invalid",
+                    violations.stream().map(FieldProblem::field).distinct().collect(Collectors.joining(", ")));
         }
         return value;
     }

@@ -144,6 +144,15 @@ class CardLifecycleEndToEndTest extends RunningServer {
         HttpResponse<byte[]> handedOver = handOver(issued.cardId(), cni(number, DOCUMENT_EXPIRY), terms, signature);
         assertThat(handedOver.statusCode()).as(text(handedOver)).isEqualTo(200);
         assertThat(json(handedOver).get("state").asString()).isEqualTo("delivered");
+        // The holder's personal revocation code (issue 17): shown once, printed under the signed receipt, only its hash kept.
+        String revocationCode = json(handedOver).get("revocationCode").asString();
+        assertThat(revocationCode).matches("[0-9A-Z]{4}(-[0-9A-Z]{4}){3}");
+        assertThat(json(handedOver).get("printableReceipt").asString()).startsWith(new String(receipt, StandardCharsets.UTF_8))
+                .contains("Code personnel de révocation (à conserver à part de la carte) : " + revocationCode);
+        assertThat(database.sql("select code_hash from card_revocation_code where card_id = :id").bind("id", issued.cardId())
+                .map(row -> row.get("code_hash", String.class)).one().block()).startsWith("$argon2id$").doesNotContain(revocationCode);
+        assertThat(get(world.officerClient(), api("/api/v1/cards/" + issued.cardId() + "/hand-over-receipt")).body())
+                .as("the receipt read again is the signed one, without the code").isEqualTo(receipt);
         assertThat(json(get(world.delegateClient(), api("/api/v1/card-orders/" + orderId))).get("state").asString())
                 .isEqualTo("delivered");
         byte[] sealed = database.sql("select document_sealed from card_hand_over where card_id = :id").bind("id", issued.cardId())
@@ -183,10 +192,21 @@ class CardLifecycleEndToEndTest extends RunningServer {
         assertThat(json(get(world.delegateClient(), api("/api/v1/people/" + world.agent().id() + "/cards"))).get(0).get("state")
                 .asString()).isEqualTo("active");
 
+        // Lost: the holder declares it without the card (no client certificate) with the code from the hand-over.
+        HttpResponse<byte[]> declared = postJson(anonymousClient(), api("/api/v1/card-revocations"), JSON.writeValueAsString(
+                java.util.Map.of("holderId", world.agent().holderId(), "code", revocationCode, "reason", "loss")), null);
+        assertThat(declared.statusCode()).as(text(declared)).isEqualTo(200);
+        assertThat(json(get(world.officerClient(), api("/api/v1/cards/" + issued.cardId()))).get("state").asString())
+                .isEqualTo("revoked");
+        for (X509CertificateHolder certificate : List.of(issued.authentication(), issued.signature())) {
+            Path pem = work.resolve(certificate.getSerialNumber().toString(16) + ".pem");
+            assertThat(ocsp(pem).output()).contains(pem + ": revoked").contains("Reason: keyCompromise");
+        }
+
         // The audit trail tells the story, in order, and its chain holds.
         assertThat(audit.events(Optional.of("card:" + issued.cardId())).map(event -> event.entry().action()).collectList().block())
-                .containsSubsequence("card.personalized", "card.deliver", "card.identity-document-read", "card.activation-challenged",
-                        "card.activate");
+                .containsSubsequence("card.personalized", "card.deliver", "revocation.code-issued", "card.identity-document-read",
+                        "card.activation-challenged", "card.activate", "revocation.code-accepted", "card.revoke");
         assertThat(audit.events(Optional.of("card-order:" + orderId)).map(event -> event.entry().action()).collectList().block())
                 .containsExactly("card-order.created", "card-order.approve", "card-order.personalize", "card-order.deliver");
         assertThat(audit.firstBrokenLink().block()).isEmpty();

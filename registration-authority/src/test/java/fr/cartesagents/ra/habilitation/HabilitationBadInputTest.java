@@ -53,6 +53,39 @@ class HabilitationBadInputTest extends CheckTestBase {
     }
 
     @Test
+    void whenAnApplicationOrLevelIsUnknown_thenTheProblemNamesTheFieldInErrors_inTheCallersLanguage() {
+        Commune commune = commune("Lacabarède");
+        TestPerson agent = agentOf(commune.id(), "Hugues", "Queste");
+        List<Long> before = traces();
+
+        JsonNode english = problem(postJson(commune.mayorClient(), habilitations(commune.id()),
+                grantJson(agent.id(), "facebook", "agent"), newKey()), 400, "validation-failed");
+        assertThat(english.get("errors").findValuesAsString("field")).containsExactly("application");
+        assertThat(english.get("errors").get(0).get("message").asString())
+                .isEqualTo(english.get("detail").asString())
+                .isEqualTo("Unknown application 'facebook': expected one of comedec, actes, helios, saip, tes, pve.");
+
+        HttpRequest french = HttpRequest.newBuilder(habilitations(commune.id())).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json").header("Accept-Language", "fr-FR")
+                .header("Idempotency-Key", newKey())
+                .POST(HttpRequest.BodyPublishers.ofString(grantJson(agent.id(), "facebook", "agent"))).build();
+        JsonNode inFrench = problem(send(commune.mayorClient(), french), 400, "validation-failed");
+        assertThat(inFrench.get("errors").findValuesAsString("field")).containsExactly("application");
+        assertThat(inFrench.get("errors").get(0).get("message").asString()).startsWith("Application inconnue « facebook »");
+
+        JsonNode level = problem(postJson(commune.mayorClient(), habilitations(commune.id()),
+                grantJson(agent.id(), "saip", "officier"), newKey()), 400, "validation-failed");
+        assertThat(level.get("errors").findValuesAsString("field")).containsExactly("level");
+
+        String base = "/api/v1/collectivities/" + commune.id() + "/habilitations";
+        assertThat(problem(get(commune.mayorClient(), api(base + "?application=facebook")), 400, "validation-failed")
+                .get("errors").findValuesAsString("field")).containsExactly("application");
+        assertThat(problem(get(commune.mayorClient(), api(base + "?status=expired")), 400, "validation-failed")
+                .get("errors").findValuesAsString("field")).containsExactly("status");
+        assertThat(traces()).isEqualTo(before);
+    }
+
+    @Test
     void whenADelegateOfAnotherCommuneSendsABadGrantOrNoIfMatch_thenForbiddenBeforeAnyOtherCheckAndNothingChanged() {
         Commune communeA = commune("Saint-Amans-Soult");
         TestPerson agent = agentOf(communeA.id(), "Hugues", "Queste");

@@ -338,6 +338,18 @@ class AuthorizationMatrixTest extends RunningServer {
         ROUTES.put("POST /api/v1/cards/{cardId}/unblock-requests", new Row(selfOr(Permission.HAND_OVER_CARDS),
                 postJson("/api/v1/cards/{card}/unblock-requests", EMPTY)));
         ROUTES.put("POST /api/v1/cards/{cardId}/unblock", new Row(PUBLIC, postJson("/api/v1/cards/{card}/unblock", EMPTY)));
+        // Renewal of a card's certificates: its holder only (the sample card is the own agent's), with the card in their reader.
+        ROUTES.put("POST /api/v1/cards/{cardId}/renewal", new Row(new Rule() {
+            @Override
+            public boolean allows(Caller caller, boolean own) {
+                return caller == Caller.AGENT && own;
+            }
+
+            @Override
+            public boolean scoped() {
+                return true;
+            }
+        }, postJson("/api/v1/cards/{card}/renewal", EMPTY)));
         // Billing (annex 1): statements for readers of the collectivity; reader deliveries by its registration office.
         ROUTES.put("GET /api/v1/collectivities/{id}/billing", new Row(onCollectivity(Permission.READ),
                 get("/api/v1/collectivities/{collectivity}/billing")));

@@ -87,6 +87,20 @@ public final class TestCards {
     }
 
     private String issue(HttpClient administrator, String profile, KeyPair keys, TestPerson person) {
+        String body = """
+                {"profile": "%s", "csr": "%s", "subject": {"givenName": "%s", "surname": "%s",
+                 "organization": "Commune de test", "siren": "218201127", "holderId": "%s"}}"""
+                .formatted(profile, csr(keys).replace("\n", "\\n"), person.givenNames(), person.birthName(),
+                        person.holderId());
+        var response = server.postJson(administrator, server.api("/api/v1/admin/certificates"), body, RunningServer.newKey());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("Issuing a card certificate failed: " + RunningServer.text(response));
+        }
+        return JSON.readTree(response.body()).get("serial").asString();
+    }
+
+    /** A PKCS#10 request (PEM) signed by {@code keys}, with a subject the CA ignores, as a card middleware makes one. */
+    public static String csr(KeyPair keys) {
         try {
             var csr = new JcaPKCS10CertificationRequestBuilder(new X500Principal("CN=ignored"), keys.getPublic())
                     .build(new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate()));
@@ -94,16 +108,7 @@ public final class TestCards {
             try (JcaPEMWriter writer = new JcaPEMWriter(pem)) {
                 writer.writeObject(csr);
             }
-            String body = """
-                    {"profile": "%s", "csr": "%s", "subject": {"givenName": "%s", "surname": "%s",
-                     "organization": "Commune de test", "siren": "218201127", "holderId": "%s"}}"""
-                    .formatted(profile, pem.toString().replace("\n", "\\n"), person.givenNames(), person.birthName(),
-                            person.holderId());
-            var response = server.postJson(administrator, server.api("/api/v1/admin/certificates"), body, RunningServer.newKey());
-            if (response.statusCode() != 201) {
-                throw new IllegalStateException("Issuing a card certificate failed: " + RunningServer.text(response));
-            }
-            return JSON.readTree(response.body()).get("serial").asString();
+            return pem.toString();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (org.bouncycastle.operator.OperatorCreationException e) {
@@ -117,7 +122,8 @@ public final class TestCards {
         return json.get("certificatePem").asString();
     }
 
-    private Path keyStore(KeyPair keys, String certificatePem) {
+    /** A card login: {@code keys} and their certificate in a PKCS#12 file (password {@link RunningServer#CARD_PASSWORD}). */
+    public Path keyStore(KeyPair keys, String certificatePem) {
         try {
             X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
                     .generateCertificate(new java.io.ByteArrayInputStream(certificatePem.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
@@ -136,7 +142,8 @@ public final class TestCards {
         }
     }
 
-    private static KeyPair rsa() {
+    /** A fresh RSA 2048 key pair, as a card generates one. */
+    public static KeyPair rsa() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);

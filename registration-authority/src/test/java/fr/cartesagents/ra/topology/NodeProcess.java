@@ -122,6 +122,15 @@ final class NodeProcess implements AutoCloseable {
         }
     }
 
+    /** The log's lines after the first {@code skipped}: what a scenario made the node write. */
+    String logAfter(long skipped) {
+        try (var lines = Files.lines(log)) {
+            return String.join("\n", lines.skip(skipped).toList());
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
     long logLines() {
         try (var lines = Files.lines(log)) {
             return lines.count();

@@ -11,6 +11,8 @@ import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
+import fr.cartesagents.ra.database.DatabaseAvailability;
+
 /**
  * Seals the audit trail with a signed checkpoint: once at start-up (so that what happened before
  * this start, and the start itself, is sealed at once), then every
@@ -28,10 +30,12 @@ class AuditCheckpointSchedule implements SchedulingConfigurer {
 
     private final AuditCheckpoints checkpoints;
     private final AuditCheckpointProperties properties;
+    private final DatabaseAvailability availability;
 
-    AuditCheckpointSchedule(AuditCheckpoints checkpoints, AuditCheckpointProperties properties) {
+    AuditCheckpointSchedule(AuditCheckpoints checkpoints, AuditCheckpointProperties properties, DatabaseAvailability availability) {
         this.checkpoints = checkpoints;
         this.properties = properties;
+        this.availability = availability;
     }
 
     @Override
@@ -48,22 +52,16 @@ class AuditCheckpointSchedule implements SchedulingConfigurer {
     }
 
     void checkpoint() {
-        try {
-            checkpoints.checkpoint().block(Duration.ofMinutes(5))
-                    .ifPresent(written -> LOG.info("Audit checkpoint {} seals the trail up to event {}", written.id(), written.lastEventId()));
-        } catch (RuntimeException e) {
-            LOG.error("The audit checkpoint could not be written; the next run tries again", e);
-        }
+        availability.runScheduled(LOG, "The audit checkpoint", () -> checkpoints.checkpoint().block(Duration.ofMinutes(5))
+                .ifPresent(written -> LOG.info("Audit checkpoint {} seals the trail up to event {}", written.id(), written.lastEventId())));
     }
 
     void whenManyEventsWait() {
-        try {
+        availability.runScheduled(LOG, "Counting the audit events waiting for a checkpoint", () -> {
             Long waiting = checkpoints.unsealedEvents().block(Duration.ofMinutes(1));
             if (waiting != null && waiting >= properties.checkpointEveryEvents()) {
                 checkpoint();
             }
-        } catch (RuntimeException e) {
-            LOG.error("Could not count the audit events waiting for a checkpoint; the next run tries again", e);
-        }
+        });
     }
 }
