@@ -15,8 +15,6 @@ import java.util.UUID;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.transaction.reactive.TransactionalOperator;
 
 import fr.cartesagents.bridge.localapi.CertificateIssuers;
 import fr.cartesagents.bridge.localapi.LocalApiServer;
@@ -28,8 +26,6 @@ import fr.cartesagents.bridge.pkcs11.SoftHsmCards;
 import fr.cartesagents.bridge.pkcs11.TestCard;
 import fr.cartesagents.ca.hierarchy.PemFiles;
 import fr.cartesagents.ra.delivery.Zones;
-import fr.cartesagents.ra.revocation.RevocationCodes;
-import fr.cartesagents.ra.security.Actor;
 import fr.cartesagents.ra.security.Role;
 import fr.cartesagents.ra.testsupport.TestDirectory.TestPerson;
 
@@ -48,12 +44,6 @@ class RegistrationOfficerJourneyBrowserTest extends PortalBrowserTest {
     private static final String AGENT_HOLDER_ID = "DEMO-59017-AGENT";
     private static final String DOCUMENT_NUMBER = "X4RTBPFW4";
     private static final LocalDate DOCUMENT_EXPIRY = LocalDate.now().plusYears(5);
-
-    @Autowired
-    RevocationCodes revocationCodes;
-
-    @Autowired
-    TransactionalOperator transactions;
 
     @Test
     void whenTheOfficerIssuesACardFaceToFace_thenTheHolderCanRevokeItWithTheirCodeWithoutAnyCertificate() throws Exception {
@@ -129,27 +119,23 @@ class RegistrationOfficerJourneyBrowserTest extends PortalBrowserTest {
         }
         assertThat(cardState(card)).isEqualTo("delivered");
         assertThat(page.text(By.id("texte-recepisse"))).contains(AGENT_HOLDER_ID);
-        boolean serverIssuedACode = count("card_revocation_code where card_id = '" + card + "'") == 1;
-        String code;
-        if (serverIssuedACode) {
-            code = page.text(By.cssSelector("#code-opposition [data-code]"));
-        } else {
-            // The hand-over gave no code (docs/api.md says it does): the page says so, and the code is drawn here
-            assertThat(page.text(By.id("code-opposition"))).contains("n'a pas délivré de code d'opposition");
-            Actor officeActor = new Actor("test-office", Optional.empty(), Set.of(), "test", Optional.empty());
-            code = transactions.transactional(revocationCodes.issue(officeActor, card)).block();
-        }
+        // The code is shown once, on the page and on the printable receipt; only its hash is kept
+        String code = page.text(By.cssSelector("#code-revocation [data-code]"));
+        assertThat(page.text(By.id("texte-recepisse"))).contains(code);
+        assertThat(count("card_revocation_code where card_id = '" + card + "' and used_at is null")).isEqualTo(1);
+        assertThat(database.sql("select code_hash from card_revocation_code where card_id = :card").bind("card", card)
+                .map(row -> row.get("code_hash", String.class)).one().block()).doesNotContain(code);
         page.checkPage("recepisse");
 
         page.click(By.id("deconnexion")).expectHeading("Se connecter");
         page.open("/portail/#/declarer-perte").expectHeading("Déclarer la perte ou le vol d'une carte");
-        page.type("Votre identifiant de porteur", AGENT_HOLDER_ID).type("Code d'opposition", "ZZZZ-ZZZZ-ZZZZ-ZZZZ");
+        page.type("Votre identifiant de porteur", AGENT_HOLDER_ID).type("Code personnel de révocation", "ZZZZ-ZZZZ-ZZZZ-ZZZZ");
         page.click(By.cssSelector("label[for='motif-theft']")).click(By.cssSelector("#declarer-perte button[type='submit']"));
         page.waitForText(By.cssSelector("#declarer-perte .fr-alert--error"), "n'est pas le bon");
         assertThat(cardState(card)).as("a wrong code revokes nothing").isEqualTo("delivered");
         page.checkPage("perte-code-faux");
 
-        page.type("Code d'opposition", code).click(By.cssSelector("#declarer-perte button[type='submit']"));
+        page.type("Code personnel de révocation", code).click(By.cssSelector("#declarer-perte button[type='submit']"));
         page.waitForText(By.id("cartes-revoquees"), "révoquée le");
         assertThat(cardState(card)).isEqualTo("revoked");
         assertThat(database.sql("select c.status from certificate c join card k on c.serial in (k.authentication_serial, k.signature_serial)"

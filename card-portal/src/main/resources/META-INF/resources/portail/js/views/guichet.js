@@ -109,14 +109,15 @@ function receiptToPrint(container, card, holder, receipt, answer) {
   container.replaceChildren(h('div', { id: 'recepisse', class: 'cartes-recepisse' },
     h('h2', { id: 'titre-recepisse', tabindex: '-1' }, t('guichet.remise.faite')),
     h('p', {}, t('guichet.remise.faite.texte', { nom: personName(holder), date: formatDateTime(answer.deliveredAt) })),
-    code ? h('div', { class: 'fr-callout fr-mb-3w', id: 'code-opposition' },
+    code ? h('div', { class: 'fr-callout fr-mb-3w', id: 'code-revocation' },
       h('h3', { class: 'fr-callout__title' }, t('guichet.code.titre')),
       h('p', { class: 'fr-callout__text' }, t('guichet.code.texte')),
       h('p', { class: 'fr-text--lead cartes-code', 'data-code': '' }, code))
-      : h('div', { class: 'fr-alert fr-alert--warning fr-mb-3w', id: 'code-opposition' },
+      : h('div', { class: 'fr-alert fr-alert--warning fr-mb-3w', id: 'code-revocation' },
         h('p', {}, t('guichet.code.absent'))),
     h('h3', {}, t('guichet.recepisse.titre')),
-    h('pre', { class: 'cartes-pre', id: 'texte-recepisse' }, receipt),
+    // The server's printable copy: the signed text, then the code and how to use it
+    h('pre', { class: 'cartes-pre', id: 'texte-recepisse' }, answer.printableReceipt || receipt),
     h('p', {}, t('guichet.recepisse.carte', { numero: card.cardSerial })),
     h('div', { class: 'cartes-actions cartes-no-print' }, button(t('guichet.imprimer'), () => window.print(), { name: 'imprimer' }))));
   container.querySelector('#titre-recepisse').focus();
