@@ -18,7 +18,7 @@ import reactor.core.publisher.Mono;
 
 /** The {@code collectivity} and {@code collectivity_member} rows. */
 @Repository
-class CollectivityRepository {
+class CollectivityRepository implements CollectivityQueries {
 
     private static final String VIEW = "select c.id, c.kind, c.insee_code, c.siren, c.name, c.department, c.legal_form,"
             + " c.registration_office_id, c.trust_suspended, c.mayor_manages_cards, c.version,"
@@ -29,6 +29,17 @@ class CollectivityRepository {
 
     CollectivityRepository(DatabaseClient database) {
         this.database = database;
+    }
+
+    @Override
+    public Mono<CollectivityFacts> facts(UUID collectivityId) {
+        return database.sql("select c.id, c.name, c.siren, c.registration_office_id, o.name as office_name from collectivity c"
+                        + " left join registration_office o on o.id = c.registration_office_id where c.id = :id")
+                .bind("id", collectivityId)
+                .map(row -> new CollectivityFacts(row.get("id", UUID.class), row.get("name", String.class), row.get("siren", String.class),
+                        Optional.ofNullable(row.get("registration_office_id", UUID.class)),
+                        Optional.ofNullable(row.get("office_name", String.class))))
+                .one();
     }
 
     Mono<CollectivityView> find(UUID id) {
