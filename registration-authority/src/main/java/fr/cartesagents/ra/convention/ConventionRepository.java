@@ -175,15 +175,6 @@ class ConventionRepository {
                 .all();
     }
 
-    /** How many of {@code people} hold the mayor or delegate role today in one of {@code parties}. */
-    Mono<Long> designatable(List<UUID> people, List<UUID> parties, LocalDate today) {
-        return database.sql("select count(distinct person_id) as n from role_assignment where person_id = any(:people)"
-                        + " and collectivity_id = any(:parties) and role in ('mayor', 'delegate')"
-                        + " and starts_on <= :today and (ends_on is null or ends_on >= :today)")
-                .bind("people", people.toArray(UUID[]::new)).bind("parties", parties.toArray(UUID[]::new)).bind("today", today)
-                .map(row -> row.get("n", Long.class)).one();
-    }
-
     Mono<Long> versionOf(UUID id) {
         return database.sql("select version from convention where id = :id").bind("id", id)
                 .map(row -> row.get("version", Long.class)).one();

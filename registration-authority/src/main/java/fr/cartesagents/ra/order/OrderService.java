@@ -40,16 +40,18 @@ public class OrderService {
     private final AccessPolicy access;
     private final AuditTrail audit;
     private final ObjectProvider<BillingLedger> billing;
+    private final OrderNotices notices;
     private final TransactionalOperator transactions;
     private final Clock clock;
 
     OrderService(OrderRepository orders, CardOperators operators, AccessPolicy access, AuditTrail audit, ObjectProvider<BillingLedger> billing,
-                 TransactionalOperator transactions, Clock clock) {
+                 OrderNotices notices, TransactionalOperator transactions, Clock clock) {
         this.orders = orders;
         this.operators = operators;
         this.access = access;
         this.audit = audit;
         this.billing = billing;
+        this.notices = notices;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -90,6 +92,7 @@ public class OrderService {
                                                     "cardProfile", profile.databaseName(), "orderedAs", capacity.databaseName(),
                                                     "feeCents", Integer.toString(fee)))))
                                     .then(charge(order))
+                                    .then(notices.orderCreated(order))
                                     .then(orders.find(order.id()));
                         }));
     }
@@ -133,7 +136,8 @@ public class OrderService {
                         if (expected.isPresent() && expected.get().version() != order.version()) {
                             throw EntityVersion.stale(expected.get().version(), order.version());
                         }
-                        return move(actor, order, action, Map.of());
+                        return move(actor, order, action, Map.of())
+                                .flatMap(moved -> action == OrderAction.CANCEL ? credit(actor, moved).thenReturn(moved) : Mono.just(moved));
                     }));
                 })));
     }
@@ -167,6 +171,15 @@ public class OrderService {
         }
         return ledger.record(new BillingLedger.Line(order.collectivityId(), order.id(), "card-replacement:" + order.reason().databaseName(),
                 order.feeCents(), order.orderedAt()));
+    }
+
+    /** A cancelled charged order is credited (annex 1: only the cards handed out are charged), in the cancellation's transaction. */
+    private Mono<Void> credit(Actor actor, CardOrder cancelled) {
+        BillingLedger ledger = billing.getIfAvailable();
+        if (cancelled.freeOfCharge() || ledger == null) {
+            return Mono.empty();
+        }
+        return ledger.credit(actor, cancelled.collectivityId(), cancelled.id(), clock.instant().truncatedTo(ChronoUnit.MICROS));
     }
 
     static ProblemException notFound(UUID orderId) {
