@@ -27,6 +27,7 @@ class PlatformAuthorizationMatrixTest extends AuthorizationMatrix {
         ROUTES.put("GET /", new Row(PUBLIC, get("/")));
         ROUTES.put("GET /portail", new Row(PUBLIC, get("/portail")));
         ROUTES.put("GET /portail/", new Row(PUBLIC, get("/portail/")));
+        ROUTES.put("GET /portail/revocation", new Row(PUBLIC, get("/portail/revocation")));
         ROUTES.put("GET /portail/session/options", new Row(PUBLIC, get("/portail/session/options")));
         ROUTES.put("POST /portail/session", new Row(AUTHENTICATED, (samples, own) -> HttpRequest.newBuilder(samples.uri("/portail/session", own))
                 .POST(HttpRequest.BodyPublishers.noBody())));
