@@ -135,6 +135,21 @@ public final class PreProducedOcspResponses {
         return Optional.empty();
     }
 
+    /**
+     * Until when {@code result} may be served again for {@code request} without asking this cache:
+     * its refresh point, when it is the response kept for the request's CertID; empty when it is not
+     * kept (an unknown serial, a nonce, a full cache, or a newer response kept meanwhile). A server
+     * that keeps the answer by request bytes in front of this cache uses it to keep only what this
+     * cache keeps, and for no longer; it must drop its copy on {@link #invalidate(BigInteger)} too.
+     */
+    public Optional<Instant> keptUntil(OcspRequestInfo request, OcspResult result) {
+        if (!request.canUsePreProducedResponse()) {
+            return Optional.empty();
+        }
+        Entry entry = entries.get(Key.of(request.certificateIds().get(0)));
+        return entry != null && entry.result() == result ? Optional.of(entry.refreshAt()) : Optional.empty();
+    }
+
     /** Drops the responses kept for {@code serial}; call it once the new status is visible to the status source. */
     public void invalidate(BigInteger serial) {
         Objects.requireNonNull(serial, "serial");

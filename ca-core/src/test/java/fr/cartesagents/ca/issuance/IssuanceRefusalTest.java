@@ -94,6 +94,38 @@ class IssuanceRefusalTest {
     }
 
     @Test
+    void whenTheCsrIsSignedWithAnAcceptedAlgorithm_thenItsProofOfPossessionHolds() throws Exception {
+        KeyPair rsa = TestKeys.rsa(2048);
+        KeyPair ec = TestKeys.ec("secp256r1");
+        for (String algorithm : new String[] {"SHA256withRSA", "SHA384withRSA", "SHA512withRSA"}) {
+            CertificationRequests.verifyProofOfPossession(new PKCS10CertificationRequest(TestKeys.csr(rsa, algorithm)));
+        }
+        // RSASSA-PSS: the JDK signs it under another name, BouncyCastle under this one.
+        CertificationRequests.verifyProofOfPossession(new org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder(
+                new X500Name("CN=x"), rsa.getPublic())
+                .build(new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withRSAandMGF1")
+                        .setProvider(new org.bouncycastle.jce.provider.BouncyCastleProvider()).build(rsa.getPrivate())));
+        for (String algorithm : new String[] {"SHA256withECDSA", "SHA384withECDSA", "SHA512withECDSA"}) {
+            CertificationRequests.verifyProofOfPossession(new PKCS10CertificationRequest(TestKeys.csr(ec, algorithm)));
+        }
+    }
+
+    @Test
+    void whenTheCsrNamesAnAlgorithmOfAnotherKeyFamily_thenBadSignature() throws Exception {
+        // An RSA key's request whose signature algorithm says ECDSA (and the reverse): never a proof of possession.
+        byte[] rsaCsr = TestKeys.csr(TestKeys.rsa(2048));
+        byte[] ecCsr = TestKeys.csr(TestKeys.ec("secp256r1"));
+        PKCS10CertificationRequest rsaRequest = new PKCS10CertificationRequest(rsaCsr);
+        PKCS10CertificationRequest ecRequest = new PKCS10CertificationRequest(ecCsr);
+        for (PKCS10CertificationRequest[] pair : new PKCS10CertificationRequest[][] {{rsaRequest, ecRequest}, {ecRequest, rsaRequest}}) {
+            org.bouncycastle.asn1.pkcs.CertificationRequest swapped = new org.bouncycastle.asn1.pkcs.CertificationRequest(
+                    pair[0].toASN1Structure().getCertificationRequestInfo(), pair[1].getSignatureAlgorithm(),
+                    new org.bouncycastle.asn1.DERBitString(pair[1].getSignature()));
+            assertRefused(request("authentication", swapped.getEncoded()), Reason.BAD_SIGNATURE);
+        }
+    }
+
+    @Test
     void whenTheCsrIsSignedWithSha1_thenBadSignature() {
         assertRefused(request("authentication", TestKeys.csr(TestKeys.rsa(2048), "SHA1withRSA")), Reason.BAD_SIGNATURE);
     }

@@ -60,6 +60,22 @@ class PreProducedOcspResponsesTest {
     }
 
     @Test
+    void keptUntilNamesTheRefreshPointOfTheKeptResponseOnly() throws Exception {
+        OcspResponder responder = responderOver(statuses);
+        OcspRequestInfo request = responder.parse(request(null, id(SHA1, SERIAL)));
+        OcspResult kept = cache.answer(request);
+        OcspResult unknown = cache.answer(responder.parse(request(null, id(SHA1, BigInteger.valueOf(0x7777)))));
+        OcspRequestInfo withNonce = responder.parse(request(new byte[16], id(SHA1, SERIAL)));
+
+        assertThat(cache.keptUntil(request, kept)).contains(START.plus(VALIDITY).minus(MARGIN));
+        assertThat(cache.keptUntil(request, unknown)).as("not the kept one").isEmpty();
+        assertThat(cache.keptUntil(withNonce, cache.answer(withNonce))).isEmpty();
+
+        cache.invalidate(SERIAL);
+        assertThat(cache.keptUntil(request, kept)).as("dropped by the invalidation").isEmpty();
+    }
+
+    @Test
     void requestsWithANonceOrSeveralCertIdsAreSignedEachTime() throws Exception {
         OcspResponder responder = responderOver(statuses);
         OcspRequestInfo withNonce = responder.parse(request(new byte[16], id(SHA1, SERIAL)));

@@ -66,7 +66,7 @@ function newIdempotencyKey() {
   return crypto.randomUUID();
 }
 
-async function request(method, path, { params, body, ifMatch, idempotencyKey, headers = {}, accept = 'application/json' } = {}) {
+async function request(method, path, { params, body, ifMatch, idempotencyKey, headers = {}, accept = 'application/json', oneShot = false } = {}) {
   const url = new URL(path, window.location.origin);
   if (params) {
     for (const [name, value] of Object.entries(params)) {
@@ -76,7 +76,8 @@ async function request(method, path, { params, body, ifMatch, idempotencyKey, he
   const sent = { Accept: `${accept}, application/problem+json`, 'Accept-Language': 'fr', ...headers };
   if (body !== undefined) sent['Content-Type'] = 'application/json';
   if (method !== 'GET' && method !== 'HEAD' && csrfToken) sent['X-CSRF-Token'] = csrfToken;
-  if (method === 'POST' && !('Idempotency-Key' in sent) && path.startsWith('/api/')) {
+  // oneShot: routes whose request serves once (a revocation code, a link) take no Idempotency-Key
+  if (method === 'POST' && !oneShot && !('Idempotency-Key' in sent) && path.startsWith('/api/')) {
     sent['Idempotency-Key'] = idempotencyKey || newIdempotencyKey();
   }
   if (ifMatch !== undefined && ifMatch !== null) sent['If-Match'] = ifMatch;

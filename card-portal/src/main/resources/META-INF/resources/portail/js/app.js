@@ -11,6 +11,9 @@ const main = document.getElementById('contenu');
 const context = { me: null };
 
 async function start() {
+  // The emailed link of a lost-card declaration arrives as #jeton=…: open its view with the token
+  const link = /^#jeton=([^&]+)/.exec(window.location.hash);
+  if (link) window.history.replaceState(null, '', `#/declarer-perte?jeton=${link[1]}`);
   document.querySelectorAll('[data-skip]').forEach((link) => link.addEventListener('click', (event) => {
     const target = document.getElementById(link.dataset.skip);
     if (target) {

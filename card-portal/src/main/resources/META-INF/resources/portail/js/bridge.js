@@ -93,3 +93,17 @@ export function changePin(currentPin, newPin) {
 export function unblockPin(unblockSecret, newPin) {
   return call('POST', '/v1/card/pin/unblock', { unblockSecret, newPin });
 }
+
+/** A detached CMS signature by the card's signature key over `dataBase64` (the hand-over receipt). */
+export function signCms(pin, dataBase64) {
+  return call('POST', '/v1/card/signature', { pin, dataBase64, kind: 'cms' });
+}
+
+/**
+ * Personalizes the card in the reader for an approved order: keys made on the card, both
+ * certificates through the registration authority with the operator's own certificate (the bridge
+ * was started with it), written on the card. The card's PUK never comes back to the page.
+ */
+export function personalize(pin, orderId) {
+  return call('POST', '/v1/card/personalization', { pin, orderId });
+}

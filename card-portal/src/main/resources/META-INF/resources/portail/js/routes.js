@@ -14,6 +14,8 @@ import habilitations from './views/habilitations.js';
 import delegues from './views/delegues.js';
 import commandes from './views/commandes.js';
 import conformite from './views/conformite.js';
+import guichet from './views/guichet.js';
+import facturation from './views/facturation.js';
 import { notFound, forbidden } from './views/simple.js';
 
 const EVERYONE = ['mayor', 'delegate', 'agent', 'holder', 'registration_officer', 'auditor', 'national_administrator'];
@@ -23,7 +25,9 @@ const NATIONAL = ['auditor', 'national_administrator'];
 export const routes = {
   '/': { ...accueil, roles: EVERYONE, menu: 'menu.accueil' },
   '/annuaire': { ...annuaire, roles: [...COMMUNE, 'registration_officer', ...NATIONAL], menu: 'menu.annuaire' },
+  '/guichet': { ...guichet, roles: ['registration_officer'], menu: 'menu.guichet' },
   '/commandes': { ...commandes, roles: [...COMMUNE, 'registration_officer'], menu: 'menu.commandes' },
+  '/facturation': { ...facturation, roles: COMMUNE, menu: 'menu.facturation' },
   '/delegues': { ...delegues, roles: ['mayor'], menu: 'menu.delegues' },
   '/habilitations': { ...habilitations, roles: COMMUNE, menu: 'menu.habilitations' },
   '/convention': { ...convention, roles: COMMUNE, menu: 'menu.convention' },

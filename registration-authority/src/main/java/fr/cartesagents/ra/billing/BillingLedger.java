@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
+import fr.cartesagents.ra.security.Actor;
 import reactor.core.publisher.Mono;
 
 /**
@@ -15,6 +16,13 @@ public interface BillingLedger {
 
     /** Writes {@code line}; joins the caller's transaction. */
     Mono<Void> record(Line line);
+
+    /**
+     * The order was cancelled: each of its lines not yet credited gets a credit line (the opposite
+     * amount, dated {@code at}, so a statement already sent stays as it was), with an audit event;
+     * joins the caller's transaction. Nothing when the order has no line.
+     */
+    Mono<Void> credit(Actor actor, UUID collectivityId, UUID orderId, Instant at);
 
     /**
      * @param collectivityId who pays

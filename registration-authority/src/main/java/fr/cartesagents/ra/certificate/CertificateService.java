@@ -95,13 +95,19 @@ public class CertificateService {
                                 .onErrorMap(e -> !(e instanceof ProblemException), e -> signingFailed(prepared, e))));
     }
 
-    /** Stores the signed certificate of a reserved serial with its "certificate.issued" audit event; joins the caller's transaction. */
+    /**
+     * Stores the signed certificate of a reserved serial with its "certificate.issued" audit event; joins the
+     * caller's transaction. The event is appended last: the audit chain's lock, which every issuance and
+     * revocation of every instance waits for, is then held only for its insert and the commit, not for the
+     * reads before it.
+     */
     public Mono<CertificateRecord> recordIssued(CallerPrincipal caller, IssuedCertificate issued, IssueCertificateRequest request) {
         return records.storeSigned(issued.certificate())
                 .flatMap(updated -> updated == 1 ? Mono.just(updated) : Mono.error(new IllegalStateException(
                         "certificate " + issued.serialHex() + " was signed but its serial is not reserved any more")))
-                .then(audit.append(issuedEvent(caller, issued, request)))
                 .then(records.find(issued.serial()))
+                .switchIfEmpty(Mono.error(() -> new IllegalStateException("certificate " + issued.serialHex() + " vanished once stored")))
+                .flatMap(recorded -> audit.append(issuedEvent(caller, issued, request)).thenReturn(recorded))
                 .doOnSuccess(recorded -> metrics.issued());
     }
 
@@ -126,8 +132,8 @@ public class CertificateService {
 
     /**
      * Revokes several certificates at once for one reason (the two certificates of a card), in the
-     * caller's transaction: each gets its "certificate.revoked" event, the listeners publish the CRLs
-     * for them, and once the transaction has committed this instance drops their
+     * caller's transaction: each gets its "certificate.revoked" event, the listeners publish one CRL
+     * for all of them, and once the transaction has committed this instance drops their
      * pre-produced OCSP responses (other instances see it through the RevocationWatcher). A serial
      * already revoked is left as it is (its first revocation stands); the records after the change.
      */
@@ -135,14 +141,18 @@ public class CertificateService {
                                                         RevocationReason reason) {
         Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         List<BigInteger> serials = serialsHex.stream().map(CertificateService::serial).toList();
+        // Each serial is marked and audited on its own; the listeners then publish once for all of them
+        // (one CRL per card revocation, not one per certificate).
         return Flux.fromIterable(serials)
                 .concatMap(serial -> records.markRevoked(serial, now, reason, Optional.empty())
-                        .flatMap(updated -> updated == 0 ? Mono.<Void>empty()
+                        .flatMap(updated -> updated == 0 ? Mono.<BigInteger>empty()
                                 : audit.append(AuditEntry.by(actor, collectivity, CertificateEvent.REVOKED.auditName(),
                                         CertificateEvent.target(serial).toString(), revocationDetails(reason, Optional.empty())))
-                                        .thenMany(Flux.fromIterable(revocationListeners))
-                                        .concatMap(listener -> listener.revoked(CaIds.ISSUING, serial))
-                                        .then()))
+                                        .thenReturn(serial)))
+                .collectList()
+                .flatMap(revoked -> Flux.fromIterable(revocationListeners)
+                        .concatMap(listener -> listener.revokedAll(CaIds.ISSUING, revoked))
+                        .then())
                 .then(afterCommit(serials))
                 .thenMany(Flux.fromIterable(serials).concatMap(records::find))
                 .collectList();

@@ -14,8 +14,9 @@ public interface RevocationListener {
     Mono<Void> revoked(String caId, BigInteger serial);
 
     /**
-     * Like {@link #revoked} for several serials of {@code caId} revoked in one transaction (the recovery of
-     * abandoned reservations): a listener that publishes a CRL publishes one for all of them.
+     * Like {@link #revoked} for several serials of {@code caId} revoked in one transaction (the two
+     * certificates of a card, the recovery of abandoned reservations): a listener that publishes a CRL
+     * publishes one for all of them. An empty list is possible (nothing was newly revoked).
      */
     default Mono<Void> revokedAll(String caId, java.util.List<BigInteger> serials) {
         return reactor.core.publisher.Flux.fromIterable(serials).concatMap(serial -> revoked(caId, serial)).then();

@@ -10,6 +10,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
 
+import fr.cartesagents.ra.security.CollectivityAccessFacts;
 import fr.cartesagents.ra.security.CollectivityScope;
 import fr.cartesagents.ra.web.ResultPage;
 import io.r2dbc.spi.Readable;
@@ -18,7 +19,7 @@ import reactor.core.publisher.Mono;
 
 /** The {@code collectivity} and {@code collectivity_member} rows. */
 @Repository
-class CollectivityRepository {
+class CollectivityRepository implements CollectivityQueries, CollectivityAccessFacts {
 
     private static final String VIEW = "select c.id, c.kind, c.insee_code, c.siren, c.name, c.department, c.legal_form,"
             + " c.registration_office_id, c.trust_suspended, c.mayor_manages_cards, c.version,"
@@ -29,6 +30,67 @@ class CollectivityRepository {
 
     CollectivityRepository(DatabaseClient database) {
         this.database = database;
+    }
+
+    @Override
+    public Mono<CollectivityAccessFacts.Target> target(UUID collectivity) {
+        return database.sql("select id, registration_office_id, trust_suspended from collectivity where id = :id")
+                .bind("id", collectivity)
+                .map(row -> new CollectivityAccessFacts.Target(row.get("id", UUID.class),
+                        Optional.ofNullable(row.get("registration_office_id", UUID.class)),
+                        Boolean.TRUE.equals(row.get("trust_suspended", Boolean.class))))
+                .one();
+    }
+
+    @Override
+    public Flux<UUID> servedBy(java.util.Set<UUID> offices) {
+        return database.sql("select id from collectivity where registration_office_id = any(:offices)")
+                .bind("offices", offices.toArray(UUID[]::new))
+                .map(row -> row.get("id", UUID.class))
+                .all();
+    }
+
+    @Override
+    public Mono<String> kindOf(UUID collectivity) {
+        return database.sql("select kind from collectivity where id = :id").bind("id", collectivity)
+                .map(row -> row.get("kind", String.class)).one();
+    }
+
+    @Override
+    public Flux<UUID> communesAmong(java.util.Collection<UUID> ids) {
+        return database.sql("select id from collectivity where id = any(:ids) and kind = 'commune'")
+                .bind("ids", ids.toArray(UUID[]::new))
+                .map(row -> row.get("id", UUID.class)).all();
+    }
+
+    @Override
+    public Mono<UUID> communeOfInsee(String inseeCode) {
+        return database.sql("select id from collectivity where insee_code = :insee and kind = 'commune'").bind("insee", inseeCode)
+                .map(row -> row.get("id", UUID.class)).one();
+    }
+
+    @Override
+    public Mono<Void> lock(UUID collectivity) {
+        return database.sql("select id from collectivity where id = :id for update").bind("id", collectivity).then();
+    }
+
+    @Override
+    public Mono<Boolean> setTrustSuspended(UUID collectivity, boolean suspended) {
+        return database.sql("update collectivity set trust_suspended = :suspended, version = version + 1, updated_at = now()"
+                        + " where id = :id and trust_suspended <> :suspended returning trust_suspended")
+                .bind("id", collectivity).bind("suspended", suspended)
+                .map(row -> row.get("trust_suspended", Boolean.class)).one();
+    }
+
+    @Override
+    public Mono<CollectivityFacts> facts(UUID collectivityId) {
+        return database.sql("select c.id, c.name, c.siren, c.registration_office_id, o.name as office_name from collectivity c"
+                        + " left join registration_office o on o.id = c.registration_office_id where c.id = :id")
+                .bind("id", collectivityId)
+                .map(row -> new CollectivityFacts(row.get("id", UUID.class), row.get("name", String.class), row.get("siren", String.class),
+                        Optional.ofNullable(row.get("registration_office_id", UUID.class)),
+                        Optional.ofNullable(row.get("office_name", String.class))))
+                .one();
     }
 
     Mono<CollectivityView> find(UUID id) {

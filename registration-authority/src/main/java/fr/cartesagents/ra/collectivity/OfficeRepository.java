@@ -6,13 +6,14 @@ import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 
+import fr.cartesagents.ra.directory.RegistrationOffices;
 import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** The {@code registration_office} rows. */
 @Repository
-class OfficeRepository {
+class OfficeRepository implements RegistrationOffices {
 
     private static final String VIEW = "select id, code, name, department, version from registration_office";
 
@@ -20,6 +21,12 @@ class OfficeRepository {
 
     OfficeRepository(DatabaseClient database) {
         this.database = database;
+    }
+
+    @Override
+    public Mono<Boolean> exists(UUID office) {
+        return database.sql("select 1 from registration_office where id = :id").bind("id", office)
+                .map(row -> true).first().defaultIfEmpty(false);
     }
 
     Mono<OfficeView> find(UUID id) {

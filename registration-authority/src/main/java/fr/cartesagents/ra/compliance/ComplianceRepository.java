@@ -92,30 +92,12 @@ class ComplianceRepository {
                 .map(row -> row.get("version", Long.class)).one();
     }
 
-    /**
-     * Locks the collectivity's row for the rest of the transaction: findings of one collectivity are
-     * recorded and closed one at a time, so that the trust flag computed next sees them all.
-     */
-    Mono<Void> lockCollectivity(UUID collectivity) {
-        return database.sql("select id from collectivity where id = :id for update").bind("id", collectivity).then();
-    }
-
-    /**
-     * Sets {@code trust_suspended} to "an open major finding exists"; the new value if it changed
-     * (the collectivity's version moves with it), empty if it was already right.
-     */
-    Mono<Boolean> recomputeTrust(UUID collectivity) {
-        return database.sql("update collectivity c set trust_suspended = x.open, version = c.version + 1, updated_at = now()"
-                        + " from (select exists (select 1 from audit_finding where collectivity_id = :id and severity = 'major'"
-                        + " and closed_on is null) as open) x where c.id = :id and c.trust_suspended <> x.open"
-                        + " returning c.trust_suspended")
+    /** Whether the collectivity has a major finding still open: its trust roles are then suspended (Art. VII). */
+    Mono<Boolean> hasOpenMajorFinding(UUID collectivity) {
+        return database.sql("select exists (select 1 from audit_finding where collectivity_id = :id and severity = 'major'"
+                        + " and closed_on is null) as open")
                 .bind("id", collectivity)
-                .map(row -> row.get("trust_suspended", Boolean.class)).one();
-    }
-
-    Mono<String> kindOf(UUID collectivity) {
-        return database.sql("select kind from collectivity where id = :id").bind("id", collectivity)
-                .map(row -> row.get("kind", String.class)).one();
+                .map(row -> row.get("open", Boolean.class)).one();
     }
 
     record StoredAnswer(String controlPoint, boolean applied, String comment, Instant answeredAt) {

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 import fr.cartesagents.ra.audit.AuditEntry;
+import fr.cartesagents.ra.collectivity.CollectivityQueries;
 import fr.cartesagents.ra.audit.AuditTrail;
 import fr.cartesagents.ra.audit.AuditDetails;
 import fr.cartesagents.ra.web.VersionedUpdates;
@@ -41,14 +42,16 @@ public class ComplianceService {
     private static final ZoneId FRANCE = ZoneId.of("Europe/Paris");
 
     private final ComplianceRepository compliance;
+    private final CollectivityQueries collectivities;
     private final AccessPolicy policy;
     private final AuditTrail audit;
     private final TransactionalOperator transactions;
     private final Clock clock;
 
-    ComplianceService(ComplianceRepository compliance, AccessPolicy policy, AuditTrail audit, TransactionalOperator transactions,
-                      Clock clock) {
+    ComplianceService(ComplianceRepository compliance, CollectivityQueries collectivities, AccessPolicy policy, AuditTrail audit,
+                      TransactionalOperator transactions, Clock clock) {
         this.compliance = compliance;
+        this.collectivities = collectivities;
         this.policy = policy;
         this.audit = audit;
         this.transactions = transactions;
@@ -99,7 +102,7 @@ public class ComplianceService {
         }
         return policy.requireEverywhere(actor, Permission.ADMINISTER)
                 .then(policy.require(actor, Permission.ADMINISTER, collectivity))
-                .then(compliance.lockCollectivity(collectivity))
+                .then(collectivities.lock(collectivity))
                 .then(compliance.insertFinding(id, collectivity, finding, actor.auditName()))
                 .then(audit.append(AuditEntry.by(actor, Optional.of(collectivity), ComplianceEvent.FINDING_RECORDED, ComplianceEvent.finding(id),
                         Map.of("severity", finding.severity(), "foundOn", finding.foundOn().toString()))))
@@ -120,7 +123,7 @@ public class ComplianceService {
                         throw ProblemException.localized(ProblemType.VALIDATION_FAILED, "finding.closing-date", closure.closedOn(),
                                 current.foundOn());
                     }
-                    return transactions.transactional(compliance.lockCollectivity(collectivity)
+                    return transactions.transactional(collectivities.lock(collectivity)
                             .then(VersionedUpdates.requireUpdated(compliance.closeFinding(findingId, expected.version(), closure,
                                     actor.auditName()), expected, () -> compliance.findingVersion(findingId)))
                             .then(audit.append(AuditEntry.by(actor, Optional.of(collectivity), ComplianceEvent.FINDING_CLOSED,
@@ -133,7 +136,8 @@ public class ComplianceService {
 
     /** The trust flag follows the open major findings; a change is audited with the finding that caused it. */
     private Mono<Void> trustFollowsFindings(Actor actor, UUID collectivity, UUID finding) {
-        return compliance.recomputeTrust(collectivity)
+        return compliance.hasOpenMajorFinding(collectivity)
+                .flatMap(open -> collectivities.setTrustSuspended(collectivity, open))
                 .flatMap(suspended -> audit.append(AuditEntry.by(actor, Optional.of(collectivity),
                         suspended ? TrustEvent.TRUST_SUSPENDED : TrustEvent.TRUST_RESTORED, TrustEvent.target(collectivity),
                         Map.of("finding", finding.toString()))))
@@ -170,7 +174,7 @@ public class ComplianceService {
     }
 
     private Mono<Void> commune(UUID collectivity) {
-        return compliance.kindOf(collectivity).flatMap(kind -> "commune".equals(kind) ? Mono.<Void>empty()
+        return collectivities.kindOf(collectivity).flatMap(kind -> "commune".equals(kind) ? Mono.<Void>empty()
                 : Mono.error(ProblemException.localized(ProblemType.RULE_VIOLATED, "questionnaire.communes-only")));
     }
 

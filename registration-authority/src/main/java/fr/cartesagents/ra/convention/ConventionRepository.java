@@ -20,7 +20,7 @@ import reactor.core.publisher.Mono;
 
 /** The {@code convention}, {@code convention_party} and {@code convention_delegate} rows. */
 @Repository
-class ConventionRepository {
+class ConventionRepository implements ConventionQueries {
 
     private static final String VIEW = "select c.*,"
             + " array(select p.collectivity_id from convention_party p where p.convention_id = c.id order by p.collectivity_id) as party_ids,"
@@ -31,6 +31,16 @@ class ConventionRepository {
 
     ConventionRepository(DatabaseClient database) {
         this.database = database;
+    }
+
+    @Override
+    public Mono<ActiveConventions> active(UUID collectivityId, String kind) {
+        return database.sql("select count(*) as n, coalesce(sum(c.workstations), 0) as workstations from convention c"
+                        + " join convention_party p on p.convention_id = c.id"
+                        + " where p.collectivity_id = :collectivity and c.kind = :kind and c.state = 'active'")
+                .bind("collectivity", collectivityId).bind("kind", kind)
+                .map(row -> new ActiveConventions(row.get("n", Number.class).longValue(), row.get("workstations", Number.class).longValue()))
+                .one();
     }
 
     Mono<ConventionRow> find(UUID id) {
@@ -173,15 +183,6 @@ class ConventionRepository {
                 .map(row -> new CascadedChange(row.get("id", UUID.class), Optional.ofNullable(row.get("party", String.class)).map(UUID::fromString),
                         Optional.of(ConventionKind.fromDatabaseName(row.get("kind", String.class)))))
                 .all();
-    }
-
-    /** How many of {@code people} hold the mayor or delegate role today in one of {@code parties}. */
-    Mono<Long> designatable(List<UUID> people, List<UUID> parties, LocalDate today) {
-        return database.sql("select count(distinct person_id) as n from role_assignment where person_id = any(:people)"
-                        + " and collectivity_id = any(:parties) and role in ('mayor', 'delegate')"
-                        + " and starts_on <= :today and (ends_on is null or ends_on >= :today)")
-                .bind("people", people.toArray(UUID[]::new)).bind("parties", parties.toArray(UUID[]::new)).bind("today", today)
-                .map(row -> row.get("n", Long.class)).one();
     }
 
     Mono<Long> versionOf(UUID id) {

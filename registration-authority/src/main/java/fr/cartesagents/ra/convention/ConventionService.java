@@ -10,13 +10,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 import fr.cartesagents.ra.audit.AuditAction;
 import fr.cartesagents.ra.audit.AuditDetails;
 import fr.cartesagents.ra.audit.AuditEntry;
+import fr.cartesagents.ra.collectivity.CollectivityQueries;
+import fr.cartesagents.ra.directory.CardManagers;
 import fr.cartesagents.ra.audit.AuditTrail;
 import fr.cartesagents.ra.web.ResultPage;
 import fr.cartesagents.ra.web.VersionedChange;
@@ -44,16 +45,18 @@ public class ConventionService {
     static final String SYSTEM = "system:convention-terminations";
 
     private final ConventionRepository conventions;
-    private final DatabaseClient database;
+    private final CollectivityQueries collectivities;
+    private final CardManagers cardManagers;
     private final AccessPolicy policy;
     private final AuditTrail audit;
     private final TransactionalOperator transactions;
     private final Clock clock;
 
-    ConventionService(ConventionRepository conventions, DatabaseClient database, AccessPolicy policy, AuditTrail audit,
-                      TransactionalOperator transactions, Clock clock) {
+    ConventionService(ConventionRepository conventions, CollectivityQueries collectivities, CardManagers cardManagers,
+                      AccessPolicy policy, AuditTrail audit, TransactionalOperator transactions, Clock clock) {
         this.conventions = conventions;
-        this.database = database;
+        this.collectivities = collectivities;
+        this.cardManagers = cardManagers;
         this.policy = policy;
         this.audit = audit;
         this.transactions = transactions;
@@ -213,9 +216,7 @@ public class ConventionService {
         if (kind.singleParty() && parties.size() != 1) {
             return Mono.error(ProblemException.localized(ProblemType.RULE_VIOLATED, "convention.single-party", kind.databaseName()));
         }
-        return database.sql("select id from collectivity where id = any(:ids) and kind = 'commune'")
-                .bind("ids", parties.toArray(UUID[]::new))
-                .map(row -> row.get("id", UUID.class)).all().collect(HashSet<UUID>::new, Set::add)
+        return collectivities.communesAmong(parties).collect(HashSet<UUID>::new, Set::add)
                 .flatMap(communes -> parties.stream().filter(party -> !communes.contains(party)).findFirst()
                         .map(wrong -> Mono.<Void>error(ProblemException.localized(ProblemType.RULE_VIOLATED, "convention.party-not-commune",
                                 wrong.toString())))
@@ -226,7 +227,7 @@ public class ConventionService {
         if (annex.delegateIds().isEmpty()) {
             return Mono.empty();
         }
-        return conventions.designatable(annex.delegateIds(), parties, today())
+        return cardManagers.trustRoleHoldersAmong(annex.delegateIds(), parties)
                 .flatMap(found -> found == annex.delegateIds().size() ? Mono.<Void>empty()
                         : Mono.error(ProblemException.localized(ProblemType.RULE_VIOLATED, "convention.delegate-not-designatable")));
     }

@@ -17,6 +17,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 
 import fr.cartesagents.ra.audit.AuditEntry;
 import fr.cartesagents.ra.audit.AuditTrail;
+import fr.cartesagents.ra.collectivity.CollectivityQueries;
 import fr.cartesagents.ra.security.DemoEnabled;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -35,12 +36,15 @@ class DemoConventions implements InitializingBean {
     static final String DEMO_INSEE = "59017";
 
     private final DatabaseClient database;
+    private final CollectivityQueries collectivities;
     private final TransactionalOperator transactions;
     private final AuditTrail audit;
     private final Clock clock;
 
-    DemoConventions(DatabaseClient database, TransactionalOperator transactions, AuditTrail audit, Clock clock) {
+    DemoConventions(DatabaseClient database, CollectivityQueries collectivities, TransactionalOperator transactions, AuditTrail audit,
+                    Clock clock) {
         this.database = database;
+        this.collectivities = collectivities;
         this.transactions = transactions;
         this.audit = audit;
         this.clock = clock;
@@ -48,8 +52,7 @@ class DemoConventions implements InitializingBean {
 
     @Override
     public void afterPropertiesSet() {
-        transactions.transactional(database.sql("select id from collectivity where insee_code = :insee").bind("insee", DEMO_INSEE)
-                        .map(row -> row.get("id", UUID.class)).one()
+        transactions.transactional(collectivities.communeOfInsee(DEMO_INSEE)
                         .flatMapMany(commune -> Flux.just(ConventionKind.COMEDEC, ConventionKind.CARTES)
                                 .concatMap(kind -> activeIfMissing(commune, kind)))
                         .then())

@@ -6,7 +6,6 @@ import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -26,7 +25,7 @@ import reactor.core.publisher.Mono;
  * API calls during a database outage: refused at once with {@code 503} and {@code Retry-After} while the
  * {@link DatabaseAvailability} probe finds the database unreachable; a call that was already running
  * when it froze, or that meets a closed connection or a pool timeout, gets the same answer, at the
- * latest after {@code cartes.http.request-timeout} (default 15 s). Runs before authentication, which
+ * latest after {@code cartes.http.api-call-timeout} (default 15 s, {@link ApiCallLimits}). Runs before authentication, which
  * itself reads the database. These failures are expected and logged once per outage by the probe,
  * not once per request.
  */
@@ -49,10 +48,10 @@ class DatabaseOutageFilter implements WebFilter {
     private final Duration requestTimeout;
 
     DatabaseOutageFilter(DatabaseAvailability availability, ProblemWriter problems,
-                         @Value("${cartes.http.request-timeout:PT15S}") Duration requestTimeout) {
+                         ApiCallLimits limits) {
         this.availability = availability;
         this.problems = problems;
-        this.requestTimeout = requestTimeout;
+        this.requestTimeout = limits.apiCallTimeout();
     }
 
     @Override

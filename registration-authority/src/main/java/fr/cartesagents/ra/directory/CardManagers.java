@@ -1,5 +1,6 @@
 package fr.cartesagents.ra.directory;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
@@ -20,6 +21,14 @@ public class CardManagers {
     CardManagers(RoleAssignmentRepository roles, DirectoryCalendar calendar) {
         this.roles = roles;
         this.calendar = calendar;
+    }
+
+    /**
+     * How many of {@code people} hold the mayor's or a delegate's role today in one of {@code collectivities}
+     * (a CARTES convention's annex designates its card managers among them).
+     */
+    public Mono<Long> trustRoleHoldersAmong(List<UUID> people, List<UUID> collectivities) {
+        return roles.trustRoleHoldersAmong(people, collectivities, calendar.today());
     }
 
     /** Whether the collectivity has a delegate today. */

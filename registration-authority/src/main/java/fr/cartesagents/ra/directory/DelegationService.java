@@ -12,6 +12,7 @@ import fr.cartesagents.ra.web.JsonRequests;
 import fr.cartesagents.ra.audit.AuditEntry;
 import fr.cartesagents.ra.audit.AuditTrail;
 import fr.cartesagents.ra.web.EntityVersion;
+import fr.cartesagents.ra.web.VersionedUpdates;
 import fr.cartesagents.ra.problem.ProblemException;
 import fr.cartesagents.ra.problem.ProblemType;
 import fr.cartesagents.ra.security.AccessPolicy;
@@ -100,13 +101,9 @@ class DelegationService {
                 .then(ifMatch)
                 .flatMap(expected -> EndRequest.orAtOnce(body).flatMap(request -> delegationIn(collectivityId, delegationId)
                 .flatMap(delegation -> {
-                    if (delegation.endsOn() != null && delegation.endsOn().isBefore(calendar.today())) {
-                        return Mono.error(ProblemException.localized(ProblemType.ILLEGAL_TRANSITION, "directory.delegation-ended"));
-                    }
-                    LocalDate endsOn = calendar.end(delegation.startsOn(), request.requested());
-                    return delegations.end(delegationId, expected.version(), endsOn)
-                            .flatMap(updated -> updated == 1 ? Mono.<Void>empty()
-                                    : Mono.error(EntityVersion.stale(expected.version(), delegation.version())))
+                    LocalDate endsOn = calendar.endOf(delegation, request, "directory.delegation-ended");
+                    return VersionedUpdates.requireUpdated(delegations.end(delegationId, expected.version(), endsOn),
+                            expected, delegation.version())
                             .then(audit.append(AuditEntry.by(actor, Optional.of(collectivityId), "directory.delegation-ended",
                                     "delegation:" + delegationId, Map.of("endsOn", endsOn.toString()))))
                             .then(delegations.find(delegationId));

@@ -13,5 +13,5 @@ import java.util.UUID;
 import fr.cartesagents.ra.web.Versioned;
 
 record DelegationView(UUID id, UUID personId, UUID collectivityId, String kind, LocalDate startsOn, LocalDate endsOn,
-                      UUID decidedBy, String reference, long version) implements Versioned {
+                      UUID decidedBy, String reference, long version) implements Versioned, DirectoryCalendar.Dated {
 }

@@ -53,4 +53,24 @@ class DirectoryCalendar {
         }
         return endsOn;
     }
+
+    /**
+     * The last day of {@code current} (a role, a delegation) once ended as {@code request} asks ({@link #end}):
+     * the one rule of every path that ends one.
+     *
+     * @throws ProblemException 409 {@code endedKey} when it ended before today
+     */
+    LocalDate endOf(Dated current, EndRequest request, String endedKey) {
+        if (current.endsOn() != null && current.endsOn().isBefore(today())) {
+            throw ProblemException.localized(ProblemType.ILLEGAL_TRANSITION, endedKey);
+        }
+        return end(current.startsOn(), request.requested());
+    }
+
+    /** A role or a delegation: held from {@code startsOn} to {@code endsOn}, its last day (null while open). */
+    interface Dated {
+        LocalDate startsOn();
+
+        LocalDate endsOn();
+    }
 }

@@ -12,6 +12,7 @@ import fr.cartesagents.ra.web.JsonRequests;
 import fr.cartesagents.ra.audit.AuditEntry;
 import fr.cartesagents.ra.audit.AuditTrail;
 import fr.cartesagents.ra.web.EntityVersion;
+import fr.cartesagents.ra.web.VersionedUpdates;
 import fr.cartesagents.ra.problem.ProblemException;
 import fr.cartesagents.ra.problem.ProblemType;
 import fr.cartesagents.ra.security.AccessPolicy;
@@ -33,10 +34,13 @@ class NationalRolesService {
     private final TransactionalOperator transactions;
     private final DirectoryCalendar calendar;
     private final JsonRequests validator;
+    private final RegistrationOffices offices;
 
     NationalRolesService(RoleAssignmentRepository roles, AccessPolicy policy, AuditTrail audit,
-                         TransactionalOperator transactions, DirectoryCalendar calendar, JsonRequests validator) {
+                         TransactionalOperator transactions, DirectoryCalendar calendar, JsonRequests validator,
+                         RegistrationOffices offices) {
         this.roles = roles;
+        this.offices = offices;
         this.policy = policy;
         this.audit = audit;
         this.transactions = transactions;
@@ -64,7 +68,7 @@ class NationalRolesService {
                         return Mono.error(ProblemException.localized(ProblemType.RULE_VIOLATED, "directory.starts-in-past",
                                 startsOn.toString(), today.toString()));
                     }
-                    Mono<Void> officeKnown = !officer ? Mono.empty() : roles.officeExists(valid.registrationOfficeId())
+                    Mono<Void> officeKnown = !officer ? Mono.empty() : offices.exists(valid.registrationOfficeId())
                             .flatMap(exists -> exists ? Mono.<Void>empty() : Mono.error(ProblemException.localized(
                                     ProblemType.RULE_VIOLATED, "directory.office-not-found", valid.registrationOfficeId().toString())));
                     UUID id = UUID.randomUUID();
@@ -101,13 +105,9 @@ class NationalRolesService {
                 .then(ifMatch)
                 .flatMap(expected -> EndRequest.orAtOnce(body).flatMap(request -> national(assignmentId)
                 .flatMap(found -> {
-                    if (found.endsOn() != null && found.endsOn().isBefore(calendar.today())) {
-                        return Mono.error(ProblemException.localized(ProblemType.ILLEGAL_TRANSITION, "directory.role-ended"));
-                    }
-                    LocalDate endsOn = calendar.end(found.startsOn(), request.requested());
-                    return roles.end(assignmentId, expected.version(), endsOn)
-                            .flatMap(updated -> updated == 1 ? Mono.<Void>empty()
-                                    : Mono.error(EntityVersion.stale(expected.version(), found.version())))
+                    LocalDate endsOn = calendar.endOf(found, request, "directory.role-ended");
+                    return VersionedUpdates.requireUpdated(roles.end(assignmentId, expected.version(), endsOn),
+                            expected, found.version())
                             .then(audit.append(AuditEntry.by(actor, Optional.empty(), "directory.national-role-ended",
                                     "role_assignment:" + assignmentId, Map.of("endsOn", endsOn.toString()))))
                             .then(roles.find(assignmentId));

@@ -17,6 +17,7 @@ import fr.cartesagents.ra.web.JsonRequests;
 import fr.cartesagents.ra.audit.AuditEntry;
 import fr.cartesagents.ra.audit.AuditTrail;
 import fr.cartesagents.ra.web.EntityVersion;
+import fr.cartesagents.ra.web.VersionedUpdates;
 import fr.cartesagents.ra.web.VersionedChange;
 import fr.cartesagents.ra.problem.ProblemException;
 import fr.cartesagents.ra.problem.ProblemType;
@@ -122,9 +123,8 @@ class PeopleService {
                     PersonRequest valid = asked.change();
                     PersonStatus.fromDatabaseName(current.status()).requireEditable();
                     requireStillMember(current, calendar.today());
-                    return people.updatePerson(personId, expected.version(), valid)
-                            .flatMap(updated -> updated == 1 ? Mono.<Void>empty()
-                                    : Mono.error(EntityVersion.stale(expected.version(), current.version())))
+                    return VersionedUpdates.requireUpdated(people.updatePerson(personId, expected.version(), valid),
+                            expected, current.version())
                             .then(people.updateMembership(personId, collectivityId, valid))
                             .then(audit.append(AuditEntry.by(actor, Optional.of(collectivityId), "directory.person-updated",
                                     "person:" + personId, Map.of("fields", changedFields(current, collectivityId, valid)))));
@@ -157,9 +157,9 @@ class PeopleService {
                         return policy.requireOverPerson(actor, collectivityId, heldHere)
                                 .then(delegateHere ? trustRoles.requireADelegateRemainsWithout(collectivityId, personId, today)
                                         : Mono.empty())
-                                .then(people.recordDeparture(personId, expected.version(), leavesEverything))
-                                .flatMap(updated -> updated == 1 ? Mono.<Void>empty()
-                                        : Mono.error(EntityVersion.stale(expected.version(), current.version())))
+                                .then(VersionedUpdates.requireUpdated(
+                                        people.recordDeparture(personId, expected.version(), leavesEverything),
+                                        expected, current.version()))
                                 .then(Mono.zip(people.endRoles(personId, collectivityId, endsOn),
                                         people.endDelegations(personId, collectivityId, endsOn)))
                                 .flatMap(ended -> Flux.fromIterable(departureSteps)

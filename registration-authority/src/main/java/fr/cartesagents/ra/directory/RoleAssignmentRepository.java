@@ -131,9 +131,14 @@ class RoleAssignmentRepository {
                 .fetch().rowsUpdated();
     }
 
-    Mono<Boolean> officeExists(UUID officeId) {
-        return database.sql("select 1 from registration_office where id = :id").bind("id", officeId)
-                .map(row -> true).first().defaultIfEmpty(false);
+    /** How many of {@code people} hold the mayor or delegate role on {@code day} in one of {@code collectivities}. */
+    Mono<Long> trustRoleHoldersAmong(java.util.List<UUID> people, java.util.List<UUID> collectivities, LocalDate day) {
+        return database.sql("select count(distinct person_id) as n from role_assignment where person_id = any(:people)"
+                        + " and collectivity_id = any(:parties) and role in ('mayor', 'delegate')"
+                        + " and starts_on <= :today and (ends_on is null or ends_on >= :today)")
+                .bind("people", people.toArray(UUID[]::new)).bind("parties", collectivities.toArray(UUID[]::new))
+                .bind("today", day)
+                .map(row -> row.get("n", Long.class)).one();
     }
 
     private static RoleAssignmentView view(Readable row) {

@@ -13,5 +13,5 @@ import fr.cartesagents.ra.web.Versioned;
 
 record RoleAssignmentView(UUID id, UUID personId, String role, UUID collectivityId, UUID registrationOfficeId,
                           String birthName, String usualName, String givenNames, LocalDate startsOn, LocalDate endsOn,
-                          long version) implements Versioned {
+                          long version) implements Versioned, DirectoryCalendar.Dated {
 }

@@ -14,7 +14,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import fr.cartesagents.ra.web.JsonRequests;
 import fr.cartesagents.ra.audit.AuditEntry;
 import fr.cartesagents.ra.audit.AuditTrail;
-import fr.cartesagents.ra.web.EntityVersion;
+import fr.cartesagents.ra.web.VersionedUpdates;
 import fr.cartesagents.ra.web.VersionedChange;
 import fr.cartesagents.ra.problem.ProblemException;
 import fr.cartesagents.ra.problem.ProblemType;
@@ -109,14 +109,10 @@ class RolesService {
                 .then(change)
                 .flatMap(asked -> roles.lockCollectivity(collectivityId)
                 .flatMap(facts -> assignmentIn(collectivityId, assignmentId, DELEGATE).flatMap(delegate -> {
-                    if (delegate.endsOn() != null && delegate.endsOn().isBefore(calendar.today())) {
-                        return Mono.error(ProblemException.localized(ProblemType.ILLEGAL_TRANSITION, "directory.role-ended"));
-                    }
-                    LocalDate endsOn = calendar.end(delegate.startsOn(), asked.change().requested());
+                    LocalDate endsOn = calendar.endOf(delegate, asked.change(), "directory.role-ended");
                     return requireADelegateRemains(collectivityId, facts, other -> other.id().equals(assignmentId), endsOn.plusDays(1))
-                            .then(roles.end(assignmentId, asked.expected().version(), endsOn))
-                            .flatMap(updated -> updated == 1 ? Mono.<Void>empty()
-                                    : Mono.error(EntityVersion.stale(asked.expected().version(), delegate.version())))
+                            .then(VersionedUpdates.requireUpdated(roles.end(assignmentId, asked.expected().version(), endsOn),
+                                    asked.expected(), delegate.version()))
                             .then(audit.append(AuditEntry.by(actor, Optional.of(collectivityId), "directory.delegate-dismissed",
                                     "role_assignment:" + assignmentId,
                                     Map.of("person", delegate.personId().toString(), "endsOn", endsOn.toString()))))

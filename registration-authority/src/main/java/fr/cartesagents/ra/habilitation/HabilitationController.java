@@ -1,6 +1,5 @@
 package fr.cartesagents.ra.habilitation;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,15 +18,11 @@ import org.springframework.web.bind.annotation.RestController;
 import fr.cartesagents.ra.web.ApiEndpoints;
 import fr.cartesagents.ra.web.EntityVersion;
 import fr.cartesagents.ra.web.JsonRequests;
-import fr.cartesagents.ra.idempotency.IdempotencyKeys;
 import fr.cartesagents.ra.idempotency.IdempotentRequest;
-import fr.cartesagents.ra.idempotency.StoredResponse;
 import fr.cartesagents.ra.security.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The habilitations of a collectivity's people, managed by its mayor and delegates. */
 @RestController
@@ -37,18 +32,13 @@ class HabilitationController {
     static final String BASE = "/api/v1/collectivities/{collectivityId}/habilitations";
 
     private final HabilitationService habilitations;
-    private final IdempotencyKeys idempotency;
-    private final JsonMapper json;
     private final JsonRequests requests;
     private final ApiEndpoints web;
 
-    HabilitationController(HabilitationService habilitations, IdempotencyKeys idempotency, JsonMapper json,
-                           JsonRequests requests, ApiEndpoints web) {
+    HabilitationController(HabilitationService habilitations, JsonRequests requests, ApiEndpoints web) {
         this.habilitations = habilitations;
-        this.web = web;
         this.requests = requests;
-        this.idempotency = idempotency;
-        this.json = json;
+        this.web = web;
     }
 
     @Operation(summary = "Grant a habilitation (mayor or delegate of the collectivity; Idempotency-Key required): 201, or 202"
@@ -59,29 +49,15 @@ class HabilitationController {
                                        @RequestBody Mono<GrantHabilitationRequest> body) {
         String path = BASE.replace("{collectivityId}", collectivityId.toString());
         // Authorized on the path before the body is decoded or validated: another collectivity's caller gets 403, nothing more.
-        return habilitations.requireManager(actor, collectivityId).then(body).map(requests::valid).flatMap(request -> {
-            IdempotentRequest idempotent = IdempotentRequest.of(actor.auditName(), key, "POST", path, json.writeValueAsString(request));
-            return idempotency.execute(idempotent, habilitations.grant(actor, collectivityId, request).map(outcome ->
-                    outcome instanceof GrantOutcome.Granted granted
-                            ? StoredResponse.fresh(HttpStatus.CREATED.value(), json.writeValueAsString(HabilitationView.of(granted.habilitation())))
-                            : StoredResponse.fresh(HttpStatus.ACCEPTED.value(),
-                                    json.writeValueAsString(((GrantOutcome.Requested) outcome).request()))));
-        })
-                .map(stored -> {
-                    // 201 with the habilitation, or 202 with the request that waits for another manager
-                    JsonNode view = json.readTree(stored.jsonBody());
-                    String location = stored.status() == HttpStatus.ACCEPTED.value()
-                            ? HabilitationRequestController.BASE.replace("{collectivityId}", collectivityId.toString())
-                            : path;
-                    ResponseEntity.BodyBuilder response = ResponseEntity.status(stored.status())
-                            .contentType(MediaType.APPLICATION_JSON)
-                            .eTag(new EntityVersion(view.get("version").asLong()).etag())
-                            .location(URI.create(location + "/" + view.get("id").asString()));
-                    if (stored.replayed()) {
-                        response.header("Idempotent-Replayed", "true");
-                    }
-                    return response.body(stored.jsonBody());
-                });
+        return habilitations.requireManager(actor, collectivityId).then(body).map(requests::valid)
+                .flatMap(request -> web.once(actor.auditName(), key, path, request, habilitations.grant(actor, collectivityId, request),
+                        outcome -> outcome instanceof GrantOutcome.Granted granted
+                                ? new ApiEndpoints.Answer(HttpStatus.CREATED, HabilitationView.of(granted.habilitation()))
+                                : new ApiEndpoints.Answer(HttpStatus.ACCEPTED, ((GrantOutcome.Requested) outcome).request())))
+                // 201 with the habilitation, or 202 with the request that waits for another manager
+                .map(stored -> web.created(stored, status -> status == HttpStatus.ACCEPTED.value()
+                        ? HabilitationRequestController.BASE.replace("{collectivityId}", collectivityId.toString())
+                        : path));
     }
 
     @Operation(summary = "Withdraw a habilitation (If-Match required); withdrawing COMEDEC withdraws the ACTES and HELIOS resting on it")

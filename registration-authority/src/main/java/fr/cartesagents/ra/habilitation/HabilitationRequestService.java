@@ -10,6 +10,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import fr.cartesagents.ra.audit.AuditEntry;
 import fr.cartesagents.ra.audit.AuditTrail;
 import fr.cartesagents.ra.web.EntityVersion;
+import fr.cartesagents.ra.web.VersionedUpdates;
 import fr.cartesagents.ra.problem.ProblemException;
 import fr.cartesagents.ra.problem.ProblemType;
 import fr.cartesagents.ra.security.AccessPolicy;
@@ -77,10 +78,9 @@ class HabilitationRequestService {
                             ? habilitations.grantChecked(actor, collectivityId, new GrantHabilitationRequest(pending.personId(),
                                     pending.application(), pending.level())).map(habilitation -> Optional.of(habilitation.id()))
                             : Mono.just(Optional.empty());
-                    return granted.flatMap(habilitation -> requests.decide(id, expected.version(), decision, habilitations.now(),
-                                    actor.auditName(), actor.personId(), habilitation)
-                            .flatMap(updated -> updated == 1 ? Mono.<Void>empty()
-                                    : Mono.error(EntityVersion.stale(expected.version(), pending.version())))
+                    return granted.flatMap(habilitation -> VersionedUpdates.requireUpdated(requests.decide(id, expected.version(),
+                                    decision, habilitations.now(), actor.auditName(), actor.personId(), habilitation),
+                                    expected, pending.version())
                             .then(audit.append(AuditEntry.by(actor, Optional.of(collectivityId),
                                     "habilitation.request-" + decision.databaseName(), "habilitation_request:" + id,
                                     details(pending, habilitation)))))

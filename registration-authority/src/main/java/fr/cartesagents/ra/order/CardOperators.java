@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
+import fr.cartesagents.ra.collectivity.CollectivityQueries;
 import fr.cartesagents.ra.problem.ProblemException;
 import fr.cartesagents.ra.problem.ProblemType;
 import fr.cartesagents.ra.security.AccessPolicy;
@@ -30,11 +31,13 @@ public class CardOperators {
 
     private final AccessPolicy access;
     private final OrderRepository orders;
+    private final CollectivityQueries collectivities;
     private final Clock clock;
 
-    CardOperators(AccessPolicy access, OrderRepository orders, Clock clock) {
+    CardOperators(AccessPolicy access, OrderRepository orders, CollectivityQueries collectivities, Clock clock) {
         this.access = access;
         this.orders = orders;
+        this.collectivities = collectivities;
         this.clock = clock;
     }
 
@@ -60,7 +63,8 @@ public class CardOperators {
             return Mono.just(CardOrder.OrderedAs.NATIONAL);
         }
         Set<UUID> offices = actor.scopesOf(Role.REGISTRATION_OFFICER);
-        return orders.officeOf(collectivityId)
+        return collectivities.facts(collectivityId)
+                .flatMap(facts -> Mono.justOrEmpty(facts.officeId()))
                 .map(office -> offices.contains(office) ? CardOrder.OrderedAs.OFFICE : CardOrder.OrderedAs.COLLECTIVITY)
                 .defaultIfEmpty(CardOrder.OrderedAs.COLLECTIVITY);
     }

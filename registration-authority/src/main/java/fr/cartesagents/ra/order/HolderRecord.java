@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import fr.cartesagents.ca.issuance.HolderSubject;
 import fr.cartesagents.ca.issuance.Siren;
+import fr.cartesagents.ra.collectivity.CollectivityQueries;
 
 /**
  * The holder as the directory records them, the only source of a certificate's subject (never the
@@ -12,6 +13,11 @@ import fr.cartesagents.ca.issuance.Siren;
  */
 record HolderRecord(String givenNames, String birthName, String usualName, String collectivityName, String siren,
                     String holderId, String status) {
+
+    /** The person's record completed with the names of the collectivity they hold the card for. */
+    HolderRecord in(CollectivityQueries.CollectivityFacts collectivity) {
+        return new HolderRecord(givenNames, birthName, usualName, collectivity.name(), collectivity.siren(), holderId, status);
+    }
 
     HolderSubject subject() {
         String firstGivenName = givenNames.strip().split("[ ,]+")[0];

@@ -29,6 +29,19 @@ public enum OrderReason {
         return Arrays.stream(values()).filter(reason -> reason.databaseName().equals(value)).findFirst();
     }
 
+    /** As a French letter says it ("Motif : remplacement après perte."). */
+    public String french() {
+        return switch (this) {
+            case INITIAL -> "première carte";
+            case RENEWAL -> "renouvellement de la carte (6 ans)";
+            case REPLACEMENT_DEFECT -> "remplacement d'une carte défectueuse";
+            case LOSS -> "remplacement après perte";
+            case THEFT -> "remplacement après vol";
+            case FORGOTTEN_PIN -> "remplacement après oubli du code PIN";
+            case ADDITIONAL -> "carte supplémentaire";
+        };
+    }
+
     /** Whether the convention replaces the card free whatever the quota says. */
     boolean alwaysFree() {
         return this == REPLACEMENT_DEFECT;

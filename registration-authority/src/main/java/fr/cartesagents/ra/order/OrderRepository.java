@@ -12,6 +12,7 @@ import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
 
 import fr.cartesagents.ra.card.CardProfile;
+import fr.cartesagents.ra.collectivity.CollectivityQueries;
 import fr.cartesagents.ra.lifecycle.StateGuard;
 import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
@@ -26,9 +27,11 @@ class OrderRepository {
             + " o.delivered_at, o.cancelled_at, o.version, (select c.id from card c where c.order_id = o.id) as card_id";
 
     private final DatabaseClient database;
+    private final CollectivityQueries collectivities;
 
-    OrderRepository(DatabaseClient database) {
+    OrderRepository(DatabaseClient database, CollectivityQueries collectivities) {
         this.database = database;
+        this.collectivities = collectivities;
     }
 
     Mono<CardOrder> find(UUID id) {
@@ -112,30 +115,18 @@ class OrderRepository {
                 .map(row -> row.get("role", String.class)).all();
     }
 
-    /** Whether a convention of {@code kind} binding the collectivity is active. */
-    Mono<Boolean> activeConvention(UUID collectivityId, String kind) {
-        return database.sql("select exists (select 1 from convention c join convention_party p on p.convention_id = c.id"
-                        + " where p.collectivity_id = :collectivity and c.kind = :kind and c.state = 'active') as active")
-                .bind("collectivity", collectivityId).bind("kind", kind)
-                .map(row -> row.get("active", Boolean.class)).one();
-    }
-
-    /** The holder's directory record and their collectivity's names, for the subject of their certificates. */
+    /**
+     * The holder's directory record and their collectivity's names, for the subject of their
+     * certificates; empty when either is unknown.
+     */
     Mono<HolderRecord> holder(UUID personId, UUID collectivityId) {
-        return database.sql("select p.given_names, p.birth_name, p.usual_name, p.holder_id, p.status, c.name, c.siren"
-                        + " from person p, collectivity c where p.id = :person and c.id = :collectivity")
-                .bind("person", personId).bind("collectivity", collectivityId)
+        return database.sql("select given_names, birth_name, usual_name, holder_id, status from person where id = :person")
+                .bind("person", personId)
                 .map(row -> new HolderRecord(row.get("given_names", String.class), row.get("birth_name", String.class),
-                        row.get("usual_name", String.class), row.get("name", String.class), row.get("siren", String.class),
-                        row.get("holder_id", String.class), row.get("status", String.class)))
-                .one();
-    }
-
-    /** The registration office that serves the collectivity, if any. */
-    Mono<UUID> officeOf(UUID collectivityId) {
-        return database.sql("select registration_office_id from collectivity where id = :id").bind("id", collectivityId)
-                .map(row -> Optional.ofNullable(row.get("registration_office_id", UUID.class))).one()
-                .flatMap(Mono::justOrEmpty);
+                        row.get("usual_name", String.class), null, null, row.get("holder_id", String.class),
+                        row.get("status", String.class)))
+                .one()
+                .zipWith(collectivities.facts(collectivityId), HolderRecord::in);
     }
 
     private static OffsetDateTime utc(Instant instant) {

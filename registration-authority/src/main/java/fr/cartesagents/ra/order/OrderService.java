@@ -18,6 +18,7 @@ import fr.cartesagents.ra.audit.AuditEntry;
 import fr.cartesagents.ra.audit.AuditTrail;
 import fr.cartesagents.ra.billing.BillingLedger;
 import fr.cartesagents.ra.card.CardProfile;
+import fr.cartesagents.ra.convention.ConventionQueries;
 import fr.cartesagents.ra.problem.ProblemException;
 import fr.cartesagents.ra.problem.ProblemType;
 import fr.cartesagents.ra.security.AccessPolicy;
@@ -40,16 +41,20 @@ public class OrderService {
     private final AccessPolicy access;
     private final AuditTrail audit;
     private final ObjectProvider<BillingLedger> billing;
+    private final OrderNotices notices;
+    private final ConventionQueries conventions;
     private final TransactionalOperator transactions;
     private final Clock clock;
 
     OrderService(OrderRepository orders, CardOperators operators, AccessPolicy access, AuditTrail audit, ObjectProvider<BillingLedger> billing,
-                 TransactionalOperator transactions, Clock clock) {
+                 OrderNotices notices, ConventionQueries conventions, TransactionalOperator transactions, Clock clock) {
         this.orders = orders;
         this.operators = operators;
         this.access = access;
         this.audit = audit;
         this.billing = billing;
+        this.notices = notices;
+        this.conventions = conventions;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -90,6 +95,7 @@ public class OrderService {
                                                     "cardProfile", profile.databaseName(), "orderedAs", capacity.databaseName(),
                                                     "feeCents", Integer.toString(fee)))))
                                     .then(charge(order))
+                                    .then(notices.orderCreated(order))
                                     .then(orders.find(order.id()));
                         }));
     }
@@ -133,7 +139,8 @@ public class OrderService {
                         if (expected.isPresent() && expected.get().version() != order.version()) {
                             throw EntityVersion.stale(expected.get().version(), order.version());
                         }
-                        return move(actor, order, action, Map.of());
+                        return move(actor, order, action, Map.of())
+                                .flatMap(moved -> action == OrderAction.CANCEL ? credit(actor, moved).thenReturn(moved) : Mono.just(moved));
                     }));
                 })));
     }
@@ -154,8 +161,8 @@ public class OrderService {
     }
 
     private Mono<Void> requireActiveConvention(UUID collectivityId, String kind, String messageKey) {
-        return orders.activeConvention(collectivityId, kind)
-                .flatMap(active -> active ? Mono.<Void>empty()
+        return conventions.active(collectivityId, kind)
+                .flatMap(active -> active.any() ? Mono.<Void>empty()
                         : Mono.error(ProblemException.localized(ProblemType.RULE_VIOLATED, messageKey)));
     }
 
@@ -167,6 +174,15 @@ public class OrderService {
         }
         return ledger.record(new BillingLedger.Line(order.collectivityId(), order.id(), "card-replacement:" + order.reason().databaseName(),
                 order.feeCents(), order.orderedAt()));
+    }
+
+    /** A cancelled charged order is credited (annex 1: only the cards handed out are charged), in the cancellation's transaction. */
+    private Mono<Void> credit(Actor actor, CardOrder cancelled) {
+        BillingLedger ledger = billing.getIfAvailable();
+        if (cancelled.freeOfCharge() || ledger == null) {
+            return Mono.empty();
+        }
+        return ledger.credit(actor, cancelled.collectivityId(), cancelled.id(), clock.instant().truncatedTo(ChronoUnit.MICROS));
     }
 
     static ProblemException notFound(UUID orderId) {

@@ -2,7 +2,6 @@ package fr.cartesagents.ra.order;
 
 import java.util.UUID;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -29,9 +28,10 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code POST /api/v1/card-orders/{id}/personalization}: the operator's bridge sends the blank
  * card's serial and the two requests its new keys signed; the answer (201) carries both
  * certificates. Idempotent: the bridge retries with the same Idempotency-Key after a lost answer or
- * a restart of the server and gets the same certificates, never a second pair. When the server
- * derives card secrets ({@link CardSecrets}), each answer also carries the card's PUK for the bridge
- * to set on the card; it is derived again for every answer and never stored.
+ * a restart of the server and gets the same certificates, never a second pair. Each answer also
+ * carries the card's PUK for the bridge to set on the card, derived from the master key of
+ * {@code cartes.card-secrets.*} ({@link CardSecrets}, the same the unblock releases it from) again
+ * for every answer: never stored, never logged.
  */
 @RestController
 class PersonalizationController {
@@ -39,11 +39,11 @@ class PersonalizationController {
     private final PersonalizationService personalization;
     private final IdempotencyKeys idempotency;
     private final ApiEndpoints web;
-    private final ObjectProvider<CardSecrets> cardSecrets;
+    private final CardSecrets cardSecrets;
     private final JsonMapper json;
 
     PersonalizationController(PersonalizationService personalization, IdempotencyKeys idempotency, ApiEndpoints web,
-                              ObjectProvider<CardSecrets> cardSecrets, JsonMapper json) {
+                              CardSecrets cardSecrets, JsonMapper json) {
         this.personalization = personalization;
         this.idempotency = idempotency;
         this.web = web;
@@ -71,14 +71,13 @@ class PersonalizationController {
 
     /** Adds the card's PUK, derived now (in the HSM when the master key lives there), to the stored answer. */
     private Mono<StoredResponse> withUnblockSecret(StoredResponse stored) {
-        CardSecrets secrets = cardSecrets.getIfAvailable();
-        if (secrets == null || stored.status() != HttpStatus.CREATED.value()) {
+        if (stored.status() != HttpStatus.CREATED.value()) {
             return Mono.just(stored);
         }
         return Mono.fromCallable(() -> {
             ObjectNode answer = (ObjectNode) json.readTree(stored.jsonBody());
             CardSerial serial = new CardSerial(answer.get("cardSerial").asString());
-            answer.put("puk", secrets.puk(serial).digits());
+            answer.put("puk", cardSecrets.puk(serial).digits());
             return new StoredResponse(stored.status(), json.writeValueAsString(answer), stored.replayed());
         }).subscribeOn(Schedulers.boundedElastic());
     }

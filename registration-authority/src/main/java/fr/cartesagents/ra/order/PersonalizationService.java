@@ -34,16 +34,18 @@ class PersonalizationService {
     private final CardQueries cards;
     private final CardTransitions cardTransitions;
     private final OrderService orderService;
+    private final OrderNotices notices;
     private final Clock clock;
 
     PersonalizationService(OrderRepository orders, CardOperators operators, CertificatePairIssuance pairs, CardQueries cards,
-                           CardTransitions cardTransitions, OrderService orderService, Clock clock) {
+                           CardTransitions cardTransitions, OrderService orderService, OrderNotices notices, Clock clock) {
         this.orders = orders;
         this.operators = operators;
         this.pairs = pairs;
         this.cards = cards;
         this.cardTransitions = cardTransitions;
         this.orderService = orderService;
+        this.notices = notices;
         this.clock = clock;
     }
 
@@ -100,6 +102,7 @@ class PersonalizationService {
                                     pair.signature().serialHex(), clock.instant().truncatedTo(ChronoUnit.MICROS))))
                             .flatMap(card -> orderService.move(actor, current, OrderAction.PERSONALIZE,
                                             Map.of("card", card.id().toString(), "cardSerial", card.cardSerial()))
+                                    .then(notices.readyForHandOver(current, card.id()))
                                     .thenReturn(new PersonalizationView(card.id(), order.id(), card.cardSerial(),
                                             pair.authentication().serialHex(), pair.authentication().pem(),
                                             pair.signature().serialHex(), pair.signature().pem(), card.expiresAt())));

@@ -3,11 +3,9 @@ package fr.cartesagents.ra.pki;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Base64;
 
 import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -59,24 +57,16 @@ class OcspController {
     @GetMapping("/pki/ocsp/**")
     Mono<ResponseEntity<byte[]>> get(ServerHttpRequest request) {
         String path = request.getPath().pathWithinApplication().value();
-        byte[] der = decode(path.substring(path.indexOf(GET_PREFIX) + GET_PREFIX.length()));
-        return ocsp.respond(der).map(this::response);
+        return ocsp.respondToGet(path.substring(path.indexOf(GET_PREFIX) + GET_PREFIX.length()))
+                .map(answer -> {
+                    metrics.answered(answer.status());
+                    return answer.http().entity(clock.instant());
+                });
     }
 
     private ResponseEntity<byte[]> response(OcspResult result) {
         metrics.answered(result);
-        ResponseEntity.BodyBuilder response = ResponseEntity.ok().contentType(OCSP_RESPONSE);
-        if (result.cacheable()) {
-            Instant now = clock.instant();
-            response.cacheControl(CacheControl.maxAge(result.maxAge(now)).cachePublic().noTransform().mustRevalidate())
-                    .lastModified(result.producedAt().orElseThrow())
-                    .eTag(result.entityTag());
-            response.header("Expires", java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
-                    .format(result.nextUpdate().orElseThrow().atZone(java.time.ZoneOffset.UTC)));
-        } else {
-            response.cacheControl(CacheControl.noStore());
-        }
-        return response.body(result.der());
+        return OcspService.httpForm(result).entity(clock.instant());
     }
 
     /**

@@ -2,7 +2,11 @@ package fr.cartesagents.ra.pki;
 
 import fr.cartesagents.ra.certificate.CaIds;
 import java.math.BigInteger;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -11,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import fr.cartesagents.ca.ocsp.MalformedOcspRequestException;
 import fr.cartesagents.ca.ocsp.OcspRequestInfo;
 import fr.cartesagents.ca.ocsp.OcspResponder;
+import fr.cartesagents.ca.ocsp.OcspResponseStatus;
 import fr.cartesagents.ca.ocsp.OcspResult;
 import fr.cartesagents.ca.ocsp.PreProducedOcspResponses;
 import fr.cartesagents.ca.status.CertificateStatus;
@@ -38,14 +43,33 @@ public class OcspService {
     private final CertificateRecords certificates;
     private final PreProducedOcspResponses preProduced;
     private final DatabaseAvailability availability;
+    private final Clock clock;
+    private final int maxKeptGets;
+    /** HTTP forms of pre-produced answers by GET path segment; see {@link #respondToGet(String)}. */
+    private final Map<String, KeptGet> keptGets = new ConcurrentHashMap<>();
+    /** Bumped by every invalidation: an answer produced across an invalidation is not kept. */
+    private final AtomicLong getInvalidations = new AtomicLong();
+
+    private record KeptGet(GetAnswer answer, BigInteger serial, Instant refreshAt) {
+    }
+
+    /** An answer to a GET in its HTTP form, with its OCSP status for the metrics. */
+    record GetAnswer(OcspResponseStatus status, RepositoryAnswer http) {
+        static GetAnswer of(OcspResult result) {
+            return new GetAnswer(result.status(), httpForm(result));
+        }
+    }
 
     OcspService(OcspResponder responder, PrefetchedStatuses statuses, CertificateRecords certificates,
-                PreProducedOcspResponses preProduced, DatabaseAvailability availability) {
+                PreProducedOcspResponses preProduced, DatabaseAvailability availability, Clock clock,
+                int maxKeptGets) {
         this.responder = responder;
         this.statuses = statuses;
         this.certificates = certificates;
         this.preProduced = preProduced;
         this.availability = availability;
+        this.clock = clock;
+        this.maxKeptGets = maxKeptGets;
     }
 
     /**
@@ -54,13 +78,63 @@ public class OcspService {
      */
     public Mono<OcspResult> respond(byte[] requestDer) {
         return Mono.defer(() -> answer(requestDer))
-                .onErrorResume(error -> {
-                    if (DatabaseFailures.isUnavailable(error)) {
-                        return Mono.just(responder.tryLater());
+                .onErrorResume(error -> Mono.just(failed(error)));
+    }
+
+    /**
+     * The answer to a GET whose last path segment is {@code encoded}: the HTTP form kept for that
+     * exact segment when there is one, else {@link #respond(byte[])}'s answer, whose HTTP form is
+     * then kept for the segment if ca-core keeps the response (a known serial, no nonce), until its
+     * refresh point. A relying party asks about the same certificate with the same bytes again and
+     * again: the repeat costs a map lookup, no base64, no ASN.1 parsing, no SHA-256 for the ETag.
+     */
+    Mono<GetAnswer> respondToGet(String encoded) {
+        KeptGet kept = keptGets.get(encoded);
+        if (kept != null && clock.instant().isBefore(kept.refreshAt())) {
+            return Mono.just(kept.answer());
+        }
+        byte[] requestDer = OcspController.decode(encoded);
+        long invalidationsBefore = getInvalidations.get();
+        return Mono.defer(() -> {
+                    OcspRequestInfo request;
+                    try {
+                        request = responder.parse(requestDer);
+                    } catch (MalformedOcspRequestException e) {
+                        return Mono.just(GetAnswer.of(responder.answer(requestDer)));
                     }
-                    LOG.error("OCSP request failed; answering internalError", error);
-                    return Mono.just(responder.internalError());
-                });
+                    return answer(request).map(result -> keep(encoded, request, result, invalidationsBefore));
+                })
+                .onErrorResume(error -> Mono.just(GetAnswer.of(failed(error))));
+    }
+
+    private GetAnswer keep(String encoded, OcspRequestInfo request, OcspResult result, long invalidationsBefore) {
+        GetAnswer answer = GetAnswer.of(result);
+        preProduced.keptUntil(request, result).ifPresent(refreshAt -> keptGets.compute(encoded, (path, old) -> {
+            if (getInvalidations.get() != invalidationsBefore) {
+                return old; // the status may have changed while we answered: the next request asks again
+            }
+            return old != null || keptGets.size() < maxKeptGets
+                    ? new KeptGet(answer, request.serialNumbers().get(0), refreshAt) : null;
+        }));
+        return answer;
+    }
+
+    /** The HTTP form of an OCSP answer (RFC 5019 section 6.2 headers when it may be cached). */
+    static RepositoryAnswer httpForm(OcspResult result) {
+        if (!result.cacheable()) {
+            return new RepositoryAnswer(result.der(), RepositoryAnswer.OCSP_RESPONSE, null, null, null, null, null);
+        }
+        return new RepositoryAnswer(result.der(), RepositoryAnswer.OCSP_RESPONSE, result.entityTag(),
+                result.producedAt().orElseThrow(), result.nextUpdate().orElseThrow(), null,
+                ", must-revalidate, no-transform, public");
+    }
+
+    private OcspResult failed(Throwable error) {
+        if (DatabaseFailures.isUnavailable(error)) {
+            return responder.tryLater();
+        }
+        LOG.error("OCSP request failed; answering internalError", error);
+        return responder.internalError();
     }
 
     private Mono<OcspResult> answer(byte[] requestDer) {
@@ -70,6 +144,10 @@ public class OcspService {
         } catch (MalformedOcspRequestException e) {
             return Mono.just(responder.answer(requestDer));
         }
+        return answer(request);
+    }
+
+    private Mono<OcspResult> answer(OcspRequestInfo request) {
         if (!responder.isAuthoritativeFor(request)) {
             return sign(request, Map.of());
         }
@@ -89,11 +167,15 @@ public class OcspService {
 
     /** Drops what was kept for {@code serial}; call it once the status change is committed. */
     public void invalidate(BigInteger serial) {
+        getInvalidations.incrementAndGet();
         preProduced.invalidate(serial);
+        keptGets.values().removeIf(kept -> kept.serial().equals(serial));
     }
 
     /** Re-signs the kept responses that are due (off the request path); the number re-signed. */
     int refreshExpiring() {
+        Instant now = clock.instant();
+        keptGets.values().removeIf(kept -> !now.isBefore(kept.refreshAt()));
         return preProduced.refreshExpiring();
     }
 

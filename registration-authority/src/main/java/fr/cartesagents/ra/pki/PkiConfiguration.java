@@ -98,6 +98,7 @@ class PkiConfiguration {
                 properties.ocspResponses().validity());
         PreProducedOcspResponses preProduced = new PreProducedOcspResponses(responder,
                 properties.ocspResponses().refreshMargin(), properties.ocspResponses().maxPreProduced());
-        return new OcspService(responder, statuses, certificates, preProduced, availability);
+        return new OcspService(responder, statuses, certificates, preProduced, availability, clock,
+                properties.ocspResponses().maxPreProduced());
     }
 }

@@ -1,11 +1,8 @@
 package fr.cartesagents.ra.pki;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
-import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,17 +17,12 @@ import reactor.core.publisher.Mono;
  * The PKI repository relying parties read over plain HTTP: the CA certificates and the CRLs
  * (RFC 5280 section 4.2.1.13 and 4.2.2.1 name these URLs in every certificate), served from
  * {@link PkiRepositoryMemory} (no database read per request) with ETag and Last-Modified, so that a
- * conditional GET gets a 304 and a front cache can carry most of the load.
+ * conditional GET gets a 304 and a front cache can carry most of the load. Exact GETs of the
+ * plain-HTTP listener are answered before WebFlux by {@link PkiRepositoryRoute}, with the same
+ * headers ({@link RepositoryAnswer}); these mappings answer the other spellings, and HEAD.
  */
 @RestController
 class PkiRepositoryController {
-
-    static final MediaType PKIX_CERT = MediaType.parseMediaType("application/pkix-cert");
-    static final MediaType PKIX_CRL = MediaType.parseMediaType("application/pkix-crl");
-    /** CRLs change at once on revocation: caches may keep one this long at most. */
-    private static final Duration CRL_MAX_AGE = Duration.ofMinutes(5);
-
-    private static final Duration CA_MAX_AGE = Duration.ofHours(1);
 
     private final PkiRepositoryMemory memory;
     private final Clock clock;
@@ -51,9 +43,7 @@ class PkiRepositoryController {
     @GetMapping("/pki/ca/{caId}.crt")
     Mono<ResponseEntity<byte[]>> certificate(@PathVariable String caId) {
         return Mono.justOrEmpty(memory.ca(caId))
-                .map(ca -> ResponseEntity.ok().contentType(PKIX_CERT).cacheControl(CacheControl.maxAge(CA_MAX_AGE).cachePublic())
-                        .eTag("\"" + ca.id() + "-" + ca.fingerprint().substring(0, 16) + "\"")
-                        .body(ca.certificate()))
+                .map(ca -> PkiRepositoryRoute.caAnswer(ca).entity(clock.instant()))
                 .switchIfEmpty(Mono.error(() -> ProblemException.localized(ProblemType.NOT_FOUND, "pki.ca-unknown", caId)));
     }
 
@@ -69,17 +59,7 @@ class PkiRepositoryController {
 
     private Mono<ResponseEntity<byte[]>> crl(String caId, boolean delta) {
         return Mono.justOrEmpty(memory.latestCrl(caId, delta))
-                .map(crl -> {
-                    Instant now = clock.instant();
-                    Duration untilNextUpdate = Duration.between(now, crl.nextUpdate());
-                    Duration maxAge = untilNextUpdate.isNegative() ? Duration.ZERO
-                            : untilNextUpdate.compareTo(CRL_MAX_AGE) < 0 ? untilNextUpdate : CRL_MAX_AGE;
-                    return ResponseEntity.ok().contentType(PKIX_CRL)
-                            .cacheControl(CacheControl.maxAge(maxAge).cachePublic().noTransform())
-                            .lastModified(crl.thisUpdate())
-                            .eTag("\"" + caId + (delta ? "-delta-" : "-") + crl.number() + "\"")
-                            .body(crl.der());
-                })
+                .map(crl -> PkiRepositoryRoute.crlAnswer(crl).entity(clock.instant()))
                 .switchIfEmpty(Mono.error(() -> ProblemException.localized(ProblemType.NOT_FOUND,
                         delta ? "pki.delta-crl-unpublished" : "pki.crl-unpublished", caId)));
     }

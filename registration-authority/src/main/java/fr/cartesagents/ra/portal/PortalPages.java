@@ -32,6 +32,16 @@ class PortalPages {
         return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(HOME)).build();
     }
 
+    /**
+     * The one-time link of a lost-card declaration ({@code …/portail/revocation#jeton=…}, mailed by
+     * the revocation feature): the token is in the fragment, which never reaches a server or its
+     * logs; the browser keeps it across this redirect and the page opens the declaration's view.
+     */
+    @GetMapping(HOME + "revocation")
+    ResponseEntity<Void> revocationLink() {
+        return toThePortal();
+    }
+
     @GetMapping(HOME)
     ResponseEntity<Resource> page() {
         return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))

@@ -5,11 +5,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 
 import fr.cartesagents.ra.card.Card;
 import fr.cartesagents.ra.card.CardQueries;
+import fr.cartesagents.ra.collectivity.CollectivityQueries;
 import fr.cartesagents.ra.card.CardTransitions;
 import fr.cartesagents.ra.problem.ProblemException;
 import fr.cartesagents.ra.problem.ProblemType;
@@ -30,13 +30,13 @@ class CardRevocationService {
     private final CardQueries cards;
     private final AccessPolicy policy;
     private final CardRevoker revoker;
-    private final DatabaseClient database;
+    private final CollectivityQueries collectivities;
 
-    CardRevocationService(CardQueries cards, AccessPolicy policy, CardRevoker revoker, DatabaseClient database) {
+    CardRevocationService(CardQueries cards, AccessPolicy policy, CardRevoker revoker, CollectivityQueries collectivities) {
         this.cards = cards;
         this.policy = policy;
         this.revoker = revoker;
-        this.database = database;
+        this.collectivities = collectivities;
     }
 
     /** The capacities in which the actor may revoke this card: 404 without such a card, 403 when none. */
@@ -83,10 +83,6 @@ class CardRevocationService {
     }
 
     private Mono<Optional<UUID>> officeOf(UUID collectivityId) {
-        return database.sql("select registration_office_id from collectivity where id = :id")
-                .bind("id", collectivityId)
-                .map(row -> Optional.ofNullable(row.get("registration_office_id", UUID.class)))
-                .one()
-                .defaultIfEmpty(Optional.empty());
+        return collectivities.facts(collectivityId).map(CollectivityQueries.CollectivityFacts::officeId).defaultIfEmpty(Optional.empty());
     }
 }

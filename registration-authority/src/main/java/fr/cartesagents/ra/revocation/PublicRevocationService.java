@@ -25,6 +25,7 @@ import fr.cartesagents.ra.notification.RevocationLink;
 import fr.cartesagents.ra.problem.ProblemException;
 import fr.cartesagents.ra.problem.ProblemType;
 import fr.cartesagents.ra.ratelimit.RateLimit;
+import fr.cartesagents.ra.ratelimit.RateLimitSettings;
 import fr.cartesagents.ra.ratelimit.RateLimiter;
 import fr.cartesagents.ra.security.Actor;
 import reactor.core.publisher.Flux;
@@ -37,18 +38,18 @@ import reactor.core.publisher.Mono;
  *
  * <p>What an attacker must not learn or do: whether a holder or an address exists (every refusal is
  * the same 422, after the same Argon2 work, and a link request is always "accepted"); guess codes
- * (5 tries per holder per 15 minutes, 20 per address per hour, counted in the database for the whole
+ * (by default 5 tries per holder per 15 minutes, 20 per address per hour: {@code cartes.rate-limits.*}; counted in the database for the whole
  * cluster, refused attempts included); revoke with a wrong code (only a matching hash revokes).
  * Every attempt is in the audit trail, committed even when the answer is a refusal.
  */
 @Service
 class PublicRevocationService {
 
-    static final RateLimit CODES_PER_HOLDER = new RateLimit("revocation-code-holder", 5, Duration.ofMinutes(15));
-    static final RateLimit CODES_PER_ADDRESS = new RateLimit("revocation-code-address", 20, Duration.ofHours(1));
-    static final RateLimit LINKS_PER_HOLDER = new RateLimit("revocation-link-holder", 3, Duration.ofHours(1));
-    static final RateLimit LINKS_PER_ADDRESS = new RateLimit("revocation-link-address", 10, Duration.ofHours(1));
-    static final RateLimit TOKENS_PER_ADDRESS = new RateLimit("revocation-token-address", 20, Duration.ofHours(1));
+    private final RateLimit codesPerHolder;
+    private final RateLimit codesPerAddress;
+    private final RateLimit linksPerHolder;
+    private final RateLimit linksPerAddress;
+    private final RateLimit tokensPerAddress;
     static final Duration LINK_LIFETIME = Duration.ofMinutes(30);
     private static final String ANONYMOUS = "anonymous";
 
@@ -66,7 +67,13 @@ class PublicRevocationService {
 
     PublicRevocationService(HolderRevocations holders, RevocationCodes codes, RevocationLinks links, CardRevoker revoker,
                             CodeHasher hasher, RateLimiter limiter, AuditTrail audit, Notifications notifications,
-                            NotificationProperties notificationSettings, TransactionalOperator transactions, Clock clock) {
+                            NotificationProperties notificationSettings, RateLimitSettings limits, TransactionalOperator transactions,
+                            Clock clock) {
+        this.codesPerHolder = limits.revocationCodesPerHolder().named("revocation-code-holder");
+        this.codesPerAddress = limits.revocationCodesPerAddress().named("revocation-code-address");
+        this.linksPerHolder = limits.revocationLinksPerHolder().named("revocation-link-holder");
+        this.linksPerAddress = limits.revocationLinksPerAddress().named("revocation-link-address");
+        this.tokensPerAddress = limits.revocationTokensPerAddress().named("revocation-token-address");
         this.holders = holders;
         this.codes = codes;
         this.links = links;
@@ -97,7 +104,7 @@ class PublicRevocationService {
     Mono<Void> requestLink(RevocationLinkRequest request, String address) {
         HolderIdentifier identifier = HolderIdentifier.of(request.holderId(), request.email());
         CardRevocationReason reason = withoutCardReason(request.reason());
-        return limited(LINKS_PER_HOLDER, LINKS_PER_ADDRESS, identifier, address)
+        return limited(linksPerHolder, linksPerAddress, identifier, address)
                 .then(transactions.transactional(holders.holders(identifier)
                         .concatMap(holder -> holders.revocableCards(holder.personId()).hasElements()
                                 .flatMap(any -> any ? mailLink(holder, reason) : Mono.just(false)))
@@ -108,7 +115,7 @@ class PublicRevocationService {
     }
 
     private Mono<PublicRevocationView> revokeByCode(CodeAttempt attempt, String address) {
-        return limited(CODES_PER_HOLDER, CODES_PER_ADDRESS, attempt.identifier(), address)
+        return limited(codesPerHolder, codesPerAddress, attempt.identifier(), address)
                 .then(transactions.transactional(matchingCard(attempt)
                         .flatMap(found -> found.isEmpty()
                                 ? audit.append(anonymous(address, RevocationEvent.CODE_REJECTED, attempt.identifier(),
@@ -143,7 +150,7 @@ class PublicRevocationService {
 
     private Mono<PublicRevocationView> revokeByLink(String token, String address) {
         Instant now = clock.instant();
-        return limiter.hit(TOKENS_PER_ADDRESS, address).flatMap(decision -> decision.orRefuse())
+        return limiter.hit(tokensPerAddress, address).flatMap(decision -> decision.orRefuse())
                 .then(transactions.transactional(links.use(Codes.tokenHash(token), now)
                         .flatMap(link -> revokeAllOf(link, address).map(Optional::of))
                         .switchIfEmpty(Mono.defer(() -> audit.append(new AuditEntry(ANONYMOUS, RevocationEvent.LINK_REJECTED.auditName(),

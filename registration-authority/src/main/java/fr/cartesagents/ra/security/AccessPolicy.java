@@ -22,9 +22,11 @@ import reactor.core.publisher.Mono;
 public class AccessPolicy {
 
     private final DatabaseClient database;
+    private final CollectivityAccessFacts collectivities;
 
-    public AccessPolicy(DatabaseClient database) {
+    public AccessPolicy(DatabaseClient database, CollectivityAccessFacts collectivities) {
         this.database = database;
+        this.collectivities = collectivities;
     }
 
     /** Completes if {@code actor} holds {@code permission} on the collectivity; else 403 (or 404 if it does not exist). */
@@ -122,10 +124,7 @@ public class AccessPolicy {
         if (offices.isEmpty()) {
             return Mono.just(CollectivityScope.only(own));
         }
-        return database.sql("select id from collectivity where registration_office_id = any(:offices)")
-                .bind("offices", offices.toArray(UUID[]::new))
-                .map(row -> row.get("id", UUID.class))
-                .all()
+        return collectivities.servedBy(offices)
                 .collectList()
                 .map(served -> {
                     own.addAll(served);
@@ -137,7 +136,7 @@ public class AccessPolicy {
         return actor.grants().stream().anyMatch(grant -> grant.scope().isEmpty() && permission.grantedTo(grant.role()));
     }
 
-    private static Decision decide(Actor actor, Permission permission, TargetCollectivity target) {
+    private static Decision decide(Actor actor, Permission permission, CollectivityAccessFacts.Target target) {
         boolean suspendedOnly = false;
         for (Grant grant : actor.grants()) {
             if (!permission.grantedTo(grant.role()) || !inScope(grant, target)) {
@@ -153,7 +152,7 @@ public class AccessPolicy {
         return suspendedOnly ? Decision.TRUST_SUSPENDED : Decision.DENIED;
     }
 
-    private static boolean inScope(Grant grant, TargetCollectivity target) {
+    private static boolean inScope(Grant grant, CollectivityAccessFacts.Target target) {
         return switch (grant.role()) {
             case NATIONAL_ADMINISTRATOR, AUDITOR -> true;
             case REGISTRATION_OFFICER -> grant.scope().equals(target.registrationOfficeId());
@@ -162,13 +161,8 @@ public class AccessPolicy {
         };
     }
 
-    private Mono<TargetCollectivity> collectivity(UUID collectivityId) {
-        return database.sql("select id, registration_office_id, trust_suspended from collectivity where id = :id")
-                .bind("id", collectivityId)
-                .map(row -> new TargetCollectivity(row.get("id", UUID.class),
-                        Optional.ofNullable(row.get("registration_office_id", UUID.class)),
-                        Boolean.TRUE.equals(row.get("trust_suspended", Boolean.class))))
-                .one()
+    private Mono<CollectivityAccessFacts.Target> collectivity(UUID collectivityId) {
+        return collectivities.target(collectivityId)
                 .switchIfEmpty(Mono.error(ProblemException.localized(ProblemType.COLLECTIVITY_NOT_FOUND,
                         "access.collectivity-not-found", collectivityId.toString())));
     }
@@ -183,6 +177,4 @@ public class AccessPolicy {
 
     private enum Decision { ALLOWED, DENIED, TRUST_SUSPENDED }
 
-    private record TargetCollectivity(UUID id, Optional<UUID> registrationOfficeId, boolean trustSuspended) {
-    }
 }

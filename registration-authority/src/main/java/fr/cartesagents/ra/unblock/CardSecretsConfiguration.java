@@ -3,6 +3,7 @@ package fr.cartesagents.ra.unblock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import fr.cartesagents.ca.cardsecret.CardSecrets;
 import fr.cartesagents.ca.cardsecret.DerivedCardSecrets;
 import fr.cartesagents.ca.cardsecret.MasterKey;
 import fr.cartesagents.ca.cardsecret.Pkcs11MasterKey;
@@ -11,13 +12,23 @@ import fr.cartesagents.ca.token.Pkcs11CryptoToken;
 import fr.cartesagents.ca.token.Pkcs11Settings;
 import fr.cartesagents.ra.config.CartesDataDirectory;
 
-/** The master key of the card secrets, opened once at start-up: a missing key or token stops the start. */
+/**
+ * The master key of the card secrets ({@code cartes.card-secrets.*}), opened once at start-up: a
+ * missing key or token stops the start. One {@link CardSecrets} bean serves both ends of a card's
+ * unblock secret: the personalization hands the PUK to the bridge that writes it into the card
+ * (order feature), the unblock releases that same PUK later ({@link CardUnblockSecrets}).
+ */
 @Configuration(proxyBeanMethods = false)
 class CardSecretsConfiguration {
 
     @Bean
-    CardUnblockSecrets cardUnblockSecrets(CardSecretsProperties properties, CartesDataDirectory dataDirectory) {
-        return new CardUnblockSecrets(new DerivedCardSecrets(masterKey(properties, dataDirectory)));
+    CardSecrets cardSecrets(CardSecretsProperties properties, CartesDataDirectory dataDirectory) {
+        return new DerivedCardSecrets(masterKey(properties, dataDirectory));
+    }
+
+    @Bean
+    CardUnblockSecrets cardUnblockSecrets(CardSecrets cardSecrets) {
+        return new CardUnblockSecrets(cardSecrets);
     }
 
     static MasterKey masterKey(CardSecretsProperties properties, CartesDataDirectory dataDirectory) {

@@ -27,6 +27,7 @@ import fr.cartesagents.ra.notification.UnblockCode;
 import fr.cartesagents.ra.problem.ProblemException;
 import fr.cartesagents.ra.problem.ProblemType;
 import fr.cartesagents.ra.ratelimit.RateLimit;
+import fr.cartesagents.ra.ratelimit.RateLimitSettings;
 import fr.cartesagents.ra.ratelimit.RateLimiter;
 import fr.cartesagents.ra.security.AccessPolicy;
 import fr.cartesagents.ra.security.Actor;
@@ -52,8 +53,6 @@ class UnblockService {
 
     static final int WRONG_CODES_BEFORE_LOCK = 5;
     static final Duration CODE_LIFETIME = Duration.ofMinutes(15);
-    static final RateLimit REQUESTS_PER_CARD = new RateLimit("unblock-request-card", 3, Duration.ofHours(1));
-    static final RateLimit ATTEMPTS_PER_ADDRESS = new RateLimit("unblock-attempt-address", 30, Duration.ofHours(1));
     private static final Set<CardState> UNBLOCKABLE = EnumSet.of(CardState.DELIVERED, CardState.ACTIVE);
 
     private final CardQueries cards;
@@ -62,14 +61,18 @@ class UnblockService {
     private final CodeHasher hasher;
     private final CardUnblockSecrets secrets;
     private final RateLimiter limiter;
+    private final RateLimit requestsPerCard;
+    private final RateLimit attemptsPerAddress;
     private final Notifications notifications;
     private final AuditTrail audit;
     private final TransactionalOperator transactions;
     private final Clock clock;
 
     UnblockService(CardQueries cards, AccessPolicy policy, UnblockCodes codes, CodeHasher hasher, CardUnblockSecrets secrets,
-                   RateLimiter limiter, Notifications notifications, AuditTrail audit, TransactionalOperator transactions,
-                   Clock clock) {
+                   RateLimiter limiter, RateLimitSettings limits, Notifications notifications, AuditTrail audit,
+                   TransactionalOperator transactions, Clock clock) {
+        this.requestsPerCard = limits.unblockRequestsPerCard().named("unblock-request-card");
+        this.attemptsPerAddress = limits.unblockAttemptsPerAddress().named("unblock-attempt-address");
         this.cards = cards;
         this.policy = policy;
         this.codes = codes;
@@ -93,7 +96,7 @@ class UnblockService {
                     }
                     // The office checked who asks (and may have to lift a lock): it is not limited per card.
                     Mono<Void> limited = byOffice ? Mono.empty()
-                            : limiter.hit(REQUESTS_PER_CARD, cardId.toString()).flatMap(decision -> decision.orRefuse());
+                            : limiter.hit(requestsPerCard, cardId.toString()).flatMap(decision -> decision.orRefuse());
                     return limited.then(transactions.transactional(issue(actor, card, byOffice)));
                 }));
     }
@@ -140,7 +143,7 @@ class UnblockService {
     /** With the mailed code: THAT card's secret, or 422 (wrong code, unknown card), 423 (locked), 429 (too many). */
     Mono<UnblockSecretView> unblock(UUID cardId, UnblockRequest request, String address) {
         Instant now = clock.instant();
-        return limiter.hit(ATTEMPTS_PER_ADDRESS, address).flatMap(decision -> decision.orRefuse())
+        return limiter.hit(attemptsPerAddress, address).flatMap(decision -> decision.orRefuse())
                 .then(transactions.transactional(cards.find(cardId)
                         .flatMap(card -> attempt(card, request, address, now))
                         .switchIfEmpty(Mono.defer(() -> hasher.dummyCheck(request.code())

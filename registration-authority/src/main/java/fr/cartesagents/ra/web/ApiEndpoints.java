@@ -81,13 +81,35 @@ public class ApiEndpoints {
      */
     public <V> Mono<StoredResponse> once(String principal, String key, String path, Object request, Mono<V> operation,
                                          HttpStatus status) {
-        return Mono.fromCallable(() -> IdempotentRequest.of(principal, key, "POST", path, json.writeValueAsString(request)))
-                .flatMap(idempotent -> idempotency.execute(idempotent, operation.map(result ->
-                        StoredResponse.fresh(status.value(), json.writeValueAsString(result)))));
+        return once(principal, key, path, request, operation, result -> new Answer(status, result));
     }
 
     /**
-     * A stored (first or replayed) answer as a response; for a 201, {@code Location:
+     * Like {@link #once(String, String, String, Object, Mono, HttpStatus)}, for an operation whose answer
+     * depends on its outcome (a grant to oneself becomes a request that waits for another manager:
+     * 201 with the habilitation, or 202 with the request); the stored answer is {@code answer(outcome)}.
+     */
+    public <V> Mono<StoredResponse> once(String principal, String key, String path, Object request, Mono<V> operation,
+                                         Function<V, Answer> answer) {
+        return Mono.fromCallable(() -> IdempotentRequest.of(principal, key, "POST", path, json.writeValueAsString(request)))
+                .flatMap(idempotent -> idempotency.execute(idempotent, operation.map(answer).map(result ->
+                        StoredResponse.fresh(result.status().value(), json.writeValueAsString(result.body())))));
+    }
+
+    /** The status and the body (written as JSON) of an idempotent POST's answer. */
+    public record Answer(HttpStatus status, Object body) {
+    }
+
+    /**
+     * A stored answer of a POST that created something, at once (201) or as a request that waits
+     * (202): {@code Location: <locationBase(status)>/<the body's id>} and the ETag of its {@code version}.
+     */
+    public ResponseEntity<String> created(StoredResponse stored, java.util.function.IntFunction<String> locationBase) {
+        return stored(stored, "id", id -> locationBase.apply(stored.status()) + "/" + id);
+    }
+
+    /**
+     * A stored (first or replayed) answer as a response; for a 201 (or a 202), {@code Location:
      * <collectionPath>/<the body's idMember>} and the ETag of its {@code version} member (0 when the view has none).
      */
     public ResponseEntity<String> stored(StoredResponse stored, String collectionPath, String idMember) {
@@ -103,7 +125,7 @@ public class ApiEndpoints {
         if (stored.replayed()) {
             response.header("Idempotent-Replayed", "true");
         }
-        if (stored.status() == HttpStatus.CREATED.value()) {
+        if (stored.status() == HttpStatus.CREATED.value() || stored.status() == HttpStatus.ACCEPTED.value()) {
             JsonNode created = json.readTree(stored.jsonBody());
             if (created.hasNonNull(idMember)) {
                 response.location(URI.create(locationOf.apply(created.get(idMember).asString())));

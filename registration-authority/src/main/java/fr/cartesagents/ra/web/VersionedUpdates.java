@@ -14,6 +14,11 @@ public final class VersionedUpdates {
     private VersionedUpdates() {
     }
 
+    /** Like {@link #requireUpdated(Mono, EntityVersion, Supplier)}, when the service read the current version itself. */
+    public static Mono<Void> requireUpdated(Mono<Long> rowsUpdated, EntityVersion expected, long currentVersion) {
+        return requireUpdated(rowsUpdated, expected, () -> Mono.just(currentVersion));
+    }
+
     public static Mono<Void> requireUpdated(Mono<Long> rowsUpdated, EntityVersion expected, Supplier<Mono<Long>> currentVersion) {
         return rowsUpdated.flatMap(rows -> rows > 0 ? Mono.<Void>empty()
                 : currentVersion.get().defaultIfEmpty(-1L)

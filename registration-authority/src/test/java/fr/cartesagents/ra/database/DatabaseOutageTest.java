@@ -42,7 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
  * with an ASN.1 tryLater; the log says it once; everything works again when the database resumes.
  */
 @TestPropertySource(properties = {"cartes.database.probe-interval=PT0.5S", "cartes.database.probe-timeout=PT1S",
-        "cartes.http.request-timeout=PT6S"})
+        "cartes.http.api-call-timeout=PT6S"})
 class DatabaseOutageTest extends RunningServer {
 
     private static OpenSsl openssl;

@@ -74,6 +74,25 @@ abstract class PortalBrowserTest extends RunningServer {
         page.expectHeading("Tableau de bord");
     }
 
+    /** Orders need an active CARTES convention (Art. III): the demo commune has none of its own. */
+    protected void activeCartesConvention(java.util.UUID commune) {
+        long active = database.sql("select count(*) as n from convention c join convention_party p on p.convention_id = c.id"
+                        + " where p.collectivity_id = :commune and c.kind = 'cartes' and c.state = 'active'")
+                .bind("commune", commune).map(row -> row.get("n", Long.class)).one().block();
+        if (active == 0) {
+            java.util.UUID convention = java.util.UUID.randomUUID();
+            database.sql("insert into convention (id, kind, state, signed_on, activated_on) values (:id, 'cartes', 'active', :today, :today)")
+                    .bind("id", convention).bind("today", java.time.LocalDate.now()).then().block();
+            database.sql("insert into convention_party (convention_id, collectivity_id) values (:id, :commune)")
+                    .bind("id", convention).bind("commune", commune).then().block();
+        }
+    }
+
+    /** The one value of a one-row, one-column query. */
+    protected java.util.UUID uuid(String sql) {
+        return database.sql(sql).map(row -> row.get(0, java.util.UUID.class)).one().block();
+    }
+
     /** What the page's own script gets for {@code GET path}: the status, with the session it has. */
     protected long statusFromPage(String method, String path) {
         Object status = ((org.openqa.selenium.JavascriptExecutor) page.driver()).executeAsyncScript(

@@ -40,6 +40,7 @@ class CardRevocationTest extends CardLifecycleServer {
         assertThat(pki.ocsp(card.authenticationSerial())).startsWith("good");
         HttpClient holder = client(card.loginKeyStore(), CARD_PASSWORD);
         String key = newKey();
+        long fullCrls = fullCrls();
 
         HttpResponse<byte[]> revoked = postJson(holder, api("/api/v1/cards/" + card.id() + "/revocation"), "{\"reason\": \"loss\"}", key);
 
@@ -55,6 +56,7 @@ class CardRevocationTest extends CardLifecycleServer {
         // OCSP at once, for both, with the reason; the CRL regenerated at once, listing both.
         assertThat(pki.ocsp(card.authenticationSerial())).startsWith("revoked").contains("Reason: keyCompromise");
         assertThat(pki.ocsp(card.signatureSerial())).startsWith("revoked").contains("Reason: keyCompromise");
+        assertThat(fullCrls()).as("one CRL for both certificates").isEqualTo(fullCrls + 1);
         String crl = pki.crlText();
         assertThat(PkiChecks.lists(crl, card.authenticationSerial())).as(crl).isTrue();
         assertThat(PkiChecks.lists(crl, card.signatureSerial())).as(crl).isTrue();
@@ -143,5 +145,10 @@ class CardRevocationTest extends CardLifecycleServer {
         assertThat(auditActions("person:" + agent.id())).contains("directory.person-departed");
         assertThat(auditActions("card:" + card.id())).contains("card.revoke");
         assertAuditChainIntact();
+    }
+
+    private long fullCrls() {
+        return database.sql("select count(*) as n from crl where ca_id = 'act' and not delta").map(row -> row.get("n", Long.class))
+                .one().block();
     }
 }

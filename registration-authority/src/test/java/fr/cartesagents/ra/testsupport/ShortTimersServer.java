@@ -8,7 +8,7 @@ import org.springframework.test.context.TestPropertySource;
  * extends it shares one application context (and database) of its own.
  */
 @TestPropertySource(properties = {
-        "cartes.http.idle-timeout=PT2S", "cartes.http.read-timeout=PT2S", "cartes.http.request-timeout=PT5S",
+        "cartes.http.idle-timeout=PT2S", "cartes.http.read-timeout=PT2S", "cartes.http.body-timeout=PT5S", "cartes.http.api-call-timeout=PT5S",
         "cartes.http.max-connections=40",
         "cartes.audit.checkpoint-interval=PT1H", "cartes.audit.checkpoint-every-events=5", "cartes.audit.checkpoint-poll=PT1S",
         "cartes.idempotency.retention=PT1H", "cartes.idempotency.purge-interval=PT1S"})

@@ -103,7 +103,7 @@ class ProductionTopologyTest {
                 Map.entry("cartes.database.probe-interval", "PT0.5S"),
                 Map.entry("cartes.database.probe-timeout", "PT1S"),
                 // the default (15 s), shorter than the recovery's grace period, as it must be
-                Map.entry("cartes.http.request-timeout", "PT15S"),
+                Map.entry("cartes.http.api-call-timeout", "PT15S"),
                 Map.entry("logging.level.root", "WARN"),
                 Map.entry("logging.level.fr.cartesagents", "INFO"),
                 // a CRL every 3 s here: its INFO line would drown what the outage scenario counts

@@ -5,12 +5,38 @@ import { t, formatDate } from '../i18n.js';
 import { h, badge } from '../ui.js';
 import { rolesOf, managedCollectivities } from '../roles.js';
 
+const DAY_MS = 24 * 3600 * 1000;
+
+/** How many of the collectivity's cards or orders are in `state` (the page's total, one item read). */
+function countOf(id, path, state) {
+  return api.get(`/api/v1/collectivities/${id}/${path}`, { params: { state, size: 1 } }).then((r) => r.data.total);
+}
+
+/**
+ * The card figures of the dashboard: cards in use whose certificates end within 90 and 30 days
+ * (the server's reminders go at those marks too), orders in progress, revoked cards.
+ */
+async function cardFigures(id) {
+  const inUse = (await Promise.all(['delivered', 'active'].map((state) => api.get(`/api/v1/collectivities/${id}/cards`,
+    { params: { state, size: 200 } }).then((r) => r.data.items)))).flat();
+  const within = (days) => inUse.filter((card) => card.expiresAt && new Date(card.expiresAt).getTime() - Date.now() <= days * DAY_MS).length;
+  const [requested, approved, personalized, revoked] = await Promise.all([countOf(id, 'card-orders', 'requested'),
+    countOf(id, 'card-orders', 'approved'), countOf(id, 'card-orders', 'personalized'), countOf(id, 'cards', 'revoked')]);
+  return { inUse: inUse.length, within90: within(90), within30: within(30), ordersInProgress: requested + approved + personalized, revoked };
+}
+
+function figure(key, value, kind) {
+  return h('li', { 'data-chiffre': key }, value > 0 && kind ? badge(t(`tableau.cartes.${key}`, { nombre: value }), kind)
+    : t(`tableau.cartes.${key}`, { nombre: value }));
+}
+
 async function collectivityPanel(id) {
-  const [{ data: collectivity }, status, conventions, questionnaire] = await Promise.all([
+  const [{ data: collectivity }, status, conventions, questionnaire, cards] = await Promise.all([
     api.get(`/api/v1/collectivities/${id}`),
     api.get(`/api/v1/collectivities/${id}/directory-status`).then((r) => r.data).catch(() => null),
     api.get('/api/v1/conventions', { params: { collectivityId: id } }).then((r) => r.data).catch(() => null),
     api.get(`/api/v1/collectivities/${id}/questionnaire`).then((r) => r.data).catch(() => null),
+    cardFigures(id).catch(() => null),
   ]);
   const section = h('section', { class: 'fr-mb-6w', 'aria-labelledby': `tableau-${id}` },
     h('h2', { id: `tableau-${id}` }, collectivity.name));
@@ -23,8 +49,16 @@ async function collectivityPanel(id) {
   tiles.append(tile(t('tableau.conventions'), items.length === 0 ? [h('p', {}, t('tableau.conventions.aucune'))]
     : items.map((convention) => h('p', { class: 'fr-mb-1w' }, `${t(`convention.type.${convention.kind}`)} : `,
       badge(t(`convention.etat.${convention.state}`), convention.state === 'active' ? 'success' : 'info'),
-      convention.currentPeriodEnd ? ` ${t('tableau.conventions.fin', { date: formatDate(convention.currentPeriodEnd) })}` : '')),
+      conventionEnd(convention) ? ` ${t('tableau.conventions.fin', { date: formatDate(conventionEnd(convention)) })}` : '')),
   '#/convention'));
+  if (cards) {
+    tiles.append(tile(t('tableau.cartes'), [h('ul', { class: 'fr-mb-0', id: `chiffres-cartes-${id}` },
+      figure('en-service', cards.inUse),
+      figure('expirent-90', cards.within90, 'warning'),
+      figure('expirent-30', cards.within30, 'error'),
+      figure('commandes', cards.ordersInProgress, 'info'),
+      figure('revoquees', cards.revoked, 'error'))], '#/commandes'));
+  }
   if (questionnaire) {
     tiles.append(tile(t('tableau.questionnaire'),
       [badge(t(`questionnaire.statut.${questionnaire.status}`), questionnaire.status === 'compliant' ? 'success' : 'warning')],
@@ -32,6 +66,11 @@ async function collectivityPanel(id) {
   }
   section.append(tiles);
   return section;
+}
+
+/** A convention ends at its termination date when one is set, else at the end of its current period. */
+function conventionEnd(convention) {
+  return convention.terminatesOn || convention.currentPeriodEnd;
 }
 
 function tile(title, content, href) {
@@ -51,7 +90,7 @@ export default {
     }
     const shortcuts = [];
     if (roles.has('holder')) shortcuts.push(['#/ma-carte', t('menu.ma-carte')]);
-    if (roles.has('registration_officer')) shortcuts.push(['#/annuaire', t('menu.annuaire')]);
+    if (roles.has('registration_officer')) shortcuts.push(['#/guichet', t('menu.guichet')], ['#/annuaire', t('menu.annuaire')]);
     if (roles.has('auditor') || roles.has('national_administrator')) {
       shortcuts.push(['#/conventions', t('menu.conventions')], ['#/audit', t('menu.audit')]);
     }

@@ -4,10 +4,10 @@
 // refuses.
 import { api } from '../api.js';
 import { t, formatDateTime } from '../i18n.js';
-import { h, field, showProblem, clearErrors, success, badge, button, formValues, withProgress } from '../ui.js';
+import { h, field, showProblem, clearErrors, success, badge, button, formValues, withProgress, table } from '../ui.js';
 import { managedCollectivities, rolesOf } from '../roles.js';
 
-const REASONS = ['initial', 'renewal', 'replacement_defect', 'loss', 'theft', 'forgotten_pin', 'additional'];
+export const REASONS = ['initial', 'renewal', 'replacement_defect', 'loss', 'theft', 'forgotten_pin', 'additional'];
 
 function orderSummary(order, actions) {
   return h('div', { class: 'fr-card fr-mb-3w', id: `commande-${order.id}` }, h('div', { class: 'fr-card__body' },
@@ -16,13 +16,41 @@ function orderSummary(order, actions) {
       h('div', { class: 'fr-card__desc' },
         h('p', {}, badge(t(`commande.etat.${order.state}`), order.state === 'cancelled' ? 'warning' : 'info')),
         h('p', {}, t('commandes.motif-de', { motif: t(`commande.motif.${order.reason}`) })),
-        h('p', {}, order.freeOfCharge ? t('commandes.gratuite') : t('commandes.frais', { euros: (order.feeCents / 100).toFixed(2).replace('.', ',') })),
+        h('p', {}, order.freeOfCharge ? t('commandes.gratuite') : t('commandes.frais', { euros: (order.feeCentsExclTax / 100).toFixed(2).replace('.', ',') })),
         order.orderedAt ? h('p', {}, t('commandes.passee-le', { date: formatDateTime(order.orderedAt) })) : null),
       actions ? h('div', { class: 'cartes-actions fr-mt-2w' }, actions) : null)));
 }
 
+/** The collectivity's orders, newest first, with the cancellation of those still in progress. */
+async function ordersList(section, collectivityId, names) {
+  const { data } = await api.get(`/api/v1/collectivities/${collectivityId}/card-orders`, { params: { size: 50 } });
+  const orders = data.items || [];
+  section.replaceChildren(h('h2', { id: 'titre-commandes-commune' }, t('commandes.liste')));
+  if (!orders.length) {
+    section.append(h('p', {}, t('commandes.liste.aucune')));
+    return;
+  }
+  section.append(table(t('commandes.liste'), [t('habilitations.personne'), t('commandes.motif'), t('commandes.etat'),
+    t('guichet.passee-le'), t('habilitations.action')],
+  orders.map((order) => [names.get(order.personId) || order.personId, t(`commande.motif.${order.reason}`),
+    badge(t(`commande.etat.${order.state}`), order.state === 'cancelled' ? 'warning' : 'info'), formatDateTime(order.orderedAt),
+    order.state === 'requested' || order.state === 'approved'
+      ? button(t('commandes.annuler-bouton'), async () => {
+        try {
+          await api.post(`/api/v1/card-orders/${order.id}/transitions`, { action: 'cancel' }, { ifMatch: `"${order.version}"` });
+          await ordersList(section, collectivityId, names);
+          success(section, t('commandes.cancel-fait'));
+        } catch (problem) {
+          showProblem(section, problem);
+        }
+      }, { secondary: true, name: `annuler-${order.id}` })
+      : '—'])));
+}
+
 async function orderForm(main, collectivityId) {
   const { data: people } = await api.get(`/api/v1/collectivities/${collectivityId}/people`, { params: { status: 'active', limit: 100 } });
+  const names = new Map(people.items.map((p) => [p.id, `${p.givenNames} ${p.usualName || p.birthName}`]));
+  const list = h('section', { class: 'fr-mt-6w', 'aria-labelledby': 'titre-commandes-commune', id: 'commandes-commune' });
   const idempotencyKey = { value: api.newIdempotencyKey() };
   const submit = h('button', { class: 'fr-btn', type: 'submit' }, t('commandes.commander'));
   const form = h('form', { id: 'commander-carte', novalidate: true, 'aria-labelledby': 'titre-commander' },
@@ -42,11 +70,13 @@ async function orderForm(main, collectivityId) {
       clearErrors(form);
       success(form, t('commandes.passee'));
       placed.replaceChildren(orderSummary(data));
+      await ordersList(list, collectivityId, names);
     } catch (problem) {
       showProblem(form, problem);
     }
   });
-  main.append(form, placed);
+  main.append(form, placed, list);
+  await ordersList(list, collectivityId, names);
 }
 
 function lookup(main, officer) {

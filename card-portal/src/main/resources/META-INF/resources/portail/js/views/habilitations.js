@@ -33,6 +33,37 @@ export default {
       field({ name: 'personId', label: t('habilitations.personne'), required: true, options: [...names.entries()] }),
       application, levelGroup, submit);
     const list = h('section', { 'aria-labelledby': 'titre-actives', class: 'fr-mt-6w' });
+    const requests = h('section', { 'aria-labelledby': 'titre-demandes', class: 'fr-mt-6w', id: 'demandes-habilitation' });
+    // Four-eyes: a manager's grant to themselves waits for another manager (the server refuses the asker)
+    async function loadRequests() {
+      const { data } = await api.get(`/api/v1/collectivities/${collectivityId}/habilitation-requests`, { params: { status: 'pending' } });
+      // Managers ask for themselves: they may not be among the agents listed above
+      await Promise.all([...new Set(data.map((request) => request.personId))].filter((id) => !names.has(id)).map(async (id) => {
+        const person = (await api.get(`/api/v1/people/${id}`).catch(() => ({ data: null }))).data;
+        if (person) names.set(id, `${person.givenNames} ${person.usualName || person.birthName}`);
+      }));
+      const decide = (request, decision) => async () => {
+        try {
+          await api.post(`/api/v1/collectivities/${collectivityId}/habilitation-requests/${request.id}/${decision}`, undefined,
+            { ifMatch: `"${request.version}"` });
+          await loadRequests();
+          await load();
+          success(requests, t(`habilitations.demande.${decision}-faite`));
+        } catch (problem) {
+          showProblem(requests, problem);
+        }
+      };
+      requests.replaceChildren(h('h2', { id: 'titre-demandes' }, t('habilitations.demandes')),
+        h('p', {}, t('habilitations.demandes.regle')),
+        data.length === 0 ? h('p', {}, t('habilitations.demandes.aucune'))
+          : table(t('habilitations.demandes'), [t('habilitations.personne'), t('habilitations.application'), t('habilitations.niveau'),
+            t('habilitations.demandee-le'), t('habilitations.action')],
+          data.map((request) => [names.get(request.personId) || request.personId, t(`application.${request.application}`),
+            t(`niveau.${request.level}`), formatDate(request.requestedAt),
+            h('div', { class: 'cartes-actions' },
+              button(t('habilitations.demande.approuver'), decide(request, 'approval'), { name: `approuver-${request.id}` }),
+              button(t('habilitations.demande.rejeter'), decide(request, 'rejection'), { secondary: true, name: `rejeter-${request.id}` }))])));
+    }
     async function load() {
       const { data } = await api.get(base, { params: { status: 'active', limit: 500 } });
       list.replaceChildren(h('h2', { id: 'titre-actives' }, t('habilitations.actives')),
@@ -58,16 +89,18 @@ export default {
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
       try {
-        await withProgress(form, t('enregistrement'), () => api.post(base, formValues(form), { idempotencyKey: idempotencyKey.value }), submit);
+        const { response } = await withProgress(form, t('enregistrement'),
+          () => api.post(base, formValues(form), { idempotencyKey: idempotencyKey.value }), submit);
         idempotencyKey.value = api.newIdempotencyKey();
         clearErrors(form);
-        success(form, t('habilitations.accordee'));
+        success(form, t(response.status === 202 ? 'habilitations.demande.enregistree' : 'habilitations.accordee'));
         await load();
+        await loadRequests();
       } catch (problem) {
         showProblem(form, problem);
       }
     });
-    main.append(form, list);
-    await load();
+    main.append(form, list, requests);
+    await Promise.all([load(), loadRequests()]);
   },
 };

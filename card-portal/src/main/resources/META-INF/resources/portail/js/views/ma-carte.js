@@ -1,10 +1,11 @@
-// My card: what the server knows of my cards (when the card API is there), and what only the card
-// can do, through the workstation bridge: read it, change the PIN, unblock it. The PIN never goes
-// to the server.
+// My card: what the server knows of my cards, and what only the card can do, through the
+// workstation bridge: read it, change the PIN, unblock it with the code mailed to the holder. The
+// PIN never goes to the server.
 import { api } from '../api.js';
-import { t, formatDate } from '../i18n.js';
+import { t, formatDate, formatDateTime } from '../i18n.js';
 import { h, field, showProblem, clearErrors, success, badge, formValues, withProgress, table } from '../ui.js';
 import * as bridge from '../bridge.js';
+import { pairingForm, withBridge } from '../pairing.js';
 
 function pinState(pin) {
   if (!pin) return '—';
@@ -13,39 +14,78 @@ function pinState(pin) {
   return badge(pin.low ? t('carte.pin.faible') : t('carte.pin.ok'), pin.low ? 'warning' : 'success');
 }
 
+/** The holder's cards on record (newest first); returns them for the operations on the card in the reader. */
 async function serverCards(section, me) {
   try {
     const { data } = await api.get(`/api/v1/people/${me.personId}/cards`);
     const cards = data.items || data;
     if (!cards.length) {
       section.append(h('p', {}, t('carte.serveur.aucune')));
-      return;
+      return [];
     }
-    section.append(table(t('carte.serveur.titre'), [t('carte.numero'), t('carte.etat'), t('carte.expiration')],
-      cards.map((c) => [c.cardSerial || c.serial || c.id, t(`carte.etat.${c.state}`), formatDate(c.expiresOn || c.notAfter)])));
+    section.append(table(t('carte.serveur.titre'), [t('carte.numero'), t('carte.etat'), t('carte.certificats'), t('carte.expiration')],
+      cards.map((c) => [c.cardSerial, badge(t(`carte.etat.${c.state}`), c.state === 'revoked' || c.state === 'expired' ? 'error' : 'info'),
+        h('span', {}, `${t('carte.certificat.authentication')} : ${c.authenticationSerial}`, h('br'),
+          `${t('carte.certificat.signature')} : ${c.signatureSerial}`),
+        formatDate(c.expiresAt)])));
+    return cards;
   } catch (problem) {
     section.append(h('p', {}, problem.status === 404 ? t('carte.serveur.indisponible') : problem.text));
+    return [];
   }
 }
 
-function pairingForm(container, onPaired) {
-  const form = h('form', { id: 'appairage', novalidate: true },
-    h('p', {}, t('pont.appairage.explication')),
-    field({ name: 'code', label: t('pont.appairage.code'), hint: t('pont.appairage.code.aide'), required: true, autocomplete: 'off' }),
-    field({ name: 'port', label: t('pont.appairage.port'), hint: t('pont.appairage.port.aide'), value: String(bridge.bridgePort()),
+/**
+ * Unblocking a blocked PIN (Art. V): a one-time code goes to the holder's registered email; with it
+ * the server gives this card's PUK (it checks the code, the card serial, and counts wrong codes),
+ * which goes straight to the bridge with the new PIN. Neither is kept by the page.
+ */
+function unblockForms(container, card, refresh) {
+  const section = h('section', { id: 'deblocage', 'aria-labelledby': 'titre-deblocage' },
+    h('h3', { id: 'titre-deblocage' }, t('carte.deblocage.titre')), h('p', {}, t('carte.deblocage.explication')));
+  const ask = h('button', { class: 'fr-btn fr-btn--secondary', type: 'button', name: 'demander-code' }, t('carte.deblocage.demander'));
+  ask.addEventListener('click', async () => {
+    try {
+      const { data } = await withProgress(section, t('enregistrement'), () => api.post(`/api/v1/cards/${card.id}/unblock-requests`), ask);
+      clearErrors(section);
+      success(section, t('carte.deblocage.envoye', { heure: formatDateTime(data.expiresAt) }));
+    } catch (problem) {
+      showProblem(section, problem);
+    }
+  });
+  const submit = h('button', { class: 'fr-btn', type: 'submit' }, t('carte.deblocage.bouton'));
+  const form = h('form', { id: 'debloquer', novalidate: true, 'aria-labelledby': 'titre-debloquer' },
+    h('h4', { id: 'titre-debloquer' }, t('carte.deblocage.saisir')),
+    field({ name: 'code', label: t('carte.deblocage.code'), hint: t('carte.deblocage.code.aide'), required: true, autocomplete: 'one-time-code',
       inputmode: 'numeric' }),
-    h('button', { class: 'fr-btn', type: 'submit' }, t('pont.appairage.bouton')));
+    field({ name: 'newPin', label: t('carte.pin.nouveau'), type: 'password', required: true, autocomplete: 'off', inputmode: 'numeric' }),
+    field({ name: 'confirmation', label: t('carte.pin.confirmation'), type: 'password', required: true, autocomplete: 'off', inputmode: 'numeric' }),
+    submit);
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const values = formValues(form);
+    form.querySelectorAll('input[type="password"]').forEach((input) => { input.value = ''; });
+    if (values.newPin !== values.confirmation) {
+      showProblem(form, { text: t('carte.pin.differents'), errors: [{ field: 'confirmation', message: t('carte.pin.differents') }] });
+      return;
+    }
     try {
-      await bridge.pair(values.code.toUpperCase(), Number(values.port) || undefined);
-      onPaired();
+      await withProgress(form, t('carte.deblocage.en-cours'), async () => {
+        const { data } = await api.post(`/api/v1/cards/${card.id}/unblock`, { code: values.code, cardSerial: card.cardSerial }, { oneShot: true });
+        await bridge.unblockPin(data.puk, values.newPin);
+      }, submit);
+      // The card read again shows its PIN unblocked; the message stays above it
+      await refresh();
+      const done = success(container, t('carte.deblocage.fait'));
+      done.setAttribute('tabindex', '-1');
+      done.focus();
     } catch (problem) {
+      if (problem.kind === 'pin-policy') problem.errors = [{ field: 'newPin', message: problem.text }];
       showProblem(form, problem);
     }
   });
-  container.append(form);
+  section.append(h('div', { class: 'cartes-actions fr-mb-3w' }, ask), form);
+  container.append(section);
 }
 
 function pinForm(container, refresh) {
@@ -79,7 +119,7 @@ function pinForm(container, refresh) {
   container.append(form);
 }
 
-async function renderCard(container) {
+async function renderCard(container, cards) {
   container.replaceChildren();
   try {
     const info = await withProgress(container, t('pont.lecture'), () => bridge.card());
@@ -91,11 +131,14 @@ async function renderCard(container) {
       ...['authentication', 'signature'].flatMap((role) => [h('dt', {}, t(`carte.certificat.${role}`)),
         h('dd', {}, certificates[role] ? t('carte.certificat.valide-jusqu', { date: formatDate(certificates[role].notAfter) })
           : t('carte.certificat.absent'))])));
+    const onRecord = cards.find((card) => card.cardSerial?.toUpperCase() === info.serialNumber?.toUpperCase());
     if (!info.pin?.blocked) pinForm(container, () => {});
     else container.append(h('p', {}, t('carte.pin.bloque.aide')));
+    if (info.pin?.blocked && onRecord) unblockForms(container, onRecord, () => renderCard(container, cards));
+    else if (info.pin?.blocked) container.append(h('p', {}, t('carte.deblocage.inconnue')));
   } catch (problem) {
     showProblem(container, problem);
-    if (problem.kind === 'unauthorized') pairingForm(container, () => renderCard(container));
+    if (problem.kind === 'unauthorized') pairingForm(container, () => renderCard(container, cards));
   }
 }
 
@@ -106,24 +149,12 @@ export default {
     const onServer = h('section', { class: 'fr-mb-6w', 'aria-labelledby': 'titre-cartes-serveur' },
       h('h2', { id: 'titre-cartes-serveur' }, t('carte.serveur.titre')));
     main.append(onServer);
-    if (me.personId) await serverCards(onServer, me);
+    const cards = me.personId ? await serverCards(onServer, me) : [];
     const onCard = h('section', { 'aria-labelledby': 'titre-carte-lecteur' },
       h('h2', { id: 'titre-carte-lecteur' }, t('carte.lecteur.titre')), h('p', {}, t('carte.lecteur.explication')));
     const content = h('div', { id: 'pont' });
     onCard.append(content);
     main.append(onCard);
-    try {
-      await bridge.status();
-    } catch (problem) {
-      // Perhaps on another port than the default: the pairing form lets the person say which
-      showProblem(content, problem);
-      pairingForm(content, () => renderCard(content));
-      return;
-    }
-    if (!bridge.isPaired()) {
-      pairingForm(content, () => renderCard(content));
-      return;
-    }
-    await renderCard(content);
+    await withBridge(content, () => renderCard(content, cards));
   },
 };

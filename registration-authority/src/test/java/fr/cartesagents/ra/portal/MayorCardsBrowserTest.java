@@ -1,0 +1,126 @@
+package fr.cartesagents.ra.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+import fr.cartesagents.ra.card.CardTransitions;
+import fr.cartesagents.ra.security.Role;
+import fr.cartesagents.ra.testsupport.TestCards;
+import fr.cartesagents.ra.testsupport.TestDirectory.TestPerson;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The mayor of the demo commune and its cards: a replacement card ordered for an agent (charged,
+ * so on the billing statement), the dashboard's card figures as the server counts them, the
+ * delegate's request to habilitate themselves approved (four eyes), the billing statement and its
+ * CSV downloaded as a file, and the order cancelled from the commune's list. Every page passes
+ * axe-core.
+ */
+class MayorCardsBrowserTest extends PortalBrowserTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Autowired
+    CardTransitions cardTransitions;
+
+    @Autowired
+    TransactionalOperator transactions;
+
+    @Test
+    void whenTheMayorOrdersApprovesAndReadsTheBill_thenThePagesShowWhatTheServerHas() throws Exception {
+        UUID commune = uuid("select id from collectivity where insee_code = '59017'");
+        activeCartesConvention(commune);
+        TestPerson agent = directory().person("Léon", "Moreau");
+        directory().assign(agent, Role.AGENT, commune);
+        // Léon already had his free card: the replacement after a loss is charged (annex 1)
+        new TestCards(this, database, cardTransitions, transactions).personalize(agent, commune);
+        UUID delegate = uuid("select id from person where holder_id = 'DEMO-59017-DELEGUE'");
+        // The delegate asks for a habilitation of their own: it waits for another manager
+        HttpResponse<byte[]> asked = send(anonymousClient(), HttpRequest.newBuilder(
+                        api("/api/v1/collectivities/" + commune + "/habilitations"))
+                .header("Authorization", "Bearer " + demoToken("delegue")).header("Content-Type", "application/json")
+                .header("Idempotency-Key", newKey())
+                .POST(HttpRequest.BodyPublishers.ofString("{\"personId\": \"" + delegate + "\", \"application\": \"comedec\","
+                        + " \"level\": \"agent\"}")).build());
+        assertThat(asked.statusCode()).as(text(asked)).isEqualTo(202);
+
+        demoLogin("maire");
+        page.click(By.cssSelector("#menu a[href='#/commandes']")).expectHeading("Commandes de cartes");
+        page.waitUntil(driver -> !page.all(By.id("titre-commandes-commune")).isEmpty());
+        new Select(page.field("Personne")).selectByVisibleText("Léon Moreau");
+        new Select(page.field("Motif")).selectByValue("loss");
+        page.click(By.cssSelector("#commander-carte button[type='submit']"));
+        page.waitForText(By.id("commander-carte"), "La commande est enregistrée");
+        page.waitForText(By.id("commandes-commune"), "Léon Moreau");
+        UUID order = uuid("select id from card_order where person_id = '" + agent.id() + "' and state = 'requested'");
+        assertThat(count("billing_line where order_id = '" + order + "'")).as("the loss is charged").isEqualTo(1);
+        page.checkPage("commande");
+
+        page.click(By.cssSelector("#menu a[href='#/']")).expectHeading("Tableau de bord");
+        long inProgress = count("card_order where collectivity_id = '" + commune + "' and state in ('requested', 'approved', 'personalized')");
+        // Badges are written in capitals by the design system: the words are compared, not their case
+        page.waitUntil(driver -> page.text(By.cssSelector("#chiffres-cartes-" + commune + " [data-chiffre='commandes']"))
+                .equalsIgnoreCase("Commandes en cours : " + inProgress));
+        long revoked = count("card where collectivity_id = '" + commune + "' and state = 'revoked'");
+        assertThat(page.text(By.cssSelector("#chiffres-cartes-" + commune + " [data-chiffre='revoquees']")))
+                .isEqualToIgnoringCase("Cartes révoquées : " + revoked);
+        assertThat(page.text(By.cssSelector("#chiffres-cartes-" + commune + " [data-chiffre='expirent-30']")))
+                .startsWithIgnoringCase("Expirent d'ici 30 jours : ");
+        page.checkPage("tableau-de-bord-cartes");
+
+        page.click(By.cssSelector("#menu a[href='#/habilitations']")).expectHeading("Habilitations");
+        page.waitForText(By.id("demandes-habilitation"), "Karim N'Diaye");
+        page.checkPage("demandes-habilitation");
+        UUID request = uuid("select id from habilitation_request where person_id = '" + delegate + "' and status = 'pending'");
+        page.click(By.cssSelector("button[name='approuver-" + request + "']"));
+        page.waitForText(By.id("demandes-habilitation"), "La demande est approuvée");
+        assertThat(count("habilitation where person_id = '" + delegate + "' and application = 'comedec' and status = 'active'"))
+                .isEqualTo(1);
+
+        Path downloads = Files.createTempDirectory(dataDirectory(), "telechargements-");
+        ((ChromeDriver) page.driver()).executeCdpCommand("Browser.setDownloadBehavior",
+                Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+        page.click(By.cssSelector("#menu a[href='#/facturation']")).expectHeading("Relevé de facturation");
+        page.waitForText(By.id("releve"), "Carte : Remplacement (perte)");
+        page.waitForText(By.id("releve"), order.toString());
+        assertThat(page.text(By.id("total"))).startsWith("Total HT : ").endsWith(" €");
+        page.checkPage("facturation");
+        page.click(By.cssSelector("button[name='telecharger-csv']"));
+        Path csv = page.waitUntil(driver -> {
+            try (var files = Files.list(downloads)) {
+                return files.filter(file -> file.getFileName().toString().matches("facturation-.*\\.csv")).findFirst().orElse(null);
+            } catch (java.io.IOException e) {
+                return null;
+            }
+        });
+        assertThat(Files.readString(csv, StandardCharsets.UTF_8)).startsWith("date;article;commande;montant_ht_centimes;montant_ht_eur")
+                .contains(order.toString());
+
+        page.click(By.cssSelector("#menu a[href='#/commandes']")).expectHeading("Commandes de cartes");
+        page.click(By.cssSelector("button[name='annuler-" + order + "']"));
+        page.waitForText(By.id("commandes-commune"), "La commande est annulée.");
+        assertThat(database.sql("select state from card_order where id = :id").bind("id", order)
+                .map(row -> row.get("state", String.class)).one().block()).isEqualTo("cancelled");
+        page.checkPage("commande-annulee");
+    }
+
+    private String demoToken(String user) {
+        HttpResponse<byte[]> login = postJson(anonymousClient(), api("/api/v1/demo/login"), "{\"user\": \"" + user + "\"}", null);
+        assertThat(login.statusCode()).as(text(login)).isEqualTo(200);
+        return JSON.readTree(login.body()).get("token").asString();
+    }
+}
