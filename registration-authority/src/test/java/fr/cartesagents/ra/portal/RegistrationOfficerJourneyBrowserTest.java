@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
 
 import fr.cartesagents.bridge.localapi.CertificateIssuers;
 import fr.cartesagents.bridge.localapi.LocalApiServer;
@@ -31,8 +32,9 @@ import fr.cartesagents.ra.testsupport.TestDirectory.TestPerson;
 
 /**
  * The registration officer of the demo (demo login) at their desk: the commune their office
- * serves, an order to approve, the blank card in the reader personalized through a real bridge
- * ({@code LocalApiServer} on a SoftHSM2 card, with an operator certificate of the same office), the
+ * serves, a card ordered from the desk, the order approved, the blank card in the reader
+ * personalized through a real bridge ({@code LocalApiServer} on a SoftHSM2 card, with an operator
+ * certificate of the same office), the
  * face-to-face hand-over (a zone that names someone else refused with the server's reason, then the
  * right identity card, its copy, the terms, the receipt signed by the card), the receipt to print.
  * Then, logged out and without any certificate, the holder declares the card stolen with their
@@ -55,10 +57,6 @@ class RegistrationOfficerJourneyBrowserTest extends PortalBrowserTest {
         TestPerson operator = directory().person("Paul", "Opérateur");
         directory().assign(operator, Role.REGISTRATION_OFFICER, office);
         Path operatorCard = cardOf(operator);
-        var ordered = postJson(client(operatorCard, CARD_PASSWORD), api("/api/v1/collectivities/" + commune + "/card-orders"),
-                "{\"personId\": \"" + agent + "\", \"reason\": \"initial\"}", newKey());
-        assertThat(ordered.statusCode()).as(text(ordered)).isEqualTo(201);
-        UUID order = uuid("select id from card_order where person_id = '" + agent + "' and state = 'requested'");
 
         TestCard blank = SoftHsmCards.get().newCard("guichet");
         List<X509CertificateHolder> chain = PemFiles.readCertificates(caChain());
@@ -84,8 +82,18 @@ class RegistrationOfficerJourneyBrowserTest extends PortalBrowserTest {
             demoLogin("officier");
             page.click(By.cssSelector("#menu a[href='#/guichet']")).expectHeading("Guichet de l'autorité d'enregistrement");
             page.waitForText(By.id("titre-communes"), "Communes").waitForText(By.cssSelector("main"), "Armentières");
-            page.waitForText(By.cssSelector("section[aria-labelledby='titre-approuver']"), "Sophie Dubois");
             page.checkPage("guichet");
+
+            // The office orders from the desk; the server says who may order what
+            new Select(page.field("Commune")).selectByVisibleText("Armentières");
+            page.waitUntil(driver -> page.field("Personne").getText().contains("Sophie Dubois"));
+            new Select(page.field("Personne")).selectByVisibleText("Sophie Dubois");
+            new Select(page.field("Motif")).selectByValue("initial");
+            page.click(By.cssSelector("#commander-guichet button[type='submit']"));
+            page.waitForText(By.cssSelector("main .cartes-success"), "La commande est enregistrée");
+            page.waitForText(By.cssSelector("section[aria-labelledby='titre-approuver']"), "Sophie Dubois");
+            UUID order = uuid("select id from card_order where person_id = '" + agent + "' and state = 'requested'");
+            page.checkPage("commande-passee");
 
             page.click(By.cssSelector("button[name='approuver-" + order + "']"));
             page.waitForText(By.cssSelector("main .cartes-success"), "La commande est approuvée.");

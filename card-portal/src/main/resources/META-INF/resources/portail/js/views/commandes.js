@@ -7,7 +7,7 @@ import { t, formatDateTime } from '../i18n.js';
 import { h, field, showProblem, clearErrors, success, badge, button, formValues, withProgress, table } from '../ui.js';
 import { managedCollectivities, rolesOf } from '../roles.js';
 
-const REASONS = ['initial', 'renewal', 'replacement_defect', 'loss', 'theft', 'forgotten_pin', 'additional'];
+export const REASONS = ['initial', 'renewal', 'replacement_defect', 'loss', 'theft', 'forgotten_pin', 'additional'];
 
 function orderSummary(order, actions) {
   return h('div', { class: 'fr-card fr-mb-3w', id: `commande-${order.id}` }, h('div', { class: 'fr-card__body' },

@@ -9,6 +9,7 @@ import { t, formatDate, formatDateTime } from '../i18n.js';
 import { h, field, showProblem, clearErrors, success, table, button, badge, formValues, withProgress } from '../ui.js';
 import * as bridge from '../bridge.js';
 import { withBridge } from '../pairing.js';
+import { REASONS } from './commandes.js';
 
 const DOCUMENT_KINDS = ['cni', 'passport', 'titre_de_sejour'];
 
@@ -50,6 +51,52 @@ function base64OfFile(file) {
 
 function section(id, title) {
   return h('section', { class: 'fr-mb-6w', 'aria-labelledby': id }, h('h2', { id }, title));
+}
+
+/**
+ * The office orders the cards the commune may not order itself (Art. III): its mayor's and its
+ * delegates' (their first cards too), and every card while its trust roles are suspended. The
+ * people offered: the commune's agents, its mayor and its delegates; the server decides who may
+ * order what.
+ */
+async function orderForm(container, communes, reload) {
+  if (!communes.length) return;
+  const peopleField = h('div', {});
+  async function loadPeople(collectivityId) {
+    const [{ data: agents }, { data: status }] = await Promise.all([
+      api.get(`/api/v1/collectivities/${collectivityId}/people`, { params: { status: 'active', limit: 100 } }),
+      api.get(`/api/v1/collectivities/${collectivityId}/directory-status`)]);
+    const managers = [status.mayor, ...(status.delegates || [])].filter(Boolean);
+    const names = await namesOf(managers.map((role) => role.personId));
+    const options = [...managers.map((role) => [role.personId, `${personName(names.get(role.personId))} (${t(`role.${role.role}`)})`]),
+      ...agents.items.filter((p) => !names.has(p.id)).map((p) => [p.id, personName(p)])];
+    peopleField.replaceChildren(field({ name: 'personId', label: t('habilitations.personne'), required: true, options }));
+  }
+  const communeField = field({ name: 'collectivityId', label: t('guichet.commune'), required: true,
+    options: communes.map((commune) => [commune.id, commune.name]) });
+  communeField.querySelector('select').addEventListener('change', (event) => loadPeople(event.target.value));
+  await loadPeople(communes[0].id);
+  const idempotencyKey = { value: api.newIdempotencyKey() };
+  const submit = h('button', { class: 'fr-btn', type: 'submit' }, t('commandes.commander'));
+  const form = h('form', { id: 'commander-guichet', novalidate: true, 'aria-labelledby': 'titre-commander-guichet' },
+    h('p', {}, t('guichet.commander.explication')),
+    communeField, peopleField,
+    field({ name: 'reason', label: t('commandes.motif'), required: true, options: REASONS.map((r) => [r, t(`commande.motif.${r}`)]) }),
+    field({ name: 'cardProfile', label: t('commandes.profil'), options: [['standard', t('commande.profil.standard')], ['a05', t('commande.profil.a05')]] }),
+    submit);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const { collectivityId, ...order } = formValues(form);
+    try {
+      await withProgress(form, t('enregistrement'),
+        () => api.post(`/api/v1/collectivities/${collectivityId}/card-orders`, order, { idempotencyKey: idempotencyKey.value }), submit);
+      idempotencyKey.value = api.newIdempotencyKey();
+      await reload(t('guichet.commande.passee'));
+    } catch (problem) {
+      showProblem(form, problem);
+    }
+  });
+  container.append(form);
 }
 
 function ordersToApprove(container, orders, names, reload) {
@@ -236,16 +283,18 @@ export default {
       const names = await namesOf([...requested, ...approved, ...personalized].map((item) => item.personId));
       const communesSection = section('titre-communes', t('guichet.communes'));
       communesSection.append(communes.length === 0 ? h('p', {}, t('guichet.communes.aucune'))
-        : table(t('guichet.communes'), [t('guichet.commune'), t('guichet.insee'), t('guichet.siren'), t('guichet.confiance')],
+        : table(t('guichet.communes.liste'), [t('guichet.commune'), t('guichet.insee'), t('guichet.siren'), t('guichet.confiance')],
           communes.map((commune) => [commune.name, commune.inseeCode || '—', commune.siren || '—',
             commune.trustSuspended ? badge(t('guichet.confiance.suspendue'), 'warning') : badge(t('guichet.confiance.ok'), 'success')])));
+      const order = section('titre-commander-guichet', t('guichet.commander.titre'));
+      await orderForm(order, communes, load);
       const approve = section('titre-approuver', t('guichet.approuver.titre'));
       ordersToApprove(approve, requested, names, load);
       const personalize = section('titre-personnaliser', t('guichet.personnaliser.titre'));
       personalizationForm(personalize, approved, names, load);
       const handOver = section('titre-remise-liste', t('guichet.remise.titre'));
       handOverDesk(handOver, personalized, names);
-      content.replaceChildren(communesSection, approve, personalize, handOver);
+      content.replaceChildren(communesSection, order, approve, personalize, handOver);
       if (done) {
         const alert = success(content, done);
         alert.setAttribute('tabindex', '-1');
