@@ -61,7 +61,13 @@ public final class BareRepositoryServer {
             headers.set("content-length", response.body().length);
             answers.put(path, new Answer(Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(response.body())), headers));
         }
-        DisposableServer server = HttpServer.create()
+        HttpServer configured = HttpServer.create();
+        if (Boolean.getBoolean("bare.listenerLimits")) {
+            // the registration authority's listener limits (cartes.http defaults), to measure what they cost
+            configured = configured.idleTimeout(java.time.Duration.ofSeconds(30)).readTimeout(java.time.Duration.ofSeconds(30))
+                    .requestTimeout(java.time.Duration.ofMinutes(2));
+        }
+        DisposableServer server = configured
                 .port(port)
                 .protocol(HttpProtocol.HTTP11, HttpProtocol.H2C)
                 .handle((request, response) -> {

@@ -64,6 +64,16 @@ class BillingLines implements BillingLedger {
                 .then();
     }
 
+    /** The readers delivered to the collectivity so far, per application ({@code comedec}, {@code tes}). */
+    Mono<Map<String, Integer>> readersDelivered(UUID collectivityId) {
+        return database.sql("select application, sum(quantity) as delivered from reader_delivery where collectivity_id = :c"
+                        + " group by application")
+                .bind("c", collectivityId)
+                .map(row -> Map.entry(row.get("application", String.class), row.get("delivered", Number.class).intValue()))
+                .all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
+    }
+
     /** The collectivity's lines with {@code from <= occurred_at < to}, in time order. */
     Flux<StatementLine> between(UUID collectivityId, Instant from, Instant to) {
         return database.sql("select occurred_at, item, order_id, amount_cents from billing_line where collectivity_id = :c"

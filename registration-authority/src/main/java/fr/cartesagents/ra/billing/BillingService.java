@@ -18,6 +18,8 @@ import org.springframework.stereotype.Service;
 import fr.cartesagents.ra.audit.AuditEntry;
 import fr.cartesagents.ra.audit.AuditTarget;
 import fr.cartesagents.ra.audit.AuditTrail;
+import fr.cartesagents.ra.collectivity.CollectivityQueries;
+import fr.cartesagents.ra.convention.ConventionQueries;
 import fr.cartesagents.ra.problem.ProblemException;
 import fr.cartesagents.ra.problem.ProblemType;
 import fr.cartesagents.ra.security.AccessPolicy;
@@ -42,9 +44,14 @@ class BillingService {
     private final AccessPolicy policy;
     private final AuditTrail audit;
     private final DatabaseClient database;
+    private final CollectivityQueries collectivities;
+    private final ConventionQueries conventions;
     private final Clock clock;
 
-    BillingService(BillingLines lines, AccessPolicy policy, AuditTrail audit, DatabaseClient database, Clock clock) {
+    BillingService(BillingLines lines, AccessPolicy policy, AuditTrail audit, DatabaseClient database,
+                   CollectivityQueries collectivities, ConventionQueries conventions, Clock clock) {
+        this.collectivities = collectivities;
+        this.conventions = conventions;
         this.lines = lines;
         this.policy = policy;
         this.audit = audit;
@@ -89,7 +96,7 @@ class BillingService {
         }
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
-        return database.sql("select id from collectivity where id = :id for update").bind("id", collectivityId).then()
+        return collectivities.lock(collectivityId)
                 .then(allotments(collectivityId))
                 .flatMap(allotments -> {
                     ReaderAllotment allotment = allotments.stream().filter(a -> a.application().equals(application)).findFirst()
@@ -112,24 +119,14 @@ class BillingService {
                 });
     }
 
+    /** COMEDEC: one reader per workstation of the active conventions' annexes; TES: two per town hall with an active CARTES convention. */
     private Mono<List<ReaderAllotment>> allotments(UUID collectivityId) {
-        return database.sql("select"
-                        + " (select coalesce(sum(c.workstations), 0) from convention c join convention_party p on p.convention_id = c.id"
-                        + "   where p.collectivity_id = :id and c.kind = 'comedec' and c.state = 'active') as comedec_allowed,"
-                        + " (select count(*) from convention c join convention_party p on p.convention_id = c.id"
-                        + "   join collectivity k on k.id = p.collectivity_id"
-                        + "   where p.collectivity_id = :id and c.kind = 'cartes' and c.state = 'active' and k.kind = 'commune') as cartes,"
-                        + " (select coalesce(sum(quantity), 0) from reader_delivery where collectivity_id = :id and application = 'comedec')"
-                        + "   as comedec_delivered,"
-                        + " (select coalesce(sum(quantity), 0) from reader_delivery where collectivity_id = :id and application = 'tes')"
-                        + "   as tes_delivered")
-                .bind("id", collectivityId)
-                .map(row -> List.of(
-                        ReaderAllotment.of("comedec", row.get("comedec_allowed", Number.class).intValue(),
-                                row.get("comedec_delivered", Number.class).intValue()),
-                        ReaderAllotment.of("tes", row.get("cartes", Number.class).longValue() > 0 ? TES_READERS_PER_TOWN_HALL : 0,
-                                row.get("tes_delivered", Number.class).intValue())))
-                .one();
+        return Mono.zip(conventions.active(collectivityId, "comedec"), conventions.active(collectivityId, "cartes"),
+                        collectivities.kindOf(collectivityId).defaultIfEmpty(""), lines.readersDelivered(collectivityId))
+                .map(found -> List.of(
+                        ReaderAllotment.of("comedec", (int) found.getT1().workstations(), found.getT4().getOrDefault("comedec", 0)),
+                        ReaderAllotment.of("tes", found.getT2().any() && "commune".equals(found.getT3()) ? TES_READERS_PER_TOWN_HALL : 0,
+                                found.getT4().getOrDefault("tes", 0))));
     }
 
     private static Optional<LocalDate> day(String name, String value) {

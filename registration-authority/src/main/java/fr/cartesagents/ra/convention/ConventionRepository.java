@@ -20,7 +20,7 @@ import reactor.core.publisher.Mono;
 
 /** The {@code convention}, {@code convention_party} and {@code convention_delegate} rows. */
 @Repository
-class ConventionRepository {
+class ConventionRepository implements ConventionQueries {
 
     private static final String VIEW = "select c.*,"
             + " array(select p.collectivity_id from convention_party p where p.convention_id = c.id order by p.collectivity_id) as party_ids,"
@@ -31,6 +31,16 @@ class ConventionRepository {
 
     ConventionRepository(DatabaseClient database) {
         this.database = database;
+    }
+
+    @Override
+    public Mono<ActiveConventions> active(UUID collectivityId, String kind) {
+        return database.sql("select count(*) as n, coalesce(sum(c.workstations), 0) as workstations from convention c"
+                        + " join convention_party p on p.convention_id = c.id"
+                        + " where p.collectivity_id = :collectivity and c.kind = :kind and c.state = 'active'")
+                .bind("collectivity", collectivityId).bind("kind", kind)
+                .map(row -> new ActiveConventions(row.get("n", Number.class).longValue(), row.get("workstations", Number.class).longValue()))
+                .one();
     }
 
     Mono<ConventionRow> find(UUID id) {

@@ -115,14 +115,6 @@ class OrderRepository {
                 .map(row -> row.get("role", String.class)).all();
     }
 
-    /** Whether a convention of {@code kind} binding the collectivity is active. */
-    Mono<Boolean> activeConvention(UUID collectivityId, String kind) {
-        return database.sql("select exists (select 1 from convention c join convention_party p on p.convention_id = c.id"
-                        + " where p.collectivity_id = :collectivity and c.kind = :kind and c.state = 'active') as active")
-                .bind("collectivity", collectivityId).bind("kind", kind)
-                .map(row -> row.get("active", Boolean.class)).one();
-    }
-
     /**
      * The holder's directory record and their collectivity's names, for the subject of their
      * certificates; empty when either is unknown.

@@ -18,6 +18,7 @@ import fr.cartesagents.ra.audit.AuditEntry;
 import fr.cartesagents.ra.audit.AuditTrail;
 import fr.cartesagents.ra.billing.BillingLedger;
 import fr.cartesagents.ra.card.CardProfile;
+import fr.cartesagents.ra.convention.ConventionQueries;
 import fr.cartesagents.ra.problem.ProblemException;
 import fr.cartesagents.ra.problem.ProblemType;
 import fr.cartesagents.ra.security.AccessPolicy;
@@ -41,17 +42,19 @@ public class OrderService {
     private final AuditTrail audit;
     private final ObjectProvider<BillingLedger> billing;
     private final OrderNotices notices;
+    private final ConventionQueries conventions;
     private final TransactionalOperator transactions;
     private final Clock clock;
 
     OrderService(OrderRepository orders, CardOperators operators, AccessPolicy access, AuditTrail audit, ObjectProvider<BillingLedger> billing,
-                 OrderNotices notices, TransactionalOperator transactions, Clock clock) {
+                 OrderNotices notices, ConventionQueries conventions, TransactionalOperator transactions, Clock clock) {
         this.orders = orders;
         this.operators = operators;
         this.access = access;
         this.audit = audit;
         this.billing = billing;
         this.notices = notices;
+        this.conventions = conventions;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -158,8 +161,8 @@ public class OrderService {
     }
 
     private Mono<Void> requireActiveConvention(UUID collectivityId, String kind, String messageKey) {
-        return orders.activeConvention(collectivityId, kind)
-                .flatMap(active -> active ? Mono.<Void>empty()
+        return conventions.active(collectivityId, kind)
+                .flatMap(active -> active.any() ? Mono.<Void>empty()
                         : Mono.error(ProblemException.localized(ProblemType.RULE_VIOLATED, messageKey)));
     }
 

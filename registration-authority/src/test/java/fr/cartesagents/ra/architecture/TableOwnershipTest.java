@@ -51,16 +51,15 @@ class TableOwnershipTest {
             "audit.checkpoint -> audit_event", "audit.checkpoint -> certificate_authority",
             "demo -> audit_event", "demo -> collectivity", "demo -> person", "demo -> registration_office",
             "demo -> role_assignment", "delivery -> person",
-            // the card operations (billing, notification, renewal, revocation) were built beside the rule and
+            // the card operations (notification, renewal, revocation) were built beside the rule and
             // read these directly; renewal's reminder claim must stay one atomic statement over card and certificate
-            "billing -> collectivity", "billing -> convention", "billing -> convention_party",
             "notification -> person", "notification -> role_assignment",
             "renewal -> card", "renewal -> certificate",
             "revocation -> person",
             "directory -> collectivity",
             "habilitation -> certificate", "habilitation -> collectivity", "habilitation -> collectivity_member",
             "habilitation -> delegation", "habilitation -> person", "habilitation -> role_assignment",
-            "order -> card", "order -> convention", "order -> convention_party", "order -> person",
+            "order -> card", "order -> person",
             "order -> role_assignment",
             "security -> certificate", "security -> person", "security -> role_assignment");
 
