@@ -25,4 +25,18 @@ public enum KeyRole {
     public byte[] id() {
         return new byte[] {id};
     }
+
+    /**
+     * CKA_ID of the key pair and certificate made for a renewal, while the card still uses the ones
+     * of {@link #id()}: another identifier, so that every middleware still pairs each key with its own
+     * certificate in between.
+     */
+    public byte[] renewalId() {
+        return new byte[] {(byte) (id | 0x10)};
+    }
+
+    /** CKA_LABEL of the renewal key pair and certificate until they replace the role's own. */
+    public String renewalLabel() {
+        return label + " (renouvellement)";
+    }
 }

@@ -18,6 +18,8 @@ import fr.cartesagents.bridge.card.CardException;
 import fr.cartesagents.bridge.card.CardFailure;
 import fr.cartesagents.bridge.card.CardInfo;
 import fr.cartesagents.bridge.card.KeyRole;
+import fr.cartesagents.bridge.personalization.CardRenewer;
+import fr.cartesagents.bridge.personalization.IssuanceException;
 import fr.cartesagents.bridge.personalization.IssuedPair;
 import fr.cartesagents.bridge.personalization.OrderPersonalizer;
 import fr.cartesagents.bridge.personalization.PairIssuer;
@@ -149,6 +151,78 @@ final class CardEndpoints {
             }
             return Map.of("cardId", issued.cardId().toString(), "certificates", certificates);
         });
+    }
+
+    /**
+     * Renewal, step 1: a new key pair per role made on the card beside the one in use, and a request
+     * signed by each (proof of possession) for the portal to send to {@code POST /api/v1/cards/{cardId}/renewal}.
+     * The card keeps working with its current keys and certificates.
+     */
+    Object renewalRequests(ApiRequest request) {
+        CardRequests.Renewal body = request.body(CardRequests.Renewal.class);
+        required(body.pin(), "pin");
+        return onCard(request, (driver, info) -> {
+            for (KeyRole role : KeyRole.values()) {
+                if (!info.certificates().containsKey(role)) {
+                    throw new CardException(CardFailure.KEY_NOT_FOUND, "The card has no " + CardView.roleName(role)
+                            + " certificate: a card is renewed once personalized");
+                }
+            }
+            Map<KeyRole, org.bouncycastle.pkcs.PKCS10CertificationRequest> requests;
+            try (AuthenticatedCard card = driver.authenticate(body.pin())) {
+                requests = new CardRenewer(body.keySpecOrDefault()).requests(card);
+            }
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("cardSerial", info.serialNumber());
+            answer.put("authenticationCsr", csrPem(requests.get(KeyRole.AUTHENTICATION)));
+            answer.put("signatureCsr", csrPem(requests.get(KeyRole.SIGNATURE)));
+            return answer;
+        });
+    }
+
+    /**
+     * Renewal, step 2: the registration authority's two certificates written next to the new keys,
+     * which then replace the old keys and certificates. Both are checked against the new keys first
+     * ({@code 422 certificate-mismatch}, nothing written). Sent again after it succeeded, it changes nothing.
+     */
+    Object renewalCertificates(ApiRequest request) {
+        CardRequests.RenewedCertificates body = request.body(CardRequests.RenewedCertificates.class);
+        required(body.pin(), "pin");
+        Map<KeyRole, X509CertificateHolder> renewed = new java.util.EnumMap<>(KeyRole.class);
+        renewed.put(KeyRole.AUTHENTICATION, certificate(required(body.authenticationCertificatePem(), "authenticationCertificatePem"),
+                "authenticationCertificatePem"));
+        renewed.put(KeyRole.SIGNATURE, certificate(required(body.signatureCertificatePem(), "signatureCertificatePem"),
+                "signatureCertificatePem"));
+        return onCard(request, (driver, info) -> {
+            try (AuthenticatedCard card = driver.authenticate(body.pin())) {
+                CardRenewer.write(card, renewed, info.certificates());
+            } catch (IssuanceException mismatch) {
+                throw ApiProblem.of("certificate-mismatch", 422, mismatch.getMessage());
+            }
+            return CardView.of(driver.info());
+        });
+    }
+
+    private static String csrPem(org.bouncycastle.pkcs.PKCS10CertificationRequest request) {
+        try {
+            return PemFiles.toPem("CERTIFICATE REQUEST", request.getEncoded());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The first certificate of a PEM field (the registration authority answers the certificate alone). */
+    private static X509CertificateHolder certificate(String pem, String field) {
+        List<X509CertificateHolder> certificates;
+        try {
+            certificates = PemFiles.parseCertificates(pem);
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            certificates = List.of();
+        }
+        if (certificates.isEmpty()) {
+            throw ApiProblem.badRequest("The field '" + field + "' is not a PEM certificate");
+        }
+        return certificates.get(0);
     }
 
     private <T> T onCard(ApiRequest request, OnCard<T> operation) {

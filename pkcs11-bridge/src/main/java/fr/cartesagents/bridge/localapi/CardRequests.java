@@ -43,6 +43,18 @@ final class CardRequests {
         }
     }
 
+    /** Step 1 of a renewal: new key pairs beside the ones in use; {@code keyType} defaults to RSA 2048. */
+    record Renewal(Pin pin, KeySpec keyType) {
+
+        KeySpec keySpecOrDefault() {
+            return keyType == null ? KeySpec.RSA_2048 : keyType;
+        }
+    }
+
+    /** Step 2 of a renewal: the certificates as the registration authority answered them (PEM). */
+    record RenewedCertificates(Pin pin, String authenticationCertificatePem, String signatureCertificatePem) {
+    }
+
     static <T> T required(T value, String field) {
         if (Objects.isNull(value)) {
             throw ApiProblem.badRequest("The field '" + field + "' is required");

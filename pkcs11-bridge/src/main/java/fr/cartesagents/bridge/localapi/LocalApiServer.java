@@ -39,7 +39,9 @@ import fr.cartesagents.bridge.personalization.IssuanceException;
  * POST /v1/card/pin/change         {currentPin, newPin}
  * POST /v1/card/pin/unblock        {unblockSecret, newPin}
  * POST /v1/card/signature          {pin, dataBase64, kind: cms|challenge}
- * POST /v1/card/personalization    {pin, givenName, surname, organization, siren, holderId, keyType?}
+ * POST /v1/card/personalization    {pin, orderId, keyType?, resume?}
+ * POST /v1/card/renewal            {pin, keyType?} -> {cardSerial, authenticationCsr, signatureCsr}: new keys beside the old
+ * POST /v1/card/renewal/certificates {pin, authenticationCertificatePem, signatureCertificatePem}: written, old keys retired
  * </pre>
  */
 public final class LocalApiServer implements AutoCloseable {
@@ -83,7 +85,9 @@ public final class LocalApiServer implements AutoCloseable {
                 "/v1/card/pin/change", Map.of("POST", new Route(true, false, card::changePin)),
                 "/v1/card/pin/unblock", Map.of("POST", new Route(true, false, card::unblockPin)),
                 "/v1/card/signature", Map.of("POST", new Route(true, false, card::sign)),
-                "/v1/card/personalization", Map.of("POST", new Route(true, false, card::personalize)));
+                "/v1/card/personalization", Map.of("POST", new Route(true, false, card::personalize)),
+                "/v1/card/renewal", Map.of("POST", new Route(true, false, card::renewalRequests)),
+                "/v1/card/renewal/certificates", Map.of("POST", new Route(true, false, card::renewalCertificates)));
     }
 
     /**

@@ -85,7 +85,7 @@ public final class OrderPersonalizer {
         return issued;
     }
 
-    private static PKCS10CertificationRequest request(AuthenticatedCard card, KeyRole role, PublicKey key) {
+    static PKCS10CertificationRequest request(AuthenticatedCard card, KeyRole role, PublicKey key) {
         return new PKCS10CertificationRequestBuilder(REQUESTED_SUBJECT, SubjectPublicKeyInfo.getInstance(key.getEncoded()))
                 .build(CardContentSigner.forKey(card, role, key));
     }
@@ -103,7 +103,7 @@ public final class OrderPersonalizer {
         }
     }
 
-    private static boolean certifies(X509CertificateHolder certificate, PublicKey key) {
+    static boolean certifies(X509CertificateHolder certificate, PublicKey key) {
         try {
             return Arrays.equals(certificate.getSubjectPublicKeyInfo().getEncoded(), key.getEncoded());
         } catch (IOException e) {

@@ -55,11 +55,63 @@ final class Pkcs11AuthenticatedCard implements AuthenticatedCard {
      * over a bare C_Sign (docs/benchmarks.md, "Card bridge").
      */
     private final Map<KeyRole, PrivateKeyHandle> signingKeys = new EnumMap<>(KeyRole.class);
+    /** The renewal keys' view: objects under {@link KeyRole#renewalId()}, closed with the card that made it. */
+    private final Optional<Pkcs11AuthenticatedCard> renewalOf;
     private boolean closed;
 
     Pkcs11AuthenticatedCard(Session session, FailureTranslator failures) {
+        this(session, failures, Optional.empty());
+    }
+
+    private Pkcs11AuthenticatedCard(Session session, FailureTranslator failures, Optional<Pkcs11AuthenticatedCard> renewalOf) {
         this.session = session;
         this.failures = failures;
+        this.renewalOf = renewalOf;
+    }
+
+    private byte[] idOf(KeyRole role) {
+        return renewalOf.isPresent() ? role.renewalId() : role.id();
+    }
+
+    private String labelOf(KeyRole role) {
+        return renewalOf.isPresent() ? role.renewalLabel() : role.label();
+    }
+
+    @Override
+    public AuthenticatedCard renewalKeys() {
+        if (renewalOf.isPresent()) {
+            return this;
+        }
+        return new Pkcs11AuthenticatedCard(session, failures, Optional.of(this));
+    }
+
+    @Override
+    public void promoteRenewalKeys(KeyRole role) {
+        Objects.requireNonNull(role, "role");
+        if (renewalOf.isPresent()) {
+            renewalOf.get().promoteRenewalKeys(role);
+            return;
+        }
+        run("replacing the " + Pkcs11CardDriver.roleName(role) + " key with its renewal", session -> {
+            long[] renewed = find(new AttributeVector().id(role.renewalId()), MAX_OBJECTS_PER_ROLE);
+            boolean hasKey = find(new AttributeVector().class_(CKO_PRIVATE_KEY).id(role.renewalId()), 1).length > 0;
+            boolean hasCertificate = find(new AttributeVector().class_(CKO_CERTIFICATE).id(role.renewalId()), 1).length > 0;
+            if (!hasKey || !hasCertificate) {
+                throw new CardException(CardFailure.KEY_NOT_FOUND, "The card has no renewed " + Pkcs11CardDriver.roleName(role)
+                        + " key with its certificate: generate the renewal keys and write their certificates first");
+            }
+            // The new pair and its certificate are complete on the card: only now do the old ones go. An
+            // interruption before the relabelling leaves a usable pair (same CKA_ID for key and
+            // certificate), and running this again finishes the move.
+            for (long handle : find(new AttributeVector().id(role.id()), MAX_OBJECTS_PER_ROLE)) {
+                session.destroyObject(handle);
+            }
+            signingKeys.remove(role);
+            for (long handle : renewed) {
+                session.setAttributeValues(handle, new AttributeVector().id(role.id()).label(role.label()));
+            }
+            return null;
+        });
     }
 
     @Override
@@ -68,9 +120,9 @@ final class Pkcs11AuthenticatedCard implements AuthenticatedCard {
         Objects.requireNonNull(spec, "spec");
         return run("generating the " + Pkcs11CardDriver.roleName(role) + " key", session -> {
             // The old objects go only once the new pair exists: a failed generation leaves the card as it was.
-            long[] previous = find(new AttributeVector().id(role.id()), MAX_OBJECTS_PER_ROLE);
+            long[] previous = find(new AttributeVector().id(idOf(role)), MAX_OBJECTS_PER_ROLE);
             long publicHandle = session.generateKeyPair(Pkcs11KeyPairs.generationMechanism(spec),
-                    Pkcs11KeyPairs.signingKeyPairTemplate(role.label(), role.id(), spec)).getPublicKey();
+                    Pkcs11KeyPairs.signingKeyPairTemplate(labelOf(role), idOf(role), spec)).getPublicKey();
             signingKeys.remove(role);
             for (long handle : previous) {
                 session.destroyObject(handle);
@@ -83,7 +135,7 @@ final class Pkcs11AuthenticatedCard implements AuthenticatedCard {
     public Optional<PublicKey> publicKey(KeyRole role) {
         Objects.requireNonNull(role, "role");
         return run("reading the " + Pkcs11CardDriver.roleName(role) + " public key", session -> {
-            long[] handles = find(new AttributeVector().class_(CKO_PUBLIC_KEY).id(role.id()), 1);
+            long[] handles = find(new AttributeVector().class_(CKO_PUBLIC_KEY).id(idOf(role)), 1);
             return handles.length == 0 ? Optional.empty() : Optional.of(readPublicKey(handles[0], role));
         });
     }
@@ -125,8 +177,8 @@ final class Pkcs11AuthenticatedCard implements AuthenticatedCard {
             object = AttributeVector.newX509Certificate()
                     .token(true)
                     .private_(false)
-                    .label(role.label())
-                    .id(role.id())
+                    .label(labelOf(role))
+                    .id(idOf(role))
                     .subject(certificate.getSubject().getEncoded(ASN1Encoding.DER))
                     .issuer(certificate.getIssuer().getEncoded(ASN1Encoding.DER))
                     .serialNumber(new ASN1Integer(certificate.getSerialNumber()).getEncoded(ASN1Encoding.DER))
@@ -135,7 +187,7 @@ final class Pkcs11AuthenticatedCard implements AuthenticatedCard {
             throw new IllegalArgumentException("Unencodable certificate " + certificate.getSubject(), e);
         }
         run("writing the " + Pkcs11CardDriver.roleName(role) + " certificate", session -> {
-            long[] previous = find(new AttributeVector().class_(CKO_CERTIFICATE).id(role.id()), MAX_OBJECTS_PER_ROLE);
+            long[] previous = find(new AttributeVector().class_(CKO_CERTIFICATE).id(idOf(role)), MAX_OBJECTS_PER_ROLE);
             session.createObject(object);
             for (long handle : previous) {
                 session.destroyObject(handle);
@@ -146,6 +198,9 @@ final class Pkcs11AuthenticatedCard implements AuthenticatedCard {
 
     @Override
     public void close() {
+        if (renewalOf.isPresent()) {
+            return;
+        }
         if (closed) {
             return;
         }
@@ -159,7 +214,7 @@ final class Pkcs11AuthenticatedCard implements AuthenticatedCard {
     }
 
     private <T> T run(String doing, SessionWork<T> work) {
-        if (closed) {
+        if (closed || renewalOf.map(card -> card.closed).orElse(false)) {
             throw new IllegalStateException("This card session is closed: present the PIN again");
         }
         try {
@@ -170,7 +225,7 @@ final class Pkcs11AuthenticatedCard implements AuthenticatedCard {
     }
 
     private PrivateKeyHandle findPrivateKey(KeyRole role) throws PKCS11Exception {
-        long[] handles = find(new AttributeVector().class_(CKO_PRIVATE_KEY).id(role.id()), 1);
+        long[] handles = find(new AttributeVector().class_(CKO_PRIVATE_KEY).id(idOf(role)), 1);
         if (handles.length == 0) {
             throw missingKey(role);
         }
