@@ -199,7 +199,7 @@ PY
     cd "$ROOT"
     DOCS_TEST_DOC=readme
     echo "${QUICK_START[0]}" | docs_test_background 0
-    docs_test_wait_url "http://localhost:$HTTP_PORT/actuator/health" 0
+    docs_test_wait_url "http://localhost:$HTTP_PORT/pki/ca" 0
     mkdir -p "$WORK/readme" && cd "$WORK/readme"      # the examples' files (a key, a request) stay out of the checkout
     run_doc readme README.md \
       "http://localhost:8080" "http://localhost:$HTTP_PORT" \

@@ -53,7 +53,10 @@ function fieldMessage(text) {
   if (has(`champ.${text}`)) return t(`champ.${text}`);
   const atMost = /^at most (\d+) characters$/.exec(text);
   if (atMost) return `${atMost[1]} caractères au plus.`;
-  return text;
+  // The server's own French (its field messages are fragments such as "obligatoire"): shown as a sentence
+  if (!text) return text;
+  const sentence = text.charAt(0).toUpperCase() + text.slice(1);
+  return /[.!?]$/.test(sentence) ? sentence : `${sentence}.`;
 }
 
 /** Clears the errors shown by showProblem in this container. */

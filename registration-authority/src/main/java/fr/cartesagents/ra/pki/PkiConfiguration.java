@@ -38,6 +38,7 @@ import fr.cartesagents.ra.security.ServerTlsMaterial;
 class PkiConfiguration {
 
     static final String PRODUCTION_PROFILE = "production";
+    private static final int MAX_KEPT_OCSP_GET_PATHS = 20_000;
 
     /** The policy set with the {@code cartes.pki.profiles.*} overrides; a wrong value stops the start. */
     @Bean
@@ -98,7 +99,11 @@ class PkiConfiguration {
                 properties.ocspResponses().validity());
         PreProducedOcspResponses preProduced = new PreProducedOcspResponses(responder,
                 properties.ocspResponses().refreshMargin(), properties.ocspResponses().maxPreProduced());
+        // The GET paths kept are chosen by clients: one request can be spelt many ways (percent-escapes,
+        // URL-safe base64), each a path of its own holding a copy of the answer. Bounded apart, at about
+        // 40 MB of answers: once full, other paths are answered through ca-core's cache (parse, lookup),
+        // and stale paths leave at each refresh pass (OcspRefreshSchedule).
         return new OcspService(responder, statuses, certificates, preProduced, availability, clock,
-                properties.ocspResponses().maxPreProduced());
+                Math.min(properties.ocspResponses().maxPreProduced(), MAX_KEPT_OCSP_GET_PATHS));
     }
 }

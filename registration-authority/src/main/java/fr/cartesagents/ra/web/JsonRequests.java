@@ -1,7 +1,6 @@
 package fr.cartesagents.ra.web;
 
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
@@ -15,6 +14,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -52,9 +52,9 @@ public class JsonRequests {
             throw ProblemException.localized(ProblemType.BAD_REQUEST, duplicate ? "input.duplicate-member" : "input.unreadable-json");
         } catch (JacksonException e) {
             String field = path(e);
-            throw ProblemException.localized(ProblemType.VALIDATION_FAILED,
-                    Map.of("errors", List.of(Map.of("field", field, "message", "unreadable"))),
-                    "request.unreadable", field);
+            String why = e instanceof UnrecognizedPropertyException ? "input.unknown-field" : "input.unreadable-value";
+            throw ProblemException.invalidFields(locale -> List.of(new FieldProblem(field,
+                    ProblemMessages.render(why, new Object[0], locale))), "request.unreadable", field);
         }
         if (value == null) {
             throw ProblemException.localized(ProblemType.VALIDATION_FAILED, "request.body-missing");

@@ -1,10 +1,10 @@
 package fr.cartesagents.ra.web;
 
 import java.util.List;
-import java.util.Map;
 
+import fr.cartesagents.ra.problem.FieldProblem;
 import fr.cartesagents.ra.problem.ProblemException;
-import fr.cartesagents.ra.problem.ProblemType;
+import fr.cartesagents.ra.problem.ProblemMessages;
 import reactor.core.publisher.Mono;
 
 /** Page number and size from the query string: a value that is not a number is a 400 problem naming the parameter. */
@@ -25,8 +25,8 @@ public final class PageParameters {
         try {
             return Integer.parseInt(value.strip());
         } catch (NumberFormatException e) {
-            throw ProblemException.localized(ProblemType.VALIDATION_FAILED,
-                    Map.of("errors", List.of(Map.of("field", parameter, "message", "not a number"))), "request.invalid", parameter);
+            throw ProblemException.invalidFields(locale -> List.of(new FieldProblem(parameter,
+                    ProblemMessages.render("input.wrong-type", new Object[] {"number"}, locale))), "request.invalid", parameter);
         }
     }
 }

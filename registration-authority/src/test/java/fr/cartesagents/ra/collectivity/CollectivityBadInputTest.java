@@ -69,11 +69,16 @@ class CollectivityBadInputTest extends TerritoryApiTest {
             "{\"kind\": [\"commune\"], \"inseeCode\": \"59994\", \"name\": \"Typée\"}",
             "{\"kind\": \"commune\", \"inseeCode\": {\"code\": \"59994\"}, \"name\": \"Typée\"}",
             "[\"commune\"]",
-            "{\"kind\": \"commune\"",
             "{\"kind\": \"commune\", \"inseeCode\": \"59994\", \"name\": \"Typée\"} {}",
             "{\"kind\": \"ville\", \"inseeCode\": \"59994\", \"name\": \"Typée\"}"})
     void whenTheBodyIsMalformedOrOfTheWrongTypes_then400(String body) {
         problem(post(administratorClient(), BASE, body), 400, "validation-failed");
+    }
+
+    /** A body that is not JSON at all has no field to name: 400 bad-request (docs/api.md), nothing created. */
+    @Test
+    void whenTheBodyIsNotWellFormedJson_then400BadRequest() {
+        problem(post(administratorClient(), BASE, "{\"kind\": \"commune\""), 400, "bad-request");
     }
 
     @ParameterizedTest

@@ -72,9 +72,9 @@ class InputStrictnessTest extends DirectoryTestBase {
                 "email: must be an email address such as prenom.nom@mairie.fr",
                 "givenNames: required");
         assertThat(messages(french)).containsExactly(
-                "birthName: lettres latines uniquement (accents permis), séparées par une espace, une apostrophe ou des traits d’union",
-                "email: doit être une adresse électronique, par exemple prenom.nom@mairie.fr",
-                "givenNames: obligatoire");
+                "birthName: Lettres latines uniquement (accents permis), séparées par une espace, une apostrophe ou des traits d’union.",
+                "email: Adresse électronique attendue, par exemple prenom.nom@mairie.fr.",
+                "givenNames: Ce champ est obligatoire.");
         assertThat(french.get("detail").asString()).isEqualTo("Valeurs invalides : birthName, email, givenNames.");
         assertThat(count("person")).isEqualTo(before);
     }

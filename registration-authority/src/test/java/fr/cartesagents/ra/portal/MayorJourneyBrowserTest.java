@@ -33,7 +33,7 @@ class MayorJourneyBrowserTest extends PortalBrowserTest {
         page.type("Nom de naissance", "Durand3").type("Prénoms", "Léa").date("Date de naissance", "1985-06-02")
                 .type("Lieu de naissance", "Lille (59)");
         page.click(By.cssSelector("#nouvelle-personne button[type='submit']"));
-        assertThat(page.fieldError("Nom de naissance")).startsWith("Lettres uniquement");
+        assertThat(page.fieldError("Nom de naissance")).startsWith("Lettres latines uniquement").endsWith("traits d’union.");
         assertThat(page.fieldError("Adresse électronique")).isEqualTo("Ce champ est obligatoire.");
         assertThat(page.text(By.cssSelector("#nouvelle-personne .fr-alert"))).contains("Corrigez les champs signalés ci-dessous.");
         page.checkPage("ajout-refuse");

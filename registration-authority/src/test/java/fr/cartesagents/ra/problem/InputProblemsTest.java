@@ -67,6 +67,26 @@ class InputProblemsTest extends RunningServer {
         assertThat(problem.get("detail").asString()).isEqualTo("Cette requête attend un corps JSON.");
     }
 
+    @Test
+    void whenAStrictlyReadBodyOrAPageParameterIsWrong_thenTheFieldMessageIsInTheCallersLanguageToo() {
+        HttpResponse<byte[]> page = send(administratorClient(), HttpRequest.newBuilder(api("/api/v1/collectivities?page=deux"))
+                .header("Accept-Language", "fr").GET().build());
+        JsonNode badPage = problem(page, 400, "validation-failed");
+        assertThat(badPage.get("errors").get(0).get("field").asString()).isEqualTo("page");
+        assertThat(badPage.get("errors").get(0).get("message").asString()).isEqualTo("Type incorrect : number attendu.");
+
+        for (String[] language : new String[][] {{"fr", "Champ inconnu : ce service ne le prend pas."},
+                {"en", "Unknown field: this endpoint does not take it."}}) {
+            HttpResponse<byte[]> unknown = send(administratorClient(), HttpRequest.newBuilder(api("/api/v1/collectivities"))
+                    .header("Content-Type", "application/json").header("Accept-Language", language[0])
+                    .header("Idempotency-Key", java.util.UUID.randomUUID().toString())
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"nom\": \"Lille\"}")).build());
+            JsonNode problem = problem(unknown, 400, "validation-failed");
+            assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("nom");
+            assertThat(problem.get("errors").get(0).get("message").asString()).isEqualTo(language[1]);
+        }
+    }
+
     private HttpResponse<byte[]> post(String body, String language) {
         return send(anonymousClient(), HttpRequest.newBuilder(api(LOGIN)).header("Content-Type", "application/json")
                 .header("Accept-Language", language).POST(HttpRequest.BodyPublishers.ofString(body)).build());

@@ -47,6 +47,7 @@ export default {
   'probleme.service-unavailable': 'Le service est momentanément indisponible. Réessayez dans quelques instants.',
   // Field messages the server gives in English (its constraint texts), in French
   'champ.required': 'Ce champ est obligatoire.',
+  'champ.obligatoire': 'Ce champ est obligatoire.',
   'champ.must be in the past': 'La date doit être dans le passé.',
   'champ.Latin letters only (accents allowed), separated by a space, an apostrophe or hyphens': 'Lettres uniquement, séparées par une espace, une apostrophe ou des traits d’union.',
   'champ.Latin letters only (accents allowed), separated by a space, a comma, an apostrophe or hyphens': 'Lettres uniquement, séparées par une espace, une virgule, une apostrophe ou des traits d’union.',
