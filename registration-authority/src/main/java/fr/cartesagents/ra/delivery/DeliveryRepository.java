@@ -9,6 +9,8 @@ import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 
+import fr.cartesagents.ra.collectivity.CollectivityQueries;
+import fr.cartesagents.ra.directory.PersonQueries;
 import reactor.core.publisher.Mono;
 
 /** The {@code terms_of_use}, {@code card_hand_over} and {@code card_activation_challenge} tables, and the holder's names. */
@@ -16,9 +18,13 @@ import reactor.core.publisher.Mono;
 class DeliveryRepository {
 
     private final DatabaseClient database;
+    private final PersonQueries people;
+    private final CollectivityQueries collectivities;
 
-    DeliveryRepository(DatabaseClient database) {
+    DeliveryRepository(DatabaseClient database, PersonQueries people, CollectivityQueries collectivities) {
         this.database = database;
+        this.people = people;
+        this.collectivities = collectivities;
     }
 
     /** The latest published terms of use. */
@@ -31,20 +37,16 @@ class DeliveryRepository {
                 .one();
     }
 
+    /** The holder and their collectivity, from their owners (directory, collectivity). */
     Mono<HandOverReceipt.Parties> parties(UUID personId, UUID collectivityId) {
-        return database.sql("select p.given_names, p.birth_name, p.holder_id, c.name, c.siren from person p, collectivity c"
-                        + " where p.id = :person and c.id = :collectivity")
-                .bind("person", personId).bind("collectivity", collectivityId)
-                .map(row -> new HandOverReceipt.Parties(row.get("given_names", String.class), row.get("birth_name", String.class),
-                        row.get("holder_id", String.class), row.get("name", String.class), row.get("siren", String.class)))
-                .one();
+        return people.record(personId).zipWith(collectivities.facts(collectivityId), (person, collectivity) ->
+                new HandOverReceipt.Parties(person.givenNames(), person.birthName(), person.holderId(), collectivity.name(),
+                        collectivity.siren()));
     }
 
     Mono<IdentityCheck.HolderNames> holderNames(UUID personId) {
-        return database.sql("select birth_name, usual_name, given_names from person where id = :person").bind("person", personId)
-                .map(row -> new IdentityCheck.HolderNames(row.get("birth_name", String.class), row.get("usual_name", String.class),
-                        row.get("given_names", String.class)))
-                .one();
+        return people.record(personId).map(person -> new IdentityCheck.HolderNames(person.birthName(),
+                person.usualName().orElse(null), person.givenNames()));
     }
 
     Mono<Void> insertHandOver(StoredHandOver handOver) {

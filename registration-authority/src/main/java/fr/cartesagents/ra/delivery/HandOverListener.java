@@ -2,7 +2,6 @@ package fr.cartesagents.ra.delivery;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import fr.cartesagents.ra.card.Card;
 import fr.cartesagents.ra.security.Actor;
@@ -26,7 +25,6 @@ public interface HandOverListener {
         public Addition {
             answer = Map.copyOf(answer);
             receiptLines = List.copyOf(receiptLines);
-            Objects.requireNonNull(answer, "answer");
         }
     }
 }

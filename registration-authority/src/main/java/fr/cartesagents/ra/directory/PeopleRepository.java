@@ -16,7 +16,7 @@ import reactor.core.publisher.Mono;
 
 /** SQL of the people of the directory and their agent memberships. */
 @Repository
-class PeopleRepository {
+class PeopleRepository implements PersonQueries {
 
     private static final String PERSON_COLUMNS = "p.id, p.holder_id, p.birth_name, p.usual_name, p.given_names,"
             + " p.birth_date, p.birth_place, p.email, p.status, p.departed_at, p.version";
@@ -25,6 +25,56 @@ class PeopleRepository {
 
     PeopleRepository(DatabaseClient database) {
         this.database = database;
+    }
+
+    private static final String RECORD = "select id, holder_id, given_names, birth_name, usual_name, email, status from person";
+
+    @Override
+    public Mono<PersonRecord> record(UUID personId) {
+        return database.sql(RECORD + " where id = :id").bind("id", personId).map(PeopleRepository::toRecord).one();
+    }
+
+    @Override
+    public Mono<String> statusLockedForShare(UUID personId) {
+        return database.sql("select status from person where id = :id for share").bind("id", personId)
+                .map(row -> row.get("status", String.class)).one();
+    }
+
+    @Override
+    public Flux<PersonRecord> activeByHolderId(String holderId) {
+        return database.sql(RECORD + " where status = 'active' and holder_id = :value order by id").bind("value", holderId)
+                .map(PeopleRepository::toRecord).all();
+    }
+
+    @Override
+    public Flux<PersonRecord> activeByEmail(String email) {
+        return database.sql(RECORD + " where status = 'active' and lower(email) = lower(:value) order by id").bind("value", email)
+                .map(PeopleRepository::toRecord).all();
+    }
+
+    @Override
+    public Flux<String> rolesIn(UUID personId, UUID collectivityId, LocalDate day) {
+        return database.sql("select distinct role from role_assignment where person_id = :person and collectivity_id = :collectivity"
+                        + " and starts_on <= :day and (ends_on is null or ends_on >= :day)")
+                .bind("person", personId).bind("collectivity", collectivityId).bind("day", day)
+                .map(row -> row.get("role", String.class)).all();
+    }
+
+    @Override
+    public Flux<String> cardManagerEmails(UUID collectivityId, LocalDate day) {
+        return database.sql("select distinct p.email from role_assignment r join person p on p.id = r.person_id"
+                        + " where r.collectivity_id = :collectivity and r.role in ('mayor', 'delegate')"
+                        + " and r.starts_on <= :day and (r.ends_on is null or r.ends_on >= :day)"
+                        + " and p.status = 'active' and p.email is not null and p.email <> '' order by p.email")
+                .bind("collectivity", collectivityId).bind("day", day)
+                .map(row -> row.get("email", String.class)).all();
+    }
+
+    private static PersonRecord toRecord(Readable row) {
+        return new PersonRecord(row.get("id", UUID.class), row.get("holder_id", String.class), row.get("given_names", String.class),
+                row.get("birth_name", String.class), java.util.Optional.ofNullable(row.get("usual_name", String.class)),
+                java.util.Optional.ofNullable(row.get("email", String.class)).filter(email -> !email.isBlank()),
+                row.get("status", String.class));
     }
 
     Mono<Void> insert(UUID id, String holderId, PersonRequest person) {

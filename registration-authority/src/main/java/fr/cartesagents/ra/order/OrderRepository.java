@@ -13,6 +13,7 @@ import org.springframework.stereotype.Repository;
 
 import fr.cartesagents.ra.card.CardProfile;
 import fr.cartesagents.ra.collectivity.CollectivityQueries;
+import fr.cartesagents.ra.directory.PersonQueries;
 import fr.cartesagents.ra.lifecycle.StateGuard;
 import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
@@ -28,10 +29,12 @@ class OrderRepository {
 
     private final DatabaseClient database;
     private final CollectivityQueries collectivities;
+    private final PersonQueries people;
 
-    OrderRepository(DatabaseClient database, CollectivityQueries collectivities) {
+    OrderRepository(DatabaseClient database, CollectivityQueries collectivities, PersonQueries people) {
         this.database = database;
         this.collectivities = collectivities;
+        this.people = people;
     }
 
     Mono<CardOrder> find(UUID id) {
@@ -101,32 +104,25 @@ class OrderRepository {
                 .map(row -> row.get("n", Long.class)).one();
     }
 
-    /** The person's status ({@code active}, {@code departed}), locked against a concurrent departure; empty if unknown. */
-    Mono<String> lockPersonStatus(UUID personId) {
-        return database.sql("select status from person where id = :id for share").bind("id", personId)
-                .map(row -> row.get("status", String.class)).one();
-    }
-
-    /** The roles ({@code agent}, {@code mayor}, {@code delegate}) the person holds in the collectivity on {@code day}. */
-    Flux<String> rolesIn(UUID personId, UUID collectivityId, LocalDate day) {
-        return database.sql("select distinct role from role_assignment where person_id = :person and collectivity_id = :collectivity"
-                        + " and starts_on <= :day and (ends_on is null or ends_on >= :day)")
-                .bind("person", personId).bind("collectivity", collectivityId).bind("day", day)
-                .map(row -> row.get("role", String.class)).all();
-    }
-
     /**
      * The holder's directory record and their collectivity's names, for the subject of their
      * certificates; empty when either is unknown.
      */
     Mono<HolderRecord> holder(UUID personId, UUID collectivityId) {
-        return database.sql("select given_names, birth_name, usual_name, holder_id, status from person where id = :person")
-                .bind("person", personId)
-                .map(row -> new HolderRecord(row.get("given_names", String.class), row.get("birth_name", String.class),
-                        row.get("usual_name", String.class), null, null, row.get("holder_id", String.class),
-                        row.get("status", String.class)))
-                .one()
+        return people.record(personId)
+                .map(person -> new HolderRecord(person.givenNames(), person.birthName(), person.usualName().orElse(null), null, null,
+                        person.holderId(), person.status()))
                 .zipWith(collectivities.facts(collectivityId), HolderRecord::in);
+    }
+
+    /** The person's status, locked for share until the caller's transaction ends (a departure waits for the order). */
+    Mono<String> lockPersonStatus(UUID personId) {
+        return people.statusLockedForShare(personId);
+    }
+
+    /** The roles ({@code agent}, {@code mayor}, {@code delegate}) the person holds in the collectivity on {@code day}. */
+    Flux<String> rolesIn(UUID personId, UUID collectivityId, LocalDate day) {
+        return people.rolesIn(personId, collectivityId, day);
     }
 
     private static OffsetDateTime utc(Instant instant) {

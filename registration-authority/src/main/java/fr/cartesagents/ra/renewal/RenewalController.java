@@ -17,6 +17,7 @@ import fr.cartesagents.ra.idempotency.StoredResponse;
 import fr.cartesagents.ra.security.Actor;
 import fr.cartesagents.ra.web.ApiEndpoints;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,6 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * transaction): a retry with the same Idempotency-Key and body gets the same certificates.
  */
 @RestController
+@Tag(name = "Renewal", description = "The holder renews the certificates of their card on the same card, without a new hand-over")
 class RenewalController {
 
     private final RenewalService renewals;

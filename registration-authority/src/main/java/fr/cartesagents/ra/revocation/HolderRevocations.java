@@ -2,13 +2,13 @@ package fr.cartesagents.ra.revocation;
 
 import java.util.UUID;
 
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
 import fr.cartesagents.ra.card.Card;
 import fr.cartesagents.ra.card.CardAction;
 import fr.cartesagents.ra.card.CardLifecycle;
 import fr.cartesagents.ra.card.CardQueries;
+import fr.cartesagents.ra.directory.PersonQueries;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -16,27 +16,22 @@ import reactor.core.publisher.Mono;
 @Component
 class HolderRevocations {
 
-    private final DatabaseClient database;
+    private final PersonQueries people;
     private final CardQueries cards;
 
-    HolderRevocations(DatabaseClient database, CardQueries cards) {
-        this.database = database;
+    HolderRevocations(PersonQueries people, CardQueries cards) {
+        this.people = people;
         this.cards = cards;
     }
 
     /** Active people named by the identifier (an e-mail address may be shared by several). */
     Flux<Holder> holders(HolderIdentifier identifier) {
-        return database.sql("select id, holder_id from person where status = 'active' and "
-                        + (identifier.byEmail() ? "lower(email) = :value" : "holder_id = :value") + " order by id")
-                .bind("value", identifier.value())
-                .map(row -> new Holder(row.get("id", UUID.class), row.get("holder_id", String.class)))
-                .all();
+        return (identifier.byEmail() ? people.activeByEmail(identifier.value()) : people.activeByHolderId(identifier.value()))
+                .map(person -> new Holder(person.id(), person.holderId()));
     }
 
     Mono<Holder> holderOf(UUID personId) {
-        return database.sql("select id, holder_id from person where id = :id").bind("id", personId)
-                .map(row -> new Holder(row.get("id", UUID.class), row.get("holder_id", String.class)))
-                .one();
+        return people.record(personId).map(person -> new Holder(person.id(), person.holderId()));
     }
 
     Flux<Card> revocableCards(UUID personId) {

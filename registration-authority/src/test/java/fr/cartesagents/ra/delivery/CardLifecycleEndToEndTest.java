@@ -64,6 +64,9 @@ class CardLifecycleEndToEndTest extends RunningServer {
     @Autowired
     AuditTrail audit;
 
+    @Autowired
+    fr.cartesagents.ra.unblock.CardUnblockSecrets unblockSecrets;
+
     @TempDir
     Path work;
 
@@ -104,6 +107,9 @@ class CardLifecycleEndToEndTest extends RunningServer {
         try (Pkcs11CardDriver driver = card.driver(); AuthenticatedCard session = driver.authenticate(TestCard.userPin())) {
             issued = new OrderPersonalizer(officerClient()).personalize(session, orderId, card.serialNumber(), Optional.empty());
         }
+        // The bridge received the card's PUK, the one the unblock will release (one master key, cartes.card-secrets.*).
+        assertThat(issued.puk()).hasValueSatisfying(puk -> assertThat(puk).matches("[0-9]{8}")
+                .isEqualTo(unblockSecrets.puk(card.serialNumber()).digits()));
         // The card holds both certificates next to their keys.
         try (Pkcs11CardDriver driver = card.driver()) {
             assertThat(driver.info().certificates()).containsOnlyKeys(KeyRole.AUTHENTICATION, KeyRole.SIGNATURE);
