@@ -107,3 +107,16 @@ export function signCms(pin, dataBase64) {
 export function personalize(pin, orderId) {
   return call('POST', '/v1/card/personalization', { pin, orderId });
 }
+
+/**
+ * Renewal, step 1: new key pairs made on the card beside the ones in use (the card keeps working
+ * with them), and the card's request for each: `{cardSerial, authenticationCsr, signatureCsr}`.
+ */
+export function renewalRequests(pin) {
+  return call('POST', '/v1/card/renewal', { pin });
+}
+
+/** Renewal, step 2: the server's two certificates written next to the new keys, which then replace the old ones. */
+export function writeRenewedCertificates(pin, authenticationCertificatePem, signatureCertificatePem) {
+  return call('POST', '/v1/card/renewal/certificates', { pin, authenticationCertificatePem, signatureCertificatePem });
+}

@@ -2,12 +2,8 @@ package fr.cartesagents.ra.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -22,8 +18,6 @@ import org.xipki.pkcs11.wrapper.Token;
 
 import fr.cartesagents.bridge.card.AuthenticatedCard;
 import fr.cartesagents.bridge.localapi.LocalApiServer;
-import fr.cartesagents.bridge.localapi.LocalApiSettings;
-import fr.cartesagents.bridge.localapi.WorkstationCards;
 import fr.cartesagents.bridge.pkcs11.SoftHsmCards;
 import fr.cartesagents.bridge.pkcs11.TestCard;
 import fr.cartesagents.ca.token.Pkcs11Modules;
@@ -64,17 +58,9 @@ class HolderUnblockBrowserTest extends PortalBrowserTest {
                 .bind("serial", card.serialNumber()).bind("now", OffsetDateTime.now(ZoneOffset.UTC)).bind("id", cardId).then().block();
         securityOfficerPin(card, unblockSecrets.puk(card.serialNumber()).toChars());
 
-        Path bridgeHome = Files.createTempDirectory(dataDirectory(), "bridge-");
-        LocalApiSettings settings = new LocalApiSettings(0, Set.of("https://localhost:" + api("/").getPort()),
-                LocalApiSettings.DEFAULT_MAX_REQUEST_BYTES, bridgeHome.resolve("pairing-token"));
-        try (LocalApiServer bridge = LocalApiServer.start(settings,
-                new WorkstationCards(SoftHsmCards.get().counterModule(), card::driver), Optional.empty())) {
+        try (LocalApiServer bridge = startBridge(card)) {
             demoLogin("agent");
-            page.click(By.cssSelector("#menu a[href='#/ma-carte']")).expectHeading("Ma carte");
-            page.waitForText(By.id("titre-cartes-serveur"), "Mes cartes");
-            page.type("Code d'appairage", bridge.pairingCode()).type("Port du logiciel", String.valueOf(bridge.baseUri().getPort()));
-            page.click(By.cssSelector("#appairage button[type='submit']"));
-            page.waitForText(By.id("carte-lue"), card.serialNumber());
+            openMyCardPaired(bridge, card);
             for (int attempt = 0; attempt < SoftHsmCards.USER_TRIES; attempt++) {
                 // The previous answer's alert goes first, so that the wait below is for this attempt's answer
                 ((org.openqa.selenium.JavascriptExecutor) page.driver()).executeScript(

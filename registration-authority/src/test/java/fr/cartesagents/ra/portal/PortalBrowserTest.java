@@ -9,6 +9,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 
+import fr.cartesagents.bridge.localapi.LocalApiServer;
+import fr.cartesagents.bridge.localapi.LocalApiSettings;
+import fr.cartesagents.bridge.localapi.WorkstationCards;
+import fr.cartesagents.bridge.pkcs11.SoftHsmCards;
+import fr.cartesagents.bridge.pkcs11.TestCard;
 import fr.cartesagents.ra.testsupport.RunningServer;
 
 /**
@@ -86,6 +91,24 @@ abstract class PortalBrowserTest extends RunningServer {
             database.sql("insert into convention_party (convention_id, collectivity_id) values (:id, :commune)")
                     .bind("id", convention).bind("commune", commune).then().block();
         }
+    }
+
+    /** A real bridge (its localhost API) on this workstation, serving {@code card} to this portal's origin. */
+    protected LocalApiServer startBridge(TestCard card) throws IOException {
+        Path bridgeHome = Files.createTempDirectory(dataDirectory(), "bridge-");
+        LocalApiSettings settings = new LocalApiSettings(0, java.util.Set.of("https://localhost:" + api("/").getPort()),
+                LocalApiSettings.DEFAULT_MAX_REQUEST_BYTES, bridgeHome.resolve("pairing-token"));
+        return LocalApiServer.start(settings, new WorkstationCards(
+                SoftHsmCards.get().counterModule(), card::driver), java.util.Optional.empty());
+    }
+
+    /** "Ma carte" opened from the menu, this browser paired with {@code bridge}, and {@code card} read through it. */
+    protected void openMyCardPaired(LocalApiServer bridge, TestCard card) {
+        page.click(org.openqa.selenium.By.cssSelector("#menu a[href='#/ma-carte']")).expectHeading("Ma carte");
+        page.waitForText(org.openqa.selenium.By.id("titre-cartes-serveur"), "Mes cartes");
+        page.type("Code d'appairage", bridge.pairingCode()).type("Port du logiciel", String.valueOf(bridge.baseUri().getPort()));
+        page.click(org.openqa.selenium.By.cssSelector("#appairage button[type='submit']"));
+        page.waitForText(org.openqa.selenium.By.id("carte-lue"), card.serialNumber());
     }
 
     /** The one value of a one-row, one-column query. */

@@ -61,10 +61,20 @@ public final class TestCards {
     }
 
     public TestCard personalize(TestPerson person, UUID collectivity) {
-        HttpClient administrator = server.administratorClient();
         KeyPair authentication = rsa();
-        String authenticationSerial = issue(administrator, "authentication", authentication, person);
-        String signatureSerial = issue(administrator, "signature", rsa(), person);
+        String authenticationSerial = issue(person, "authentication", csr(authentication));
+        String signatureSerial = issue(person, "signature", csr(rsa()));
+        String cardSerial = "SIM-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        Card card = record(person, collectivity, cardSerial, authenticationSerial, signatureSerial);
+        return new TestCard(card.id(), cardSerial, authenticationSerial, signatureSerial,
+                keyStore(authentication, certificatePem(authenticationSerial)), person);
+    }
+
+    /**
+     * Records, as the personalization does, a card whose two certificates were issued with
+     * {@link #issue} for keys made elsewhere (on a SoftHSM2 card, for instance).
+     */
+    public Card record(TestPerson person, UUID collectivity, String cardSerial, String authenticationSerial, String signatureSerial) {
         UUID order = UUID.randomUUID();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         database.sql("insert into card_order (id, collectivity_id, person_id, reason, card_profile, state, free_of_charge, fee_cents,"
@@ -74,11 +84,8 @@ public final class TestCards {
                 .bind("id", order).bind("collectivity", collectivity).bind("person", person.id())
                 .bind("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
                 .then().block();
-        String cardSerial = "SIM-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        Card card = transactions.transactional(cards.create(OFFICE, new NewCard(order, cardSerial, Optional.empty(),
+        return transactions.transactional(cards.create(OFFICE, new NewCard(order, cardSerial, Optional.empty(),
                 CardProfile.STANDARD, person.id(), collectivity, authenticationSerial, signatureSerial, now))).block();
-        return new TestCard(card.id(), cardSerial, authenticationSerial, signatureSerial,
-                keyStore(authentication, certificatePem(administrator, authenticationSerial)), person);
     }
 
     /** A card as a test sees it; {@code loginKeyStore} (password {@link RunningServer#CARD_PASSWORD}) logs in as the holder. */
@@ -86,11 +93,13 @@ public final class TestCards {
                            TestPerson holder) {
     }
 
-    private String issue(HttpClient administrator, String profile, KeyPair keys, TestPerson person) {
+    /** A card certificate of {@code profile} (authentication, signature) for the request {@code csrPem}; its serial. */
+    public String issue(TestPerson person, String profile, String csrPem) {
+        HttpClient administrator = server.administratorClient();
         String body = """
                 {"profile": "%s", "csr": "%s", "subject": {"givenName": "%s", "surname": "%s",
                  "organization": "Commune de test", "siren": "218201127", "holderId": "%s"}}"""
-                .formatted(profile, csr(keys).replace("\n", "\\n"), person.givenNames(), person.birthName(),
+                .formatted(profile, csrPem.replace("\n", "\\n"), person.givenNames(), person.birthName(),
                         person.holderId());
         var response = server.postJson(administrator, server.api("/api/v1/admin/certificates"), body, RunningServer.newKey());
         if (response.statusCode() != 201) {
@@ -116,8 +125,9 @@ public final class TestCards {
         }
     }
 
-    private String certificatePem(HttpClient administrator, String serial) {
-        var response = server.get(administrator, server.api("/api/v1/admin/certificates/" + serial));
+    /** The certificate {@code serial} as the CA issued it (PEM). */
+    public String certificatePem(String serial) {
+        var response = server.get(server.administratorClient(), server.api("/api/v1/admin/certificates/" + serial));
         JsonNode json = JSON.readTree(response.body());
         return json.get("certificatePem").asString();
     }

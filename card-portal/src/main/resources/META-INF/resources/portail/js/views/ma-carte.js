@@ -88,6 +88,42 @@ function unblockForms(container, card, refresh) {
   container.append(section);
 }
 
+/**
+ * Renewal of the certificates on the same card (3-year certificates on a 6-year card): the bridge
+ * makes two new key pairs on the card and their requests, the server certifies them (it alone decides
+ * whether the renewal window is open, and says so in French), and the bridge writes the certificates
+ * and only then retires the old keys. The PIN goes to the card only.
+ */
+function renewalForm(container, card, refresh) {
+  const submit = h('button', { class: 'fr-btn', type: 'submit' }, t('carte.renouvellement.bouton'));
+  const form = h('form', { id: 'renouveler', novalidate: true, 'aria-labelledby': 'titre-renouveler' },
+    h('h3', { id: 'titre-renouveler' }, t('carte.renouvellement.titre')),
+    h('p', {}, t('carte.renouvellement.explication')),
+    field({ name: 'pin', label: t('carte.renouvellement.pin'), type: 'password', required: true, autocomplete: 'off', inputmode: 'numeric' }),
+    submit);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const { pin } = formValues(form);
+    form.querySelectorAll('input[type="password"]').forEach((input) => { input.value = ''; });
+    try {
+      await withProgress(form, t('carte.renouvellement.en-cours'), async () => {
+        const requests = await bridge.renewalRequests(pin);
+        const { data } = await api.post(`/api/v1/cards/${card.id}/renewal`,
+          { authenticationCsr: requests.authenticationCsr, signatureCsr: requests.signatureCsr });
+        await bridge.writeRenewedCertificates(pin, data.authenticationCertificatePem, data.signatureCertificatePem);
+      }, submit);
+      await refresh();
+      const done = success(container, t('carte.renouvellement.fait'));
+      done.setAttribute('tabindex', '-1');
+      done.focus();
+    } catch (problem) {
+      if (problem.kind === 'wrong-pin') problem.errors = [{ field: 'pin', message: problem.text }];
+      showProblem(form, problem);
+    }
+  });
+  container.append(form);
+}
+
 function pinForm(container, refresh) {
   const submit = h('button', { class: 'fr-btn', type: 'submit' }, t('carte.pin.changer'));
   const form = h('form', { id: 'changer-pin', novalidate: true, 'aria-labelledby': 'titre-changer-pin' },
@@ -133,6 +169,9 @@ async function renderCard(container, cards) {
           : t('carte.certificat.absent'))])));
     const onRecord = cards.find((card) => card.cardSerial?.toUpperCase() === info.serialNumber?.toUpperCase());
     if (!info.pin?.blocked) pinForm(container, () => {});
+    if (!info.pin?.blocked && onRecord && ['delivered', 'active'].includes(onRecord.state) && certificates.authentication) {
+      renewalForm(container, onRecord, () => renderCard(container, cards));
+    }
     else container.append(h('p', {}, t('carte.pin.bloque.aide')));
     if (info.pin?.blocked && onRecord) unblockForms(container, onRecord, () => renderCard(container, cards));
     else if (info.pin?.blocked) container.append(h('p', {}, t('carte.deblocage.inconnue')));

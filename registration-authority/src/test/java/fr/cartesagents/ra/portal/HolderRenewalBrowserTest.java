@@ -1,0 +1,140 @@
+package fr.cartesagents.ra.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+import fr.cartesagents.bridge.card.AuthenticatedCard;
+import fr.cartesagents.bridge.card.KeyRole;
+import fr.cartesagents.bridge.localapi.LocalApiServer;
+import fr.cartesagents.bridge.personalization.Personalizer;
+import fr.cartesagents.bridge.pkcs11.Pkcs11CardDriver;
+import fr.cartesagents.bridge.pkcs11.SoftHsmCards;
+import fr.cartesagents.bridge.pkcs11.TestCard;
+import fr.cartesagents.ca.hierarchy.PemFiles;
+import fr.cartesagents.ra.card.CardTransitions;
+import fr.cartesagents.ra.testsupport.PkiChecks;
+import fr.cartesagents.ra.testsupport.TestCards;
+import fr.cartesagents.ra.testsupport.TestDirectory.TestPerson;
+
+/**
+ * The agent renews the certificates of their card from "Ma carte": a SoftHSM2 card personalized with
+ * certificates of the server's CA (keys made on the card), on record as theirs and delivered, served
+ * by a real bridge. Outside the renewal window the server refuses, in French, and the card keeps its
+ * certificates; once the authentication certificate ends within the window, the page has the bridge
+ * make two new key pairs on the card, the server certify them, and the bridge write them: the card
+ * then carries the server's new certificates (OCSP good), the old ones are revoked as superseded.
+ * Every page passes axe-core.
+ */
+class HolderRenewalBrowserTest extends PortalBrowserTest {
+
+    @Autowired
+    CardTransitions cardTransitions;
+
+    @Autowired
+    TransactionalOperator transactions;
+
+    @Test
+    void whenTheCertificatesNearTheirEnd_thenTheHolderRenewsTheCardFromThePage() throws Exception {
+        UUID commune = uuid("select id from collectivity where insee_code = '59017'");
+        TestPerson agent = new TestPerson(uuid("select id from person where holder_id = 'DEMO-59017-AGENT'"), "DEMO-59017-AGENT",
+                "Sophie", "Dubois");
+        TestCards testCards = new TestCards(this, database, cardTransitions, transactions);
+        TestCard card = SoftHsmCards.get().newCard("renouvellement");
+        // Keys made on the card, certified by the server's CA as the personalization does.
+        try (Pkcs11CardDriver driver = card.driver(); AuthenticatedCard authenticated = driver.authenticate(TestCard.userPin())) {
+            new Personalizer((request, role) -> {
+                try {
+                    String serial = testCards.issue(agent, role == KeyRole.AUTHENTICATION ? "authentication" : "signature",
+                            PemFiles.toPem("CERTIFICATE REQUEST", request.getEncoded()));
+                    return PemFiles.parseCertificates(testCards.certificatePem(serial));
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            }).personalize(authenticated, new X500Name("CN=ignored"));
+        }
+        Map<KeyRole, X509CertificateHolder> old = certificatesOn(card);
+        UUID cardId = testCards.record(agent, commune, card.serialNumber(), hex(old.get(KeyRole.AUTHENTICATION)),
+                hex(old.get(KeyRole.SIGNATURE))).id();
+        database.sql("update card set state = 'delivered', delivered_at = :now where id = :id")
+                .bind("now", OffsetDateTime.now(ZoneOffset.UTC)).bind("id", cardId).then().block();
+
+        try (LocalApiServer bridge = startBridge(card)) {
+            demoLogin("agent");
+            openMyCardPaired(bridge, card);
+            page.waitForText(By.id("renouveler"), "Renouveler ma carte");
+            page.checkPage("renouvellement");
+
+            // Three years left: the server refuses and says from when; the card keeps its certificates.
+            page.type("Code PIN de la carte", SoftHsmCards.USER_PIN);
+            page.click(By.cssSelector("#renouveler button[type='submit']"));
+            page.waitForText(By.cssSelector("#renouveler .fr-alert--error"), "pourront être renouvelés à partir du");
+            page.checkPage("renouvellement-trop-tot");
+            assertThat(certificatesOn(card)).isEqualTo(old);
+
+            endsIn(old.get(KeyRole.AUTHENTICATION), Duration.ofDays(80));
+            page.open("/portail/#/").expectHeading("Tableau de bord");
+            page.click(By.cssSelector("#menu a[href='#/ma-carte']")).expectHeading("Ma carte");
+            page.waitForText(By.id("renouveler"), "Renouveler ma carte");
+            page.type("Code PIN de la carte", SoftHsmCards.USER_PIN);
+            page.click(By.cssSelector("#renouveler button[type='submit']"));
+            page.waitForText(By.cssSelector("#pont .cartes-success"), "Votre carte est renouvelée");
+            page.checkPage("carte-renouvelee");
+        }
+
+        Map<KeyRole, X509CertificateHolder> renewed = certificatesOn(card);
+        List<String> onRecord = database.sql("select authentication_serial, signature_serial from card where id = :id").bind("id", cardId)
+                .map(row -> List.of(row.get("authentication_serial", String.class), row.get("signature_serial", String.class))).one().block();
+        assertThat(new BigInteger(onRecord.get(0), 16)).isEqualTo(renewed.get(KeyRole.AUTHENTICATION).getSerialNumber())
+                .isNotEqualTo(old.get(KeyRole.AUTHENTICATION).getSerialNumber());
+        assertThat(new BigInteger(onRecord.get(1), 16)).isEqualTo(renewed.get(KeyRole.SIGNATURE).getSerialNumber())
+                .isNotEqualTo(old.get(KeyRole.SIGNATURE).getSerialNumber());
+        try (Pkcs11CardDriver driver = card.driver(); AuthenticatedCard authenticated = driver.authenticate(TestCard.userPin())) {
+            assertThat(authenticated.publicKey(KeyRole.SIGNATURE).orElseThrow().getEncoded())
+                    .as("the new certificate sits next to the card's new key").isEqualTo(renewed.get(KeyRole.SIGNATURE)
+                            .getSubjectPublicKeyInfo().getEncoded());
+            assertThat(authenticated.renewalKeys().publicKey(KeyRole.SIGNATURE)).isEmpty();
+        }
+        PkiChecks pki = new PkiChecks(this, Files.createTempDirectory(dataDirectory(), "pki-"));
+        assertThat(pki.ocsp(hex(renewed.get(KeyRole.AUTHENTICATION)))).startsWith("good");
+        assertThat(pki.ocsp(hex(renewed.get(KeyRole.SIGNATURE)))).startsWith("good");
+        assertThat(pki.ocsp(hex(old.get(KeyRole.SIGNATURE)))).startsWith("revoked").contains("Reason: superseded");
+    }
+
+    private static Map<KeyRole, X509CertificateHolder> certificatesOn(TestCard card) {
+        try (Pkcs11CardDriver driver = card.driver()) {
+            return Map.copyOf(driver.info().certificates());
+        }
+    }
+
+    private void endsIn(X509CertificateHolder certificate, Duration left) {
+        database.sql("update certificate set not_after = :end where serial = :serial")
+                .bind("end", OffsetDateTime.ofInstant(Instant.now().truncatedTo(ChronoUnit.SECONDS).plus(left), ZoneOffset.UTC))
+                .bind("serial", hex(certificate)).then().block();
+    }
+
+    /** The serial as the server writes it. */
+    private String hex(X509CertificateHolder certificate) {
+        String serial = certificate.getSerialNumber().toString(16);
+        String stored = database.sql("select serial from certificate where lower(ltrim(serial, '0')) = :serial")
+                .bind("serial", serial).map(row -> row.get("serial", String.class)).one().block();
+        return stored == null ? serial : stored;
+    }
+}
