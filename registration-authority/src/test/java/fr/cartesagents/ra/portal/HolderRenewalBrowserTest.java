@@ -40,7 +40,8 @@ import fr.cartesagents.ra.testsupport.TestDirectory.TestPerson;
  * by a real bridge. Outside the renewal window the server refuses, in French, and the card keeps its
  * certificates; once the authentication certificate ends within the window, the page has the bridge
  * make two new key pairs on the card, the server certify them, and the bridge write them: the card
- * then carries the server's new certificates (OCSP good), the old ones are revoked as superseded.
+ * then carries the server's new certificates (OCSP good), the old ones are revoked as superseded. The
+ * bridge out of reach when the certificates come back: a second attempt writes them, with no new keys.
  * Every page passes axe-core.
  */
 class HolderRenewalBrowserTest extends PortalBrowserTest {
@@ -93,6 +94,19 @@ class HolderRenewalBrowserTest extends PortalBrowserTest {
             page.open("/portail/#/").expectHeading("Tableau de bord");
             page.click(By.cssSelector("#menu a[href='#/ma-carte']")).expectHeading("Ma carte");
             page.waitForText(By.id("renouveler"), "Renouveler ma carte");
+            // The bridge is out of reach when the certificates come back: the page keeps them, and the next
+            // attempt writes them next to the keys they certify (new keys would not be certified again).
+            ((org.openqa.selenium.JavascriptExecutor) page.driver()).executeScript(
+                    "const original = window.fetch; let failed = false;"
+                            + "window.fetch = (url, options) => { if (!failed && String(url).endsWith('/v1/card/renewal/certificates')) {"
+                            + " failed = true; return Promise.reject(new TypeError('Failed to fetch')); } return original(url, options); };");
+            page.type("Code PIN de la carte", SoftHsmCards.USER_PIN);
+            page.click(By.cssSelector("#renouveler button[type='submit']"));
+            page.waitForText(By.id("renouvellement-a-ecrire"), "pas encore écrits sur la carte");
+            assertThat(certificatesOn(card)).as("the old certificates stay until the new ones are written").isEqualTo(old);
+            assertThat(database.sql("select authentication_serial from card where id = :id").bind("id", cardId)
+                    .map(row -> row.get("authentication_serial", String.class)).one().block())
+                    .as("the server renewed the card").isNotEqualTo(hex(old.get(KeyRole.AUTHENTICATION)));
             page.type("Code PIN de la carte", SoftHsmCards.USER_PIN);
             page.click(By.cssSelector("#renouveler button[type='submit']"));
             page.waitForText(By.cssSelector("#pont .cartes-success"), "Votre carte est renouvelée");

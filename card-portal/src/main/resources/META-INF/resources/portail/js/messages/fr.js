@@ -228,6 +228,7 @@ export default {
   'carte.renouvellement.pin': 'Code PIN de la carte',
   'carte.renouvellement.bouton': 'Renouveler ma carte',
   'carte.renouvellement.en-cours': 'Création des nouvelles clés sur la carte, puis des certificats… Ne retirez pas la carte.',
+  'carte.renouvellement.a-ecrire': "Vos nouveaux certificats sont délivrés mais pas encore écrits sur la carte. Laissez cette page ouverte, réinsérez la carte si besoin, puis cliquez de nouveau sur « Renouveler ma carte » : ils seront écrits à côté des nouvelles clés.",
   'carte.renouvellement.fait': 'Votre carte est renouvelée : ses nouveaux certificats sont écrits et les anciens sont remplacés.',
   'carte.etat.active': 'Active',
   'carte.etat.revoked': 'Révoquée',

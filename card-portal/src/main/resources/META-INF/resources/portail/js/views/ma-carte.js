@@ -101,16 +101,23 @@ function renewalForm(container, card, refresh) {
     h('p', {}, t('carte.renouvellement.explication')),
     field({ name: 'pin', label: t('carte.renouvellement.pin'), type: 'password', required: true, autocomplete: 'off', inputmode: 'numeric' }),
     submit);
+  // The server's certificates not written yet (card pulled out, bridge stopped): a new attempt writes
+  // them next to the keys they certify, and never makes new keys, which the server would not certify again.
+  let issued = null;
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const { pin } = formValues(form);
     form.querySelectorAll('input[type="password"]').forEach((input) => { input.value = ''; });
     try {
       await withProgress(form, t('carte.renouvellement.en-cours'), async () => {
-        const requests = await bridge.renewalRequests(pin);
-        const { data } = await api.post(`/api/v1/cards/${card.id}/renewal`,
-          { authenticationCsr: requests.authenticationCsr, signatureCsr: requests.signatureCsr });
-        await bridge.writeRenewedCertificates(pin, data.authenticationCertificatePem, data.signatureCertificatePem);
+        if (!issued) {
+          const requests = await bridge.renewalRequests(pin);
+          const { data } = await api.post(`/api/v1/cards/${card.id}/renewal`,
+            { authenticationCsr: requests.authenticationCsr, signatureCsr: requests.signatureCsr });
+          issued = data;
+        }
+        await bridge.writeRenewedCertificates(pin, issued.authenticationCertificatePem, issued.signatureCertificatePem);
+        issued = null;
       }, submit);
       await refresh();
       const done = success(container, t('carte.renouvellement.fait'));
@@ -119,6 +126,8 @@ function renewalForm(container, card, refresh) {
     } catch (problem) {
       if (problem.kind === 'wrong-pin') problem.errors = [{ field: 'pin', message: problem.text }];
       showProblem(form, problem);
+      form.querySelector('#renouvellement-a-ecrire')?.remove();
+      if (issued) form.append(h('p', { class: 'fr-mt-2w', id: 'renouvellement-a-ecrire' }, t('carte.renouvellement.a-ecrire')));
     }
   });
   container.append(form);
