@@ -176,9 +176,33 @@ class LocalApiRenewalTest {
         }
     }
 
+    @Test
+    void whenPinsTravelThroughARenewal_thenNoLogLineHoldsOne() throws Exception {
+        // long PINs, so that no session handle or port in a log line matches one by chance
+        String pin = "73156294";
+        String wrong = "90215738";
+        try (ServedBridge bridge = ServedBridge.start(directory, Optional.empty()); LogCapture logs = new LogCapture()) {
+            ca.personalize(bridge.card());
+            assertThat(bridge.portal().post("/v1/card/pin/change", "{\"currentPin\":\"" + PIN + "\",\"newPin\":\"" + pin + "\"}")
+                    .statusCode()).isEqualTo(200);
+            assertThat(renew(bridge, wrong).statusCode()).isEqualTo(403);
+            Map<KeyRole, X509CertificateHolder> renewed = renewedCertificates(bridge, pin);
+            HttpResponse<String> written = writeCertificates(bridge, pin, renewed.get(KeyRole.AUTHENTICATION), renewed.get(KeyRole.SIGNATURE));
+            assertThat(written.statusCode()).as(written.body()).isEqualTo(200);
+            String logged = logs.text();
+            assertThat(logged).as("the capture sees the API's log lines")
+                    .contains("POST /v1/card/renewal -> 200", "POST /v1/card/renewal/certificates -> 200", "refused: wrong-pin");
+            assertThat(logged).doesNotContain(pin, wrong);
+        }
+    }
+
     /** Step 1 through the API, and the CA's certificates for both requests (not written yet). */
     private static Map<KeyRole, X509CertificateHolder> renewedCertificates(ServedBridge bridge) throws IOException {
-        JsonNode requests = BridgeApiClient.json(renew(bridge, PIN));
+        return renewedCertificates(bridge, PIN);
+    }
+
+    private static Map<KeyRole, X509CertificateHolder> renewedCertificates(ServedBridge bridge, String pin) throws IOException {
+        JsonNode requests = BridgeApiClient.json(renew(bridge, pin));
         return Map.of(KeyRole.AUTHENTICATION, ca.issue(csr(requests.get("authenticationCsr").asString()), KeyRole.AUTHENTICATION).get(0),
                 KeyRole.SIGNATURE, ca.issue(csr(requests.get("signatureCsr").asString()), KeyRole.SIGNATURE).get(0));
     }
