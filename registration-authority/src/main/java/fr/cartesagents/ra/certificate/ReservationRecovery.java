@@ -25,7 +25,7 @@ import reactor.core.publisher.Mono;
  * or the database failed, between the reservation and the commit of the signed certificate. The CA key
  * may have signed such a serial, and someone may hold the certificate, so OCSP must not answer
  * {@code unknown} for it for ever: after {@code cartes.pki.recovery.grace-period} (default 5 minutes,
- * far longer than any issuance may run: API calls end at {@code cartes.http.request-timeout}) it is
+ * far longer than any issuance may run: API calls end at {@code cartes.http.api-call-timeout}) it is
  * revoked with reason {@code superseded} (the client's retry, if any, got a new certificate), an audit
  * event {@code certificate.revoked} (actor {@code system}, detail {@code cause=reservation-not-delivered})
  * per serial, and a new CRL (through the {@link RevocationListener}s), all in one transaction. Every instance runs it; the row locks taken with
