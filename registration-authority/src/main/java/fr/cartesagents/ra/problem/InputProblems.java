@@ -64,8 +64,7 @@ final class InputProblems {
                     ProblemMessages.render("input.wrong-type", new Object[] {expected}, locale))), locale));
         }
         StreamReadException unreadable = cause(error, StreamReadException.class);
-        if (unreadable != null && unreadable.getOriginalMessage() != null
-                && unreadable.getOriginalMessage().startsWith("Duplicate Object property")) {
+        if (unreadable != null && JsonReadErrors.isDuplicateMember(unreadable)) {
             return Optional.of(problem(ProblemType.BAD_REQUEST, locale, "input.duplicate-member", List.of()));
         }
         if (unreadable != null || mismatched != null) {
@@ -107,20 +106,8 @@ final class InputProblems {
                 ProblemMessages.render(key, arguments, locale), Map.of("errors", members));
     }
 
-    /** The JSON path of the member in error: {@code subject.siren}, {@code items[2].name}. */
     private static String path(JacksonException error) {
-        StringBuilder path = new StringBuilder();
-        for (JacksonException.Reference reference : error.getPath()) {
-            if (reference.getPropertyName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(reference.getPropertyName());
-            } else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.isEmpty() ? "$" : path.toString();
+        return JsonReadErrors.memberPath(error, "$");
     }
 
     private static String typeName(Class<?> type) {

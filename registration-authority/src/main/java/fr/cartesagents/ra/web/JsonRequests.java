@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 import fr.cartesagents.ra.problem.FieldProblem;
+import fr.cartesagents.ra.problem.JsonReadErrors;
 import fr.cartesagents.ra.problem.LocalizedValidation;
 import fr.cartesagents.ra.problem.ProblemException;
 import fr.cartesagents.ra.problem.ProblemMessages;
@@ -48,10 +49,10 @@ public class JsonRequests {
             value = strict.readValue(body, type);
         } catch (StreamReadException e) {
             // Not JSON at all (or a member given twice): the body has no fields to name.
-            boolean duplicate = e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate Object property");
-            throw ProblemException.localized(ProblemType.BAD_REQUEST, duplicate ? "input.duplicate-member" : "input.unreadable-json");
+            throw ProblemException.localized(ProblemType.BAD_REQUEST,
+                    JsonReadErrors.isDuplicateMember(e) ? "input.duplicate-member" : "input.unreadable-json");
         } catch (JacksonException e) {
-            String field = path(e);
+            String field = JsonReadErrors.memberPath(e, "(body)");
             String why = e instanceof UnrecognizedPropertyException ? "input.unknown-field" : "input.unreadable-value";
             throw ProblemException.invalidFields(locale -> List.of(new FieldProblem(field,
                     ProblemMessages.render(why, new Object[0], locale))), "request.unreadable", field);
@@ -74,14 +75,5 @@ public class JsonRequests {
                     violations.stream().map(FieldProblem::field).distinct().collect(Collectors.joining(", ")));
         }
         return value;
-    }
-
-    private static String path(JacksonException e) {
-        String path = e.getPath().stream()
-                .map(reference -> reference.getPropertyName() != null ? reference.getPropertyName()
-                        : "[" + reference.getIndex() + "]")
-                .collect(Collectors.joining("."))
-                .replace(".[", "[");
-        return path.isEmpty() ? "(body)" : path;
     }
 }
