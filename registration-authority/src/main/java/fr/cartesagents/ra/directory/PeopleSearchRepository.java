@@ -31,11 +31,17 @@ class PeopleSearchRepository {
     static final int MANY_COLLECTIVITIES = 50;
 
     /**
+     * The name parameter folded once per statement (a scalar subquery): in the generic plan of a cached
+     * prepared statement, directory_fold(:name) as an operand would run again for every row compared.
+     */
+    private static final String FOLDED_NAME = "(select directory_fold(:name))";
+
+    /**
      * The window of the folded name whose range in person_search_gram is the shortest, counted up to 200
      * entries each (enough to tell a rare window from a frequent one, at most a few hundred index entries
      * per window): the fewer people it lists, the fewer are read before the page is full.
      */
-    private static final String RAREST_WINDOW = "select w.gram from unnest(directory_search_grams(directory_fold(:name))) w (gram)"
+    private static final String RAREST_WINDOW = "select w.gram from unnest(directory_search_grams(" + FOLDED_NAME + ")) w (gram)"
             + " order by (select count(*) from (select 1 from person_search_gram x where x.gram = w.gram limit 200) f), w.gram"
             + " limit 1";
 
@@ -91,18 +97,18 @@ class PeopleSearchRepository {
             String after = search.after().map(cursor -> " and (g.search_name, g.person_id) >= (:afterName, :afterPerson)")
                     .orElse("");
             people = "(select g.search_name, g.person_id from person_search_gram g where g.gram = (" + RAREST_WINDOW + ")"
-                    + " and strpos(g.search_name, directory_fold(:name)) > 0" + after
+                    + " and strpos(g.search_name, " + FOLDED_NAME + ") > 0" + after
                     + " order by g.search_name, g.person_id offset 0) n join person p on p.id = n.person_id";
             orderKey = "n.search_name, n.person_id";
             conditions.add(new SqlCondition("true", Map.of("name", search.name().get())));
         } else if (byWindow) {
             conditions.add(new SqlCondition("a.person_id in (select g.person_id from person_search_gram g"
-                    + " where g.gram = (" + RAREST_WINDOW + ") and strpos(g.search_name, directory_fold(:name)) > 0)",
+                    + " where g.gram = (" + RAREST_WINDOW + ") and strpos(g.search_name, " + FOLDED_NAME + ") > 0)",
                     Map.of("name", search.name().get())));
         } else {
             search.name().ifPresent(name -> conditions.add(new SqlCondition(search.prefix()
                     ? "p.search_name >= directory_fold(:name) and p.search_name < (directory_fold(:name) || chr(1114111))"
-                    : "p.search_name like ('%' || directory_fold(:name) || '%')", Map.of("name", name))));
+                    : "p.search_name like ('%' || " + FOLDED_NAME + " || '%')", Map.of("name", name))));
         }
         search.collectivityId().ifPresent(id -> conditions.add(new SqlCondition("a.collectivity_id = :collectivity",
                 Map.of("collectivity", id))));
