@@ -474,6 +474,10 @@ export default {
   // Registration officer's desk
   'menu.guichet': 'Guichet',
   'guichet.titre': "Guichet de l'autorité d'enregistrement",
+  'guichet.titre.commune': 'Remise des cartes aux agents',
+  'guichet.intro.commune': "Les cartes de vos agents, personnalisées par l'autorité d'enregistrement, que vous leur remettez en face à face après avoir vérifié leur pièce d'identité.",
+  'guichet.commune.regle': "Vous remettez les cartes des agents de votre commune. Les cartes du maire et des délégataires sont remises par l'autorité d'enregistrement.",
+  'guichet.commune.suspendue': "Les rôles de confiance de {commune} sont suspendus : ses cartes sont remises par l'autorité d'enregistrement jusqu'à la levée de la suspension.",
   'guichet.intro': "Les communes que sert votre bureau, les commandes de cartes à approuver, la personnalisation des cartes et leur remise en face à face.",
   'guichet.communes': 'Communes servies par votre bureau',
   'guichet.communes.aucune': "Votre bureau ne sert encore aucune commune.",
