@@ -132,12 +132,35 @@ class CardRenewalTest extends CardLifecycleServer {
         assertThat(certificateStatus(card.authenticationSerial())).isEqualTo("good");
         assertThat(auditActions("card:" + card.id())).doesNotContain("card.certificates-renewed");
 
-        // A card within its last window is replaced by a new order, not renewed.
-        database.sql("update card set expires_at = :end where id = :id").bind("id", card.id())
-                .bind("end", OffsetDateTime.now(ZoneOffset.UTC).plusDays(60)).then().block();
+        // A card within its last window is replaced by a new order, not renewed: 409, nothing reserved.
+        cardEndsIn(Duration.ofDays(60));
         HttpResponse<byte[]> ending = postJson(holder, api(path), renewalJson(rsa(), rsa()), newKey());
-        assertThat(ending.statusCode()).as(text(ending)).isEqualTo(422);
-        assertThat(text(ending)).contains("new order");
+        assertThat(ending.statusCode()).as(text(ending)).isEqualTo(409);
+        assertThat(text(ending)).contains("illegal-transition").contains("new order");
+        assertThat(certificatesOfTheHolder()).as("nothing reserved, nothing issued").isEqualTo(certificates);
+    }
+
+    @Test
+    void whenTheCardEndsBeforeThreeMoreYears_theRenewedCertificatesEndWithTheCard() throws Exception {
+        endsIn(Duration.ofDays(80));
+        Instant cardEnd = cardEndsIn(Duration.ofDays(400));
+        String body = renewalJson(rsa(), rsa());
+        String key = newKey();
+
+        HttpResponse<byte[]> renewed = postJson(holder, api("/api/v1/cards/" + card.id() + "/renewal"), body, key);
+
+        assertThat(renewed.statusCode()).as(text(renewed)).isEqualTo(200);
+        JsonNode answer = JSON.readTree(renewed.body());
+        PkiChecks pki = pkiChecks();
+        for (String pem : new String[] {answer.get("authenticationCertificatePem").asString(),
+                answer.get("signatureCertificatePem").asString()}) {
+            // Read by openssl and by the JDK, not by our code: the certificate stops with the card, not 3 years from now.
+            assertThat(pki.notAfter(pem)).isEqualTo(cardEnd);
+            assertThat(x509(pem).getNotAfter().toInstant()).isEqualTo(cardEnd);
+        }
+        assertThat(Instant.parse(answer.get("certificatesExpireAt").asString())).isEqualTo(cardEnd);
+        JsonNode read = JSON.readTree(get(clientOf(delegate), api("/api/v1/cards/" + card.id())).body());
+        assertThat(read.get("authenticationSerial").asString()).isEqualTo(answer.get("authenticationSerial").asString());
     }
 
     /** As if the card's certificates had been issued almost 3 years ago. */
@@ -145,6 +168,14 @@ class CardRenewalTest extends CardLifecycleServer {
         database.sql("update certificate set not_after = :end where serial = :serial")
                 .bind("end", OffsetDateTime.ofInstant(Instant.now().truncatedTo(ChronoUnit.SECONDS).plus(left), ZoneOffset.UTC))
                 .bind("serial", card.authenticationSerial()).then().block();
+    }
+
+    /** As if the card had been personalized almost 6 years ago; the card's end, to the second. */
+    private Instant cardEndsIn(Duration left) {
+        Instant end = Instant.now().truncatedTo(ChronoUnit.SECONDS).plus(left);
+        database.sql("update card set expires_at = :end where id = :id").bind("id", card.id())
+                .bind("end", OffsetDateTime.ofInstant(end, ZoneOffset.UTC)).then().block();
+        return end;
     }
 
     private long certificatesOfTheHolder() {
