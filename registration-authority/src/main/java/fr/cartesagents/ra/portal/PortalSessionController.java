@@ -23,6 +23,8 @@ import org.springframework.web.server.ServerWebExchange;
 import fr.cartesagents.ra.audit.AuditEntry;
 import fr.cartesagents.ra.audit.AuditTarget;
 import fr.cartesagents.ra.audit.AuditTrail;
+import fr.cartesagents.ra.card.CardQueries;
+import fr.cartesagents.ra.card.CardTransitions;
 import fr.cartesagents.ra.problem.ProblemException;
 import fr.cartesagents.ra.problem.ProblemType;
 import fr.cartesagents.ra.security.Actor;
@@ -50,9 +52,13 @@ class PortalSessionController {
     private final TransactionalOperator transactions;
     private final AuditTrail audit;
     private final ObjectProvider<DemoAccounts> demoAccounts;
+    private final CardQueries cards;
+    private final CardTransitions cardTransitions;
 
     PortalSessionController(PortalSessionStore sessions, TransactionalOperator transactions, AuditTrail audit,
-                            ObjectProvider<DemoAccounts> demoAccounts) {
+                            ObjectProvider<DemoAccounts> demoAccounts, CardQueries cards, CardTransitions cardTransitions) {
+        this.cards = cards;
+        this.cardTransitions = cardTransitions;
         this.sessions = sessions;
         this.transactions = transactions;
         this.audit = audit;
@@ -79,6 +85,7 @@ class PortalSessionController {
                 .flatMap(login -> transactions.transactional(sessions.end(exchange).then(sessions.open(login))
                         .flatMap(opened -> audit.append(AuditEntry.by(actor, Optional.empty(), PortalSessionEvent.OPENED, target(actor),
                                         Map.of("login", kind(login))))
+                                .then(pinWorks(actor, login))
                                 .thenReturn(opened)))
                         .map(opened -> ResponseEntity.status(HttpStatus.CREATED)
                                 .header("Set-Cookie", cookie(opened.cookieValue(), sessions.maximumLifetime()).toString())
@@ -112,6 +119,20 @@ class PortalSessionController {
                 : new LoginOptions(true, demo.accounts().stream()
                         .map(account -> new DemoUserView(account.userName(), account.displayName(), account.role().databaseName()))
                         .toList());
+    }
+
+    /**
+     * A login with the card's authentication certificate took its PIN (the middleware asked for it):
+     * a card recorded as blocked works again.
+     */
+    private Mono<Void> pinWorks(Actor actor, PortalSession.Login login) {
+        if (!(login instanceof PortalSession.CardCertificate card)) {
+            return Mono.empty();
+        }
+        String serial = card.certificate().getSerialNumber().toString(16);
+        return cards.findByCertificateSerial(serial)
+                .filter(found -> found.authenticationSerial().equals(serial) && found.pinBlockedSince().isPresent())
+                .flatMap(found -> cardTransitions.pinWorks(actor, found, "card-login"));
     }
 
     /** The person logged in, or for an administrator certificate of no person, the caller. */

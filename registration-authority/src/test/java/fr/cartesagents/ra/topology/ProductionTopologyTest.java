@@ -66,7 +66,7 @@ class ProductionTopologyTest {
     /** A CRL is due every 3 s here (nextUpdate 1 min, renewed 57 s before): several periods fit in a short test. */
     private static final Duration CRL_PERIOD = Duration.ofSeconds(3);
     private static final Duration RECOVERY_GRACE = Duration.ofSeconds(20);
-    private static final Duration FREEZE = Duration.ofSeconds(20);
+    private static final Duration FREEZE = Duration.ofSeconds(30); // the outage the issue states
 
     private static Path work;
     private static PostgresServer database;
