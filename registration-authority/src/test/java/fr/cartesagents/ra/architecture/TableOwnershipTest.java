@@ -32,7 +32,7 @@ class TableOwnershipTest {
     /** Table → the package (below fr.cartesagents.ra) whose repository owns it. */
     static final Map<String, String> OWNERS = Map.ofEntries(
             Map.entry("administrator", "security"), Map.entry("trusted_front", "security"),
-            Map.entry("audit_event", "audit"), Map.entry("audit_checkpoint", "audit.checkpoint"),
+            Map.entry("audit_event", "audit"), Map.entry("audit_chain_head", "audit"), Map.entry("audit_checkpoint", "audit.checkpoint"),
             Map.entry("audit_finding", "compliance"), Map.entry("questionnaire", "compliance"),
             Map.entry("questionnaire_answer", "compliance"),
             Map.entry("card", "card"), Map.entry("card_order", "order"),

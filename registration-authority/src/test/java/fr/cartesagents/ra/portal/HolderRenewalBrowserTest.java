@@ -2,7 +2,6 @@ package fr.cartesagents.ra.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -14,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -24,11 +22,9 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import fr.cartesagents.bridge.card.AuthenticatedCard;
 import fr.cartesagents.bridge.card.KeyRole;
 import fr.cartesagents.bridge.localapi.LocalApiServer;
-import fr.cartesagents.bridge.personalization.Personalizer;
 import fr.cartesagents.bridge.pkcs11.Pkcs11CardDriver;
 import fr.cartesagents.bridge.pkcs11.SoftHsmCards;
 import fr.cartesagents.bridge.pkcs11.TestCard;
-import fr.cartesagents.ca.hierarchy.PemFiles;
 import fr.cartesagents.ra.card.CardTransitions;
 import fr.cartesagents.ra.testsupport.PkiChecks;
 import fr.cartesagents.ra.testsupport.TestCards;
@@ -60,18 +56,7 @@ class HolderRenewalBrowserTest extends PortalBrowserTest {
         TestCards testCards = new TestCards(this, database, cardTransitions, transactions);
         TestCard card = SoftHsmCards.get().newCard("renouvellement");
         // Keys made on the card, certified by the server's CA as the personalization does.
-        try (Pkcs11CardDriver driver = card.driver(); AuthenticatedCard authenticated = driver.authenticate(TestCard.userPin())) {
-            new Personalizer((request, role) -> {
-                try {
-                    String serial = testCards.issue(agent, role == KeyRole.AUTHENTICATION ? "authentication" : "signature",
-                            PemFiles.toPem("CERTIFICATE REQUEST", request.getEncoded()));
-                    return PemFiles.parseCertificates(testCards.certificatePem(serial));
-                } catch (IOException e) {
-                    throw new IllegalStateException(e);
-                }
-            }).personalize(authenticated, new X500Name("CN=ignored"));
-        }
-        Map<KeyRole, X509CertificateHolder> old = certificatesOn(card);
+        Map<KeyRole, X509CertificateHolder> old = personalizeOnCard(testCards, agent, card);
         UUID cardId = testCards.record(agent, commune, card.serialNumber(), hex(old.get(KeyRole.AUTHENTICATION)),
                 hex(old.get(KeyRole.SIGNATURE))).id();
         database.sql("update card set state = 'delivered', delivered_at = :now where id = :id")
@@ -132,12 +117,6 @@ class HolderRenewalBrowserTest extends PortalBrowserTest {
         assertThat(pki.ocsp(hex(old.get(KeyRole.SIGNATURE)))).startsWith("revoked").contains("Reason: superseded");
     }
 
-    private static Map<KeyRole, X509CertificateHolder> certificatesOn(TestCard card) {
-        try (Pkcs11CardDriver driver = card.driver()) {
-            return Map.copyOf(driver.info().certificates());
-        }
-    }
-
     private void endsIn(X509CertificateHolder certificate, Duration left) {
         database.sql("update certificate set not_after = :end where serial = :serial")
                 .bind("end", OffsetDateTime.ofInstant(Instant.now().truncatedTo(ChronoUnit.SECONDS).plus(left), ZoneOffset.UTC))
@@ -146,9 +125,6 @@ class HolderRenewalBrowserTest extends PortalBrowserTest {
 
     /** The serial as the server writes it. */
     private String hex(X509CertificateHolder certificate) {
-        String serial = certificate.getSerialNumber().toString(16);
-        String stored = database.sql("select serial from certificate where lower(ltrim(serial, '0')) = :serial")
-                .bind("serial", serial).map(row -> row.get("serial", String.class)).one().block();
-        return stored == null ? serial : stored;
+        return storedSerial(certificate);
     }
 }

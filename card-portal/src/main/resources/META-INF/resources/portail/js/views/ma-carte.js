@@ -73,6 +73,9 @@ function unblockForms(container, card, refresh) {
       await withProgress(form, t('carte.deblocage.en-cours'), async () => {
         const { data } = await api.post(`/api/v1/cards/${card.id}/unblock`, { code: values.code, cardSerial: card.cardSerial }, { oneShot: true });
         await bridge.unblockPin(data.puk, values.newPin);
+        // The server learns the card works again (its "blocked" mark on the dashboards); if this report is
+        // lost, the next login with the card tells it too
+        await api.post(`/api/v1/cards/${card.id}/unblock/completion`, undefined, { oneShot: true }).catch(() => {});
       }, submit);
       // The card read again shows its PIN unblocked; the message stays above it
       await refresh();
