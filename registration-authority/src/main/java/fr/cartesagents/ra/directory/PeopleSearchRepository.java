@@ -106,9 +106,11 @@ class PeopleSearchRepository {
             orderKey = "n.search_name, n.person_id";
             conditions.add(new SqlCondition("true", Map.of("name", search.name().get())));
         } else if (byWindow) {
-            conditions.add(new SqlCondition("a.person_id in (select g.person_id from person_search_gram g"
-                    + " where g.gram = (" + RAREST_WINDOW + ") and strpos(g.search_name, " + FOLDED_NAME + ") > 0)",
-                    Map.of("name", search.name().get())));
+            // The memberships as index entries first (V121), the rows only of those that are kept.
+            conditions.add(new SqlCondition("a.id in (select m.id from role_assignment m where m.role = 'agent'"
+                    + " and m.collectivity_id = any(:scope) and m.person_id in (select g.person_id from person_search_gram g"
+                    + " where g.gram = (" + RAREST_WINDOW + ") and strpos(g.search_name, " + FOLDED_NAME + ") > 0))",
+                    Map.of("name", search.name().get(), "scope", scope.idArray())));
         } else {
             search.name().ifPresent(name -> conditions.add(new SqlCondition(search.prefix()
                     ? "p.search_name >= " + FOLDED_NAME + " and p.search_name < (" + FOLDED_NAME + " || chr(1114111))"
