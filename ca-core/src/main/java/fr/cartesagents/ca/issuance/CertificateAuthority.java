@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.bouncycastle.asn1.ASN1EncodableVector;
 import org.bouncycastle.asn1.ASN1Encoding;
@@ -104,7 +105,7 @@ public final class CertificateAuthority {
         PKCS10CertificationRequest csr = CertificationRequests.parse(request.csrDerUnsafe());
         KeySpec keySpec = SubjectKeyPolicy.check(csr.getSubjectPublicKeyInfo(), plan.profile());
         CertificationRequests.verifyProofOfPossession(csr);
-        return prepare(plan, csr.getSubjectPublicKeyInfo(), keySpec, request.subject());
+        return prepare(plan, csr.getSubjectPublicKeyInfo(), keySpec, request.subject(), request.latestNotAfter());
     }
 
     /**
@@ -134,7 +135,7 @@ public final class CertificateAuthority {
         Objects.requireNonNull(subject, "subject");
         ExtensionPlan plan = plan(profileName);
         KeySpec keySpec = SubjectKeyPolicy.check(publicKey, plan.profile());
-        return sign(prepare(plan, publicKey, keySpec, subject));
+        return sign(prepare(plan, publicKey, keySpec, subject, Optional.empty()));
     }
 
     /**
@@ -169,7 +170,8 @@ public final class CertificateAuthority {
         return plan;
     }
 
-    private PreparedCertificate prepare(ExtensionPlan plan, SubjectPublicKeyInfo publicKey, KeySpec keySpec, Subject subject) {
+    private PreparedCertificate prepare(ExtensionPlan plan, SubjectPublicKeyInfo publicKey, KeySpec keySpec, Subject subject,
+                                        Optional<Instant> latestNotAfter) {
         CertificateProfile profile = plan.profile();
         checkSubjectKind(profile, subject);
         X500Name subjectName = subject.toX500Name();
@@ -183,6 +185,15 @@ public final class CertificateAuthority {
         }
         Instant wanted = now.atOffset(ZoneOffset.UTC).plus(profile.validity()).toInstant();
         Instant notAfter = wanted.isAfter(issuer.notAfter()) ? issuer.notAfter() : wanted;
+        if (latestNotAfter.isPresent()) {
+            // X.509 keeps whole seconds: truncating keeps the certificate within the limit, not one fraction past it.
+            Instant latest = latestNotAfter.get().truncatedTo(ChronoUnit.SECONDS);
+            if (!latest.isAfter(now)) {
+                throw new IssuanceRefusedException(Reason.NO_VALIDITY_LEFT, "the certificate would have to end at " + latest
+                        + ", which is not after its issuance at " + now);
+            }
+            notAfter = latest.isBefore(notAfter) ? latest : notAfter;
+        }
 
         BigInteger serial = serials.next();
         V3TBSCertificateGenerator generator = new V3TBSCertificateGenerator();

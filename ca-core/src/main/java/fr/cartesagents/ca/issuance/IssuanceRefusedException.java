@@ -26,6 +26,8 @@ public class IssuanceRefusedException extends RuntimeException {
         INVALID_SUBJECT,
         /** The CA certificate is expired or not yet valid at the issuance time. */
         ISSUER_NOT_VALID,
+        /** The end the request sets for the certificate (the end of its card) is not after the issuance time. */
+        NO_VALIDITY_LEFT,
         /** The certificate built does not pass the pre-issuance lint: a defect of the CA, not of the request. */
         LINT_FAILED
     }

@@ -42,6 +42,24 @@ class ValidityTest {
     }
 
     @Test
+    void whenTheRequestSetsAnEarlierEnd_thenNotAfterIsThatEnd_andAnEndBeforeIssuanceIsRefused(@TempDir Path directory) {
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        try (TestHierarchy pki = TestHierarchy.create(directory, KeySpec.EC_P256, Period.ofYears(6), clock)) {
+            IssuanceRequest request = new IssuanceRequest("authentication", TestKeys.csr(TestKeys.ec("secp256r1")),
+                    TestSubjects.marieDupont());
+            // The end of the card that holds the key, with a fraction of a second that X.509 cannot say.
+            Instant cardEnd = Instant.parse("2027-11-20T08:00:00.400Z");
+            assertThat(pki.ca().issue(request.endingNoLaterThan(cardEnd)).notAfter()).isEqualTo(Instant.parse("2027-11-20T08:00:00Z"));
+            // A later end changes nothing: the profile's 3 years still apply.
+            assertThat(pki.ca().issue(request.endingNoLaterThan(Instant.parse("2035-01-01T00:00:00Z"))).notAfter())
+                    .isEqualTo(Instant.parse("2029-03-02T09:15:30Z"));
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> pki.ca().prepare(request.endingNoLaterThan(NOW)))
+                    .isInstanceOfSatisfying(IssuanceRefusedException.class,
+                            e -> assertThat(e.reason()).isEqualTo(IssuanceRefusedException.Reason.NO_VALIDITY_LEFT));
+        }
+    }
+
+    @Test
     void whenIssuedAfter2049_thenTimesAreGeneralizedTime(@TempDir Path directory) throws Exception {
         Clock clock = Clock.fixed(Instant.parse("2048-06-01T00:00:00Z"), ZoneOffset.UTC);
         try (TestHierarchy pki = TestHierarchy.create(directory, KeySpec.EC_P256, Period.ofYears(6), clock)) {

@@ -115,16 +115,21 @@ async function route() {
     if (link.dataset.route === base) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
   });
-  main.replaceChildren();
-  const title = t(view.title);
+  // Each visit renders into its own element: a view still loading when the person moves on (the
+  // dashboard's panels) then fills a detached element, not the next view
+  const place = h('div', { class: 'cartes-vue' });
+  main.replaceChildren(place);
+  // A view shared by several roles may name itself after the person's (the desk)
+  const title = t(typeof view.title === 'function' ? view.title(context) : view.title);
   document.title = `${title} — Cartes Agents`;
   try {
-    await view.render(main, { ...context, session: session(), query, segments: segments.slice(2), loggedIn });
+    await view.render(place, { ...context, session: session(), query, segments: segments.slice(2), loggedIn });
   } catch (problem) {
-    main.append(h('h1', {}, title), h('div', { class: 'fr-alert fr-alert--error', role: 'alert' },
+    place.append(h('h1', {}, title), h('div', { class: 'fr-alert fr-alert--error', role: 'alert' },
       h('p', {}, problem.text || t('probleme.inattendu', { statut: '' }))));
   }
-  const heading = main.querySelector('h1');
+  if (!place.isConnected) return;
+  const heading = place.querySelector('h1');
   if (heading) {
     heading.setAttribute('tabindex', '-1');
     heading.focus();

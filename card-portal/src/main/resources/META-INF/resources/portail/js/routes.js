@@ -25,7 +25,7 @@ const NATIONAL = ['auditor', 'national_administrator'];
 export const routes = {
   '/': { ...accueil, roles: EVERYONE, menu: 'menu.accueil' },
   '/annuaire': { ...annuaire, roles: [...COMMUNE, 'registration_officer', ...NATIONAL], menu: 'menu.annuaire' },
-  '/guichet': { ...guichet, roles: ['registration_officer'], menu: 'menu.guichet' },
+  '/guichet': { ...guichet, roles: ['registration_officer', ...COMMUNE], menu: 'menu.guichet' },
   '/commandes': { ...commandes, roles: [...COMMUNE, 'registration_officer'], menu: 'menu.commandes' },
   '/facturation': { ...facturation, roles: COMMUNE, menu: 'menu.facturation' },
   '/delegues': { ...delegues, roles: ['mayor'], menu: 'menu.delegues' },

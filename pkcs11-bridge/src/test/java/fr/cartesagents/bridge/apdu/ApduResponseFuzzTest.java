@@ -13,7 +13,12 @@ import fr.cartesagents.bridge.card.CardException;
  * (GET RESPONSE loops, wrong-Le retries, command chaining) and the TLV reader must end with a response
  * or a {@link CardException}, never another exception, never a loop without end.
  */
-class ApduResponseFuzzTest {
+public class ApduResponseFuzzTest {
+
+    /** Entry point of Jazzer's own driver for long runs (docs/fuzzing.md): the chained exchange target. */
+    public static void fuzzerTestOneInput(FuzzedDataProvider data) {
+        new ApduResponseFuzzTest().cardAnswersEndInAResponseOrACardException(data);
+    }
 
     @FuzzTest(maxDuration = "10s")
     void cardAnswersEndInAResponseOrACardException(FuzzedDataProvider data) {

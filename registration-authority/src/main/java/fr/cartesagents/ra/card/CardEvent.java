@@ -10,7 +10,11 @@ public enum CardEvent implements AuditAction {
     /** Both certificates issued and the card recorded, in one transaction. */
     PERSONALIZED,
     /** New key pairs on the same card, certified (renewal). */
-    CERTIFICATES_RENEWED;
+    CERTIFICATES_RENEWED,
+    /** The holder's PIN is known to be blocked (an unblock was asked). */
+    PIN_BLOCKED,
+    /** The holder's PIN works again (unblock reported done, or the card logged in). */
+    PIN_UNBLOCKED;
 
     @Override
     public String subject() {

@@ -2,12 +2,19 @@ package fr.cartesagents.ra.card;
 
 import java.math.BigInteger;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 
+import fr.cartesagents.ra.certificate.CaIds;
+import fr.cartesagents.ra.certificate.CertificateRecord;
 import fr.cartesagents.ra.certificate.CertificateRecords;
+import fr.cartesagents.ra.certificate.SerialHex;
 import fr.cartesagents.ra.problem.ProblemException;
 import fr.cartesagents.ra.problem.ProblemType;
 import fr.cartesagents.ra.security.AccessPolicy;
@@ -23,11 +30,13 @@ class CardReads {
     private final CardQueries cards;
     private final CertificateRecords certificates;
     private final AccessPolicy access;
+    private final RenewalCalendar renewals;
 
-    CardReads(CardQueries cards, CertificateRecords certificates, AccessPolicy access) {
+    CardReads(CardQueries cards, CertificateRecords certificates, AccessPolicy access, RenewalCalendar renewals) {
         this.cards = cards;
         this.certificates = certificates;
         this.access = access;
+        this.renewals = renewals;
     }
 
     /** One card with its two certificates: its holder, or whoever may read its collectivity; 404 when there is none. */
@@ -36,8 +45,8 @@ class CardReads {
                 .switchIfEmpty(Mono.error(() -> CardTransitions.notFound(cardId)))
                 .flatMap(card -> (actor.isPerson(card.personId()) ? Mono.<Void>empty()
                         : access.require(actor, Permission.READ, card.collectivityId()))
-                        .then(Mono.zip(pem(card.authenticationSerial()), pem(card.signatureSerial())))
-                        .map(pems -> CardView.of(card, pems.getT1(), pems.getT2())));
+                        .then(certificatesOf(List.of(card)))
+                        .map(found -> CardView.of(card, certificates(card, found, true))));
     }
 
     /** The person's cards: all of them for the person, those of the collectivities the caller may read for others. */
@@ -45,24 +54,52 @@ class CardReads {
         return access.requireSelfOr(actor, personId, Permission.READ)
                 .then(actor.isPerson(personId) ? Mono.just(fr.cartesagents.ra.security.CollectivityScope.everything())
                         : access.readableCollectivities(actor))
-                .flatMap(scope -> cards.ofPerson(personId).filter(card -> scope.includes(card.collectivityId()))
-                        .map(CardView::summary).collectList());
+                .flatMap(scope -> cards.ofPerson(personId).filter(card -> scope.includes(card.collectivityId())).collectList())
+                .flatMap(this::summaries);
     }
 
     Mono<ResultPage<CardView>> ofCollectivity(Actor actor, UUID collectivityId, Optional<String> state, int page, int size) {
         return access.require(actor, Permission.READ, collectivityId)
                 .then(Mono.fromCallable(() -> state.map(CardReads::parseState)))
-                .flatMap(filter -> Mono.zip(cards.ofCollectivity(collectivityId, filter, page, size).map(CardView::summary).collectList(),
+                .flatMap(filter -> Mono.zip(cards.ofCollectivity(collectivityId, filter, page, size).collectList().flatMap(this::summaries),
                         cards.countOfCollectivity(collectivityId, filter)))
                 .map(found -> new ResultPage<>(found.getT1(), page, size, found.getT2()));
     }
 
-    private Mono<String> pem(String serialHex) {
-        return certificates.find(new BigInteger(serialHex, 16))
-                .flatMap(record -> Mono.justOrEmpty(record.der()))
+    /** The cards of a list, without their PEMs; their certificates read in one query. */
+    private Mono<List<CardView>> summaries(List<Card> found) {
+        return certificatesOf(found).map(records -> found.stream().map(card -> CardView.of(card, certificates(card, records, false)))
+                .toList());
+    }
+
+    /** The certificate records of these cards, by serial (lowercase hexadecimal). */
+    private Mono<Map<String, CertificateRecord>> certificatesOf(List<Card> found) {
+        if (found.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        List<BigInteger> serials = found.stream()
+                .flatMap(card -> java.util.stream.Stream.of(card.authenticationSerial(), card.signatureSerial()))
+                .map(serial -> new BigInteger(serial, 16)).toList();
+        return certificates.findAll(CaIds.ISSUING, serials)
+                .collect(Collectors.toMap(record -> SerialHex.toHex(record.serial()), Function.identity()));
+    }
+
+    private CardView.Certificates certificates(Card card, Map<String, CertificateRecord> records, boolean withPems) {
+        Optional<CertificateRecord> authentication = Optional.ofNullable(records.get(card.authenticationSerial()));
+        Optional<CertificateRecord> signature = Optional.ofNullable(records.get(card.signatureSerial()));
+        return new CardView.Certificates(
+                authentication.map(CertificateRecord::notAfter).orElse(null),
+                signature.map(CertificateRecord::notAfter).orElse(null),
+                authentication.flatMap(record -> renewals.renewableFrom(card, record.notAfter())).orElse(null),
+                withPems ? authentication.map(CardReads::pem).orElse("") : null,
+                withPems ? signature.map(CardReads::pem).orElse("") : null);
+    }
+
+    private static String pem(CertificateRecord record) {
+        return record.der()
                 .map(der -> "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
                         + "\n-----END CERTIFICATE-----\n")
-                .defaultIfEmpty("");
+                .orElse("");
     }
 
     private static CardState parseState(String name) {

@@ -21,7 +21,7 @@ class CardRepository implements CardQueries {
 
     private static final String COLUMNS = "id, order_id, card_serial, atr, card_profile, person_id, collectivity_id,"
             + " authentication_serial, signature_serial, state, personalized_at, expires_at, delivered_at, activated_at,"
-            + " revoked_at, revocation_reason, version";
+            + " revoked_at, revocation_reason, version, pin_blocked_since";
 
     private final DatabaseClient database;
 
@@ -135,6 +135,18 @@ class CardRepository implements CardQueries {
                 .fetch().rowsUpdated();
     }
 
+    /** Records the PIN as blocked from {@code at}, unless it already is: 1 row when it was not. */
+    Mono<Long> markPinBlocked(UUID cardId, Instant at) {
+        return database.sql("update card set pin_blocked_since = :at where id = :id and pin_blocked_since is null")
+                .bind("id", cardId).bind("at", utc(at)).fetch().rowsUpdated();
+    }
+
+    /** The PIN works again: 1 row when it was recorded as blocked. */
+    Mono<Long> clearPinBlocked(UUID cardId) {
+        return database.sql("update card set pin_blocked_since = null where id = :id and pin_blocked_since is not null")
+                .bind("id", cardId).fetch().rowsUpdated();
+    }
+
     private static OffsetDateTime utc(Instant instant) {
         return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
@@ -154,6 +166,6 @@ class CardRepository implements CardQueries {
                 row.get("expires_at", OffsetDateTime.class).toInstant(),
                 instant(row, "delivered_at"), instant(row, "activated_at"), instant(row, "revoked_at"),
                 Optional.ofNullable(row.get("revocation_reason", String.class)),
-                row.get("version", Long.class));
+                row.get("version", Long.class), instant(row, "pin_blocked_since"));
     }
 }

@@ -41,7 +41,7 @@ public class CardTransitions {
         Card created = new Card(UUID.randomUUID(), card.orderId(), card.cardSerial(), card.atr(), card.profile(), card.personId(),
                 card.collectivityId(), card.authenticationSerial(), card.signatureSerial(), CardState.PERSONALIZED,
                 card.personalizedAt(), Card.expiryOf(card.personalizedAt()), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), 0);
+                Optional.empty(), 0, Optional.empty());
         return cards.findByCardSerial(card.cardSerial())
                 .flatMap(known -> Mono.<Card>error(ProblemException.localized(ProblemType.DUPLICATE, "card.serial-known",
                         card.cardSerial())))
@@ -93,6 +93,31 @@ public class CardTransitions {
                                         "previousSignatureSerial", card.signatureSerial(),
                                         "authenticationSerial", authenticationSerial, "signatureSerial", signatureSerial))))
                         .then(cards.find(cardId)));
+    }
+
+    /**
+     * The holder's PIN is blocked: an unblock was asked for the card (the server learns of a blocked
+     * PIN no other way). Recorded from the first request until the unblock completes; a request while
+     * it is recorded changes nothing.
+     */
+    public Mono<Void> pinBlocked(Actor actor, Card card) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return cards.markPinBlocked(card.id(), now)
+                .flatMap(updated -> updated == 0 ? Mono.<Void>empty()
+                        : audit.append(AuditEntry.by(actor, Optional.of(card.collectivityId()), CardEvent.PIN_BLOCKED,
+                                CardEvent.target(card.id()), Map.of())).then());
+    }
+
+    /**
+     * The card's PIN works again: {@code cause} says how the server knows (the bridge reported the
+     * unblock done, or the card logged in). Nothing changes, and nothing is recorded, when it was not
+     * recorded as blocked.
+     */
+    public Mono<Void> pinWorks(Actor actor, Card card, String cause) {
+        return cards.clearPinBlocked(card.id())
+                .flatMap(updated -> updated == 0 ? Mono.<Void>empty()
+                        : audit.append(AuditEntry.by(actor, Optional.of(card.collectivityId()), CardEvent.PIN_UNBLOCKED,
+                                CardEvent.target(card.id()), Map.of("cause", cause))).then());
     }
 
     public static ProblemException notFound(UUID cardId) {

@@ -1,5 +1,6 @@
 package fr.cartesagents.ra.order;
 
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -63,13 +64,13 @@ class CertificatePairIssuance implements CertificatePairs {
 
     @Override
     public Mono<SignedCertificatePair> reserveAndSign(Actor actor, UUID personId, UUID collectivityId, String authenticationCsr,
-                                                      String signatureCsr) {
+                                                      String signatureCsr, Instant cardExpiresAt) {
         return orders.holder(personId, collectivityId)
                 .switchIfEmpty(Mono.error(() -> ProblemException.localized(ProblemType.PERSON_NOT_FOUND, "directory.person-not-found",
                         personId.toString())))
                 .flatMap(holder -> holder.departed()
                         ? Mono.error(ProblemException.localized(ProblemType.RULE_VIOLATED, "certificate-pair.holder-departed"))
-                        : reserveAndSign(actor, collectivityId, holder.subject(), authenticationCsr, signatureCsr));
+                        : reserveAndSign(actor, collectivityId, holder.subject(), authenticationCsr, signatureCsr, cardExpiresAt));
     }
 
     @Override
@@ -78,12 +79,17 @@ class CertificatePairIssuance implements CertificatePairs {
                 .then(store(actor, pair.collectivityId(), pair.holder(), pair.signature()));
     }
 
-    /** Phase 1: check both requests, reserve both serials in one committed transaction, sign both. Call outside any transaction. */
+    /**
+     * Phase 1: check both requests, reserve both serials in one committed transaction, sign both,
+     * neither ending after {@code cardExpiresAt}. Call outside any transaction.
+     */
     Mono<SignedCertificatePair> reserveAndSign(Actor actor, UUID collectivityId, HolderSubject holder, String authenticationCsr,
-                                    String signatureCsr) {
+                                    String signatureCsr, Instant cardExpiresAt) {
         return Mono.fromCallable(() -> {
-                    IssuanceRequest authentication = IssuanceRequest.fromPem(ProfileCatalog.AUTHENTICATION, authenticationCsr, holder);
-                    IssuanceRequest signature = IssuanceRequest.fromPem(ProfileCatalog.SIGNATURE, signatureCsr, holder);
+                    IssuanceRequest authentication = IssuanceRequest.fromPem(ProfileCatalog.AUTHENTICATION, authenticationCsr, holder)
+                            .endingNoLaterThan(cardExpiresAt);
+                    IssuanceRequest signature = IssuanceRequest.fromPem(ProfileCatalog.SIGNATURE, signatureCsr, holder)
+                            .endingNoLaterThan(cardExpiresAt);
                     List<PreparedCertificate> prepared = List.of(holderCa.prepare(authentication), holderCa.prepare(signature));
                     if (Arrays.equals(publicKeyOf(authentication), publicKeyOf(signature))) {
                         throw ProblemException.localized(ProblemType.ISSUANCE_REFUSED, "personalization.same-key");

@@ -1,5 +1,6 @@
 package fr.cartesagents.ra.order;
 
+import java.time.Instant;
 import java.util.UUID;
 
 import fr.cartesagents.ra.security.Actor;
@@ -16,10 +17,11 @@ public interface CertificatePairs {
     /**
      * Phase 1, outside any transaction: 422 when the holder has departed; then both requests are
      * checked (proof of possession, distinct keys, profile and lint), both serials reserved in a
-     * transaction of their own, and both certificates signed.
+     * transaction of their own, and both certificates signed. Neither certificate ends after
+     * {@code cardExpiresAt}: a certificate never outlives the card that holds its key.
      */
     Mono<SignedCertificatePair> reserveAndSign(Actor actor, UUID personId, UUID collectivityId, String authenticationCsr,
-                                               String signatureCsr);
+                                               String signatureCsr, Instant cardExpiresAt);
 
     /** Phase 2: stores both certificates with their "certificate.issued" events; joins the caller's transaction. */
     Mono<Void> record(Actor actor, SignedCertificatePair pair);

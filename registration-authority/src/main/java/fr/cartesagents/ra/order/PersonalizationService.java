@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 
 import fr.cartesagents.ca.cardsecret.CardSerial;
 import fr.cartesagents.ca.issuance.HolderSubject;
+import fr.cartesagents.ra.card.Card;
 import fr.cartesagents.ra.card.CardQueries;
 import fr.cartesagents.ra.card.CardTransitions;
 import fr.cartesagents.ra.card.NewCard;
@@ -84,8 +85,9 @@ class PersonalizationService {
                                 .flatMap(known -> Mono.<HolderSubject>error(ProblemException.localized(ProblemType.DUPLICATE,
                                         "card.serial-known", cardSerial)))
                                 .switchIfEmpty(Mono.fromCallable(holder::subject)))
+                // The card's 6 years start when phase 2 records it, later than now: its certificates end before it does.
                 .flatMap(subject -> pairs.reserveAndSign(actor, order.collectivityId(), subject, request.authenticationCsr(),
-                                request.signatureCsr())
+                                request.signatureCsr(), Card.expiryOf(clock.instant()))
                         .map(pair -> new Prepared(order, cardSerial, atr, pair)));
     }
 

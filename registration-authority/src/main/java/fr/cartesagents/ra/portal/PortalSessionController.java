@@ -23,6 +23,8 @@ import org.springframework.web.server.ServerWebExchange;
 import fr.cartesagents.ra.audit.AuditEntry;
 import fr.cartesagents.ra.audit.AuditTarget;
 import fr.cartesagents.ra.audit.AuditTrail;
+import fr.cartesagents.ra.card.CardQueries;
+import fr.cartesagents.ra.card.CardTransitions;
 import fr.cartesagents.ra.problem.ProblemException;
 import fr.cartesagents.ra.problem.ProblemType;
 import fr.cartesagents.ra.security.Actor;
@@ -30,6 +32,7 @@ import fr.cartesagents.ra.demo.DemoAccounts;
 import fr.cartesagents.ra.security.PortalLogins;
 import fr.cartesagents.ra.security.PortalSession;
 import fr.cartesagents.ra.security.PortalSessionLookup;
+import fr.cartesagents.ra.security.SessionOnAnotherCertificate;
 import io.swagger.v3.oas.annotations.Hidden;
 import reactor.core.publisher.Mono;
 
@@ -50,9 +53,13 @@ class PortalSessionController {
     private final TransactionalOperator transactions;
     private final AuditTrail audit;
     private final ObjectProvider<DemoAccounts> demoAccounts;
+    private final CardQueries cards;
+    private final CardTransitions cardTransitions;
 
     PortalSessionController(PortalSessionStore sessions, TransactionalOperator transactions, AuditTrail audit,
-                            ObjectProvider<DemoAccounts> demoAccounts) {
+                            ObjectProvider<DemoAccounts> demoAccounts, CardQueries cards, CardTransitions cardTransitions) {
+        this.cards = cards;
+        this.cardTransitions = cardTransitions;
         this.sessions = sessions;
         this.transactions = transactions;
         this.audit = audit;
@@ -79,6 +86,7 @@ class PortalSessionController {
                 .flatMap(login -> transactions.transactional(sessions.end(exchange).then(sessions.open(login))
                         .flatMap(opened -> audit.append(AuditEntry.by(actor, Optional.empty(), PortalSessionEvent.OPENED, target(actor),
                                         Map.of("login", kind(login))))
+                                .then(pinWorks(actor, login))
                                 .thenReturn(opened)))
                         .map(opened -> ResponseEntity.status(HttpStatus.CREATED)
                                 .header("Set-Cookie", cookie(opened.cookieValue(), sessions.maximumLifetime()).toString())
@@ -90,6 +98,7 @@ class PortalSessionController {
     @GetMapping(path = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<SessionView>> current(Actor actor, ServerWebExchange exchange) {
         return sessions.live(exchange)
+                .onErrorResume(SessionOnAnotherCertificate.class, ended -> Mono.empty())
                 .map(session -> ResponseEntity.ok(new SessionView(session.csrfToken(), sessions.idleTimeout().toSeconds(), null,
                         kind(session.login()))))
                 .switchIfEmpty(Mono.error(() -> new ProblemException(ProblemType.NOT_FOUND, "No portal session, or it has ended")));
@@ -112,6 +121,20 @@ class PortalSessionController {
                 : new LoginOptions(true, demo.accounts().stream()
                         .map(account -> new DemoUserView(account.userName(), account.displayName(), account.role().databaseName()))
                         .toList());
+    }
+
+    /**
+     * A login with the card's authentication certificate took its PIN (the middleware asked for it):
+     * a card recorded as blocked works again.
+     */
+    private Mono<Void> pinWorks(Actor actor, PortalSession.Login login) {
+        if (!(login instanceof PortalSession.CardCertificate card)) {
+            return Mono.empty();
+        }
+        String serial = card.certificate().getSerialNumber().toString(16);
+        return cards.findByCertificateSerial(serial)
+                .filter(found -> found.authenticationSerial().equals(serial) && found.pinBlockedSince().isPresent())
+                .flatMap(found -> cardTransitions.pinWorks(actor, found, "card-login"));
     }
 
     /** The person logged in, or for an administrator certificate of no person, the caller. */

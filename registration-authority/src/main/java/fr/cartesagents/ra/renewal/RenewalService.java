@@ -30,8 +30,10 @@ import reactor.core.publisher.Mono;
  * subject from the directory), without a new hand-over. In one transaction: both new certificates,
  * the card pointed at them, the two old ones revoked as superseded (CRL regenerated, OCSP after
  * commit), the idempotent answer. Only the holder renews, only a delivered or active card, only in
- * the window before the authentication certificate ends, and never for a card whose own 6 years end
- * in that window (that card is replaced by a new order and hand-over).
+ * the window before the authentication certificate ends ({@link RenewalWindow}), and never for a card
+ * whose own 6 years end in that window (409: that card is replaced by a new order and hand-over). The
+ * new certificates never outlive the card: their notAfter is the card's end when it comes before the
+ * profile's 3 years.
  */
 @Service
 class RenewalService {
@@ -42,16 +44,16 @@ class RenewalService {
     private final CardTransitions cardTransitions;
     private final CertificatePairs pairs;
     private final CertificateService certificates;
-    private final RenewalProperties properties;
+    private final RenewalWindow window;
     private final Clock clock;
 
     RenewalService(CardQueries cards, CardTransitions cardTransitions, CertificatePairs pairs, CertificateService certificates,
-                   RenewalProperties properties, Clock clock) {
+                   RenewalWindow window, Clock clock) {
         this.cards = cards;
         this.cardTransitions = cardTransitions;
         this.pairs = pairs;
         this.certificates = certificates;
-        this.properties = properties;
+        this.window = window;
         this.clock = clock;
     }
 
@@ -72,7 +74,7 @@ class RenewalService {
         return cards.find(authorized.id())
                 .flatMap(card -> renewable(card).thenReturn(card))
                 .flatMap(card -> pairs.reserveAndSign(actor, card.personId(), card.collectivityId(), request.authenticationCsr(),
-                                request.signatureCsr())
+                                request.signatureCsr(), card.expiresAt())
                         .map(pair -> new Prepared(card, pair)));
     }
 
@@ -99,22 +101,20 @@ class RenewalService {
                                         pair.authentication().notAfter(), card.authenticationSerial(), card.signatureSerial()))));
     }
 
-    /** 409 unless delivered or active; 422 before the window opens or when the card itself ends within it. */
+    /** 409 unless delivered or active, or when the card itself ends within the window; 422 before the window opens. */
     private Mono<Void> renewable(Card card) {
         if (card.state() != CardState.DELIVERED && card.state() != CardState.ACTIVE) {
             return Mono.error(ProblemException.localized(ProblemType.ILLEGAL_TRANSITION, "card.not-renewable",
                     card.state().databaseName()));
         }
         Instant now = clock.instant();
-        Instant windowEnd = now.plus(properties.window());
-        if (!card.expiresAt().isAfter(windowEnd)) {
-            return Mono.error(ProblemException.localized(ProblemType.RULE_VIOLATED, "renewal.card-ending", frenchDay(card.expiresAt())));
+        if (window.cardEndsWithin(card, now)) {
+            return Mono.error(ProblemException.localized(ProblemType.ILLEGAL_TRANSITION, "renewal.card-ending", frenchDay(card.expiresAt())));
         }
         return certificates.find(card.authenticationSerial())
-                .flatMap(current -> current.notAfter().isAfter(windowEnd)
-                        ? Mono.error(ProblemException.localized(ProblemType.RULE_VIOLATED, "renewal.too-early",
-                                frenchDay(current.notAfter().minus(properties.window())), frenchDay(current.notAfter())))
-                        : Mono.empty());
+                .flatMap(current -> window.isOpen(current.notAfter(), now) ? Mono.empty()
+                        : Mono.error(ProblemException.localized(ProblemType.RULE_VIOLATED, "renewal.too-early",
+                                frenchDay(window.opensFor(current.notAfter())), frenchDay(current.notAfter()))));
     }
 
     private static LocalDate frenchDay(Instant instant) {

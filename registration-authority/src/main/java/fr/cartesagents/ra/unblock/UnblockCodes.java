@@ -45,9 +45,16 @@ class UnblockCodes {
                 .all();
     }
 
-    Mono<Void> markUsed(UUID codeId, Instant now) {
-        return database.sql("update card_unblock_code set used_at = :now where id = :id").bind("id", codeId).bind("now", utc(now))
-                .then();
+    /** The code served: used, and the card's secret released with it. */
+    Mono<Void> markReleased(UUID codeId, Instant now) {
+        return database.sql("update card_unblock_code set used_at = :now, released_at = :now where id = :id").bind("id", codeId)
+                .bind("now", utc(now)).then();
+    }
+
+    /** Whether the card's secret was released at or after {@code since}. */
+    Mono<Boolean> releasedSince(UUID cardId, Instant since) {
+        return database.sql("select exists (select 1 from card_unblock_code where card_id = :card and released_at >= :since) as released")
+                .bind("card", cardId).bind("since", utc(since)).map(row -> Boolean.TRUE.equals(row.get("released", Boolean.class))).one();
     }
 
     /** The card's lock row, created if absent and locked for update until the transaction ends. */

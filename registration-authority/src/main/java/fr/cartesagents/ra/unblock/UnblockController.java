@@ -39,6 +39,14 @@ class UnblockController {
                 .map(view -> ResponseEntity.status(HttpStatus.ACCEPTED).contentType(MediaType.APPLICATION_JSON).body(view));
     }
 
+    @Operation(summary = "The bridge reset the PIN with the released secret: the card is no longer recorded as blocked"
+            + " (pinBlockedSince); by the holder, their mayor or delegates, or the registration office; 409 while no secret was"
+            + " released since the block was recorded")
+    @PostMapping(path = "/api/v1/cards/{cardId}/unblock/completion")
+    Mono<ResponseEntity<Void>> completed(Actor actor, @PathVariable UUID cardId) {
+        return unblock.completed(actor, cardId).thenReturn(ResponseEntity.noContent().build());
+    }
+
     @Operation(summary = "With the mailed code (no client certificate: the card is blocked), release THAT card's PUK, or the"
             + " response to its challenge; 422 wrong code, 423 after 5 wrong codes, 429 too many attempts")
     @PostMapping(path = "/api/v1/cards/{cardId}/unblock", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -56,6 +56,7 @@ class UnblockService {
     private static final Set<CardState> UNBLOCKABLE = EnumSet.of(CardState.DELIVERED, CardState.ACTIVE);
 
     private final CardQueries cards;
+    private final CardTransitions cardTransitions;
     private final AccessPolicy policy;
     private final UnblockCodes codes;
     private final CodeHasher hasher;
@@ -68,12 +69,13 @@ class UnblockService {
     private final TransactionalOperator transactions;
     private final Clock clock;
 
-    UnblockService(CardQueries cards, AccessPolicy policy, UnblockCodes codes, CodeHasher hasher, CardUnblockSecrets secrets,
+    UnblockService(CardQueries cards, CardTransitions cardTransitions, AccessPolicy policy, UnblockCodes codes, CodeHasher hasher, CardUnblockSecrets secrets,
                    RateLimiter limiter, RateLimitSettings limits, Notifications notifications, AuditTrail audit,
                    TransactionalOperator transactions, Clock clock) {
         this.requestsPerCard = limits.unblockRequestsPerCard().named("unblock-request-card");
         this.attemptsPerAddress = limits.unblockAttemptsPerAddress().named("unblock-attempt-address");
         this.cards = cards;
+        this.cardTransitions = cardTransitions;
         this.policy = policy;
         this.codes = codes;
         this.hasher = hasher;
@@ -120,6 +122,8 @@ class UnblockService {
                             .flatMap(hash -> codes.replace(card.id(), hash, actor.auditName(), now, expiresAt))
                             .then(audit.append(AuditEntry.by(actor, Optional.of(card.collectivityId()), UnblockEvent.CODE_REQUESTED,
                                     target, Map.of("expiresAt", expiresAt.toString()))))
+                            // Asking to unblock is how the server learns the PIN is blocked (the dashboard's figure)
+                            .then(cardTransitions.pinBlocked(actor, card))
                             .then(holderName(card))
                             .flatMap(name -> notifications.enqueueToPerson(card.personId(),
                                     new UnblockCode(name, card.cardSerial(), code, expiresAt)))
@@ -191,7 +195,7 @@ class UnblockService {
         } catch (IllegalArgumentException e) {
             return Mono.error(ProblemException.localized(ProblemType.VALIDATION_FAILED, "unblock.challenge"));
         }
-        return codes.markUsed(code.id(), now)
+        return codes.markReleased(code.id(), now)
                 .then(codes.reset(card.id()))
                 .then(audit.append(anonymous(address, UnblockEvent.SECRET_RELEASED, AuditTarget.of("card", card.id()), Map.of("form", secret.puk() != null ? "puk" : "challenge-response"), Optional.of(card.collectivityId()))))
                 .thenReturn(new Outcome(OutcomeKind.RELEASED, secret));
@@ -207,6 +211,22 @@ class UnblockService {
                 .then(audit.append(anonymous(address, UnblockEvent.CODE_REJECTED, target, Map.of("wrongCodes", Integer.toString(wrongCodes)), Optional.of(card.collectivityId()))))
                 .then(lockNow ? audit.append(anonymous(address, UnblockEvent.LOCKED_OUT, target, Map.of(), Optional.of(card.collectivityId()))).then() : Mono.empty())
                 .thenReturn(lockNow ? Outcome.LOCKED_OUT : Outcome.REJECTED_UNKNOWN);
+    }
+
+    /**
+     * The bridge reset the PIN with the released secret (reported by the holder's page): the card is
+     * no longer recorded as blocked. Refused (409) while no secret was released since the block was
+     * recorded; nothing to do when it is not recorded as blocked.
+     */
+    Mono<Void> completed(Actor actor, UUID cardId) {
+        return cards.find(cardId)
+                .switchIfEmpty(Mono.error(() -> CardTransitions.notFound(cardId)))
+                .flatMap(card -> authorize(actor, card))
+                .then(transactions.transactional(cards.lock(cardId).flatMap(card -> card.pinBlockedSince()
+                        .map(since -> codes.releasedSince(cardId, since).flatMap(released -> released
+                                ? cardTransitions.pinWorks(actor, card, "unblock-reported")
+                                : Mono.<Void>error(ProblemException.localized(ProblemType.ILLEGAL_TRANSITION, "unblock.not-released"))))
+                        .orElse(Mono.empty()))));
     }
 
     private Mono<String> holderName(Card card) {

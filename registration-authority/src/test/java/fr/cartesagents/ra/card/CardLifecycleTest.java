@@ -35,7 +35,8 @@ class CardLifecycleTest {
         assertThat(Arrays.stream(CardAction.values()).map(CardAction::auditName))
                 .containsExactly("card.deliver", "card.activate", "card.revoke", "card.expire");
         assertThat(Arrays.stream(CardEvent.values()).map(CardEvent::auditName))
-                .containsExactly("card.personalized", "card.certificates-renewed");
+                .containsExactly("card.personalized", "card.certificates-renewed", "card.pin-blocked",
+                        "card.pin-unblocked");
     }
 
     @Test

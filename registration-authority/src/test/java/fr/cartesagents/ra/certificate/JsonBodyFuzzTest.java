@@ -13,7 +13,12 @@ import tools.jackson.databind.json.JsonMapper;
  * refused), then turned into an issuance request: any bytes end in a value, a Jackson error (400) or a
  * problem (4xx), never another exception.
  */
-class JsonBodyFuzzTest {
+public class JsonBodyFuzzTest {
+
+    /** Entry point of Jazzer's own driver for long runs (docs/fuzzing.md): the issuance body target. */
+    public static void fuzzerTestOneInput(byte[] body) {
+        new JsonBodyFuzzTest().issuanceBodiesAreReadOrRefused(body);
+    }
 
     private static final JsonMapper JSON = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 

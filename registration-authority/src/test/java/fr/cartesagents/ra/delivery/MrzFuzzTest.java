@@ -11,7 +11,12 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
  * Seeds: a TD1, a TD3 and a pre-2021 French identity card zone, valid check digits
  * ({@code MrzFuzzTestInputs/zonesAreReadOrRefused/}).
  */
-class MrzFuzzTest {
+public class MrzFuzzTest {
+
+    /** Entry point of Jazzer's own driver for long runs (docs/fuzzing.md). */
+    public static void fuzzerTestOneInput(byte[] input) {
+        new MrzFuzzTest().zonesAreReadOrRefused(input);
+    }
 
     private static final LocalDate TODAY = LocalDate.of(2026, 12, 7);
 

@@ -2,7 +2,6 @@ package fr.cartesagents.ra.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -14,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -24,11 +22,9 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import fr.cartesagents.bridge.card.AuthenticatedCard;
 import fr.cartesagents.bridge.card.KeyRole;
 import fr.cartesagents.bridge.localapi.LocalApiServer;
-import fr.cartesagents.bridge.personalization.Personalizer;
 import fr.cartesagents.bridge.pkcs11.Pkcs11CardDriver;
 import fr.cartesagents.bridge.pkcs11.SoftHsmCards;
 import fr.cartesagents.bridge.pkcs11.TestCard;
-import fr.cartesagents.ca.hierarchy.PemFiles;
 import fr.cartesagents.ra.card.CardTransitions;
 import fr.cartesagents.ra.testsupport.PkiChecks;
 import fr.cartesagents.ra.testsupport.TestCards;
@@ -37,8 +33,8 @@ import fr.cartesagents.ra.testsupport.TestDirectory.TestPerson;
 /**
  * The agent renews the certificates of their card from "Ma carte": a SoftHSM2 card personalized with
  * certificates of the server's CA (keys made on the card), on record as theirs and delivered, served
- * by a real bridge. Outside the renewal window the server refuses, in French, and the card keeps its
- * certificates; once the authentication certificate ends within the window, the page has the bridge
+ * by a real bridge. Before the renewal window opens the page offers no button but the date the
+ * server gives ({@code renewableFrom}), and the card keeps its certificates; once the authentication certificate ends within the window, the page has the bridge
  * make two new key pairs on the card, the server certify them, and the bridge write them: the card
  * then carries the server's new certificates (OCSP good), the old ones are revoked as superseded. The
  * bridge out of reach when the certificates come back: a second attempt writes them, with no new keys.
@@ -60,18 +56,7 @@ class HolderRenewalBrowserTest extends PortalBrowserTest {
         TestCards testCards = new TestCards(this, database, cardTransitions, transactions);
         TestCard card = SoftHsmCards.get().newCard("renouvellement");
         // Keys made on the card, certified by the server's CA as the personalization does.
-        try (Pkcs11CardDriver driver = card.driver(); AuthenticatedCard authenticated = driver.authenticate(TestCard.userPin())) {
-            new Personalizer((request, role) -> {
-                try {
-                    String serial = testCards.issue(agent, role == KeyRole.AUTHENTICATION ? "authentication" : "signature",
-                            PemFiles.toPem("CERTIFICATE REQUEST", request.getEncoded()));
-                    return PemFiles.parseCertificates(testCards.certificatePem(serial));
-                } catch (IOException e) {
-                    throw new IllegalStateException(e);
-                }
-            }).personalize(authenticated, new X500Name("CN=ignored"));
-        }
-        Map<KeyRole, X509CertificateHolder> old = certificatesOn(card);
+        Map<KeyRole, X509CertificateHolder> old = personalizeOnCard(testCards, agent, card);
         UUID cardId = testCards.record(agent, commune, card.serialNumber(), hex(old.get(KeyRole.AUTHENTICATION)),
                 hex(old.get(KeyRole.SIGNATURE))).id();
         database.sql("update card set state = 'delivered', delivered_at = :now where id = :id")
@@ -80,20 +65,21 @@ class HolderRenewalBrowserTest extends PortalBrowserTest {
         try (LocalApiServer bridge = startBridge(card)) {
             demoLogin("agent");
             openMyCardPaired(bridge, card);
-            page.waitForText(By.id("renouveler"), "Renouveler ma carte");
-            page.checkPage("renouvellement");
-
-            // Three years left: the server refuses and says from when; the card keeps its certificates.
-            page.type("Code PIN de la carte", SoftHsmCards.USER_PIN);
-            page.click(By.cssSelector("#renouveler button[type='submit']"));
-            page.waitForText(By.cssSelector("#renouveler .fr-alert--error"), "pourront être renouvelés à partir du");
-            page.checkPage("renouvellement-trop-tot");
+            // Three years left: no button, the date from which the card can be renewed (the server's renewableFrom)
+            int opensIn = database.sql("select not_after - interval '90 days' as opens from certificate where serial = :serial")
+                    .bind("serial", hex(old.get(KeyRole.AUTHENTICATION))).map(row -> row.get("opens", OffsetDateTime.class)).one().block()
+                    .atZoneSameInstant(java.time.ZoneId.systemDefault()).getYear();
+            page.waitForText(By.id("renouvellement-a-venir"), "pourront être renouvelés ici à partir du");
+            assertThat(page.text(By.id("renouvellement-a-venir"))).contains(Integer.toString(opensIn));
+            assertThat(page.all(By.id("renouveler"))).as("no button the server would refuse").isEmpty();
+            page.checkPage("renouvellement-a-venir");
             assertThat(certificatesOn(card)).isEqualTo(old);
 
             endsIn(old.get(KeyRole.AUTHENTICATION), Duration.ofDays(80));
             page.open("/portail/#/").expectHeading("Tableau de bord");
             page.click(By.cssSelector("#menu a[href='#/ma-carte']")).expectHeading("Ma carte");
             page.waitForText(By.id("renouveler"), "Renouveler ma carte");
+            page.checkPage("renouvellement");
             // The bridge is out of reach when the certificates come back: the page keeps them, and the next
             // attempt writes them next to the keys they certify (new keys would not be certified again).
             ((org.openqa.selenium.JavascriptExecutor) page.driver()).executeScript(
@@ -132,12 +118,6 @@ class HolderRenewalBrowserTest extends PortalBrowserTest {
         assertThat(pki.ocsp(hex(old.get(KeyRole.SIGNATURE)))).startsWith("revoked").contains("Reason: superseded");
     }
 
-    private static Map<KeyRole, X509CertificateHolder> certificatesOn(TestCard card) {
-        try (Pkcs11CardDriver driver = card.driver()) {
-            return Map.copyOf(driver.info().certificates());
-        }
-    }
-
     private void endsIn(X509CertificateHolder certificate, Duration left) {
         database.sql("update certificate set not_after = :end where serial = :serial")
                 .bind("end", OffsetDateTime.ofInstant(Instant.now().truncatedTo(ChronoUnit.SECONDS).plus(left), ZoneOffset.UTC))
@@ -146,9 +126,6 @@ class HolderRenewalBrowserTest extends PortalBrowserTest {
 
     /** The serial as the server writes it. */
     private String hex(X509CertificateHolder certificate) {
-        String serial = certificate.getSerialNumber().toString(16);
-        String stored = database.sql("select serial from certificate where lower(ltrim(serial, '0')) = :serial")
-                .bind("serial", serial).map(row -> row.get("serial", String.class)).one().block();
-        return stored == null ? serial : stored;
+        return storedSerial(certificate);
     }
 }

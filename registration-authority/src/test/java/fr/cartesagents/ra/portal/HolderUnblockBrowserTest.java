@@ -80,6 +80,7 @@ class HolderUnblockBrowserTest extends PortalBrowserTest {
                             + " and model::text like :serial order by created_at desc limit 1")
                     .bind("serial", "%" + card.serialNumber() + "%").map(row -> row.get("code", String.class)).one().block();
             assertThat(code).matches("\\d{8}");
+            assertThat(pinBlocked(cardId)).as("asking to unblock records the PIN as blocked").isTrue();
             String wrong = code.equals("00000000") ? "11111111" : "00000000";
 
             page.type("Code de déblocage", wrong).type("Nouveau code PIN", NEW_PIN).type("Nouveau code PIN, une seconde fois", NEW_PIN);
@@ -91,11 +92,16 @@ class HolderUnblockBrowserTest extends PortalBrowserTest {
             page.click(By.cssSelector("#debloquer button[type='submit']"));
             page.waitForText(By.cssSelector("#pont .cartes-success"), "Votre carte est débloquée");
             assertThat(page.all(By.id("deblocage"))).as("the card read again is no longer blocked").isEmpty();
+            assertThat(pinBlocked(cardId)).as("the page reported the unblock done").isFalse();
             page.checkPage("carte-debloquee");
         }
         try (var driver = card.driver(); AuthenticatedCard authenticated = driver.authenticate(TestCard.pin(NEW_PIN))) {
             assertThat(authenticated).isNotNull();
         }
+    }
+
+    private boolean pinBlocked(UUID cardId) {
+        return count("card where id = '" + cardId + "' and pin_blocked_since is not null") == 1;
     }
 
     /** Sets the token's security-officer PIN to {@code puk}, as the personalization of a real card sets its PUK. */

@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -17,7 +19,9 @@ import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
+import fr.cartesagents.ra.card.CardAction;
 import fr.cartesagents.ra.card.CardTransitions;
+import fr.cartesagents.ra.security.Actor;
 import fr.cartesagents.ra.security.Role;
 import fr.cartesagents.ra.testsupport.TestCards;
 import fr.cartesagents.ra.testsupport.TestDirectory.TestPerson;
@@ -25,7 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The mayor of the demo commune and its cards: a replacement card ordered for an agent (charged,
- * so on the billing statement), the dashboard's card figures as the server counts them, the
+ * so on the billing statement), the dashboard's card figures as the server counts them (an agent's
+ * card whose unblock was asked among the blocked ones, listed with its holder), the
  * delegate's request to habilitate themselves approved (four eyes), the billing statement and its
  * CSV downloaded as a file, and the order cancelled from the commune's list. Every page passes
  * axe-core.
@@ -47,7 +52,14 @@ class MayorCardsBrowserTest extends PortalBrowserTest {
         TestPerson agent = directory().person("Léon", "Moreau");
         directory().assign(agent, Role.AGENT, commune);
         // Léon already had his free card: the replacement after a loss is charged (annex 1)
-        new TestCards(this, database, cardTransitions, transactions).personalize(agent, commune);
+        TestCards.TestCard leonsCard = new TestCards(this, database, cardTransitions, transactions).personalize(agent, commune);
+        // Léon's card is in use and its PIN blocked: an unblock is asked for it (how the server learns it)
+        transactions.transactional(cardTransitions.move(new Actor("test-hand-over", Optional.empty(), Set.of(), "test", Optional.empty()),
+                leonsCard.id(), CardAction.DELIVER, Optional.empty(), Map.of())).block();
+        HttpResponse<byte[]> unblockAsked = send(anonymousClient(), HttpRequest.newBuilder(
+                        api("/api/v1/cards/" + leonsCard.id() + "/unblock-requests"))
+                .header("Authorization", "Bearer " + demoToken("maire")).POST(HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(unblockAsked.statusCode()).as(text(unblockAsked)).isEqualTo(202);
         UUID delegate = uuid("select id from person where holder_id = 'DEMO-59017-DELEGUE'");
         // The delegate asks for a habilitation of their own: it waits for another manager
         HttpResponse<byte[]> asked = send(anonymousClient(), HttpRequest.newBuilder(
@@ -80,6 +92,12 @@ class MayorCardsBrowserTest extends PortalBrowserTest {
                 .isEqualToIgnoringCase("Cartes révoquées : " + revoked);
         assertThat(page.text(By.cssSelector("#chiffres-cartes-" + commune + " [data-chiffre='expirent-30']")))
                 .startsWithIgnoringCase("Expirent d'ici 30 jours : ");
+        long blocked = count("card where collectivity_id = '" + commune + "' and state in ('delivered', 'active')"
+                + " and pin_blocked_since is not null");
+        assertThat(blocked).isPositive();
+        assertThat(page.text(By.cssSelector("#chiffres-cartes-" + commune + " [data-chiffre='bloquees']")))
+                .isEqualToIgnoringCase("Cartes bloquées : " + blocked);
+        assertThat(page.text(By.id("cartes-bloquees-" + commune))).contains("Léon Moreau").contains(leonsCard.cardSerial());
         page.checkPage("tableau-de-bord-cartes");
 
         page.click(By.cssSelector("#menu a[href='#/habilitations']")).expectHeading("Habilitations");

@@ -4,17 +4,27 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.cert.X509CertificateHolder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 
+import fr.cartesagents.bridge.card.AuthenticatedCard;
+import fr.cartesagents.bridge.card.KeyRole;
 import fr.cartesagents.bridge.localapi.LocalApiServer;
 import fr.cartesagents.bridge.localapi.LocalApiSettings;
 import fr.cartesagents.bridge.localapi.WorkstationCards;
+import fr.cartesagents.bridge.personalization.Personalizer;
+import fr.cartesagents.bridge.pkcs11.Pkcs11CardDriver;
 import fr.cartesagents.bridge.pkcs11.SoftHsmCards;
 import fr.cartesagents.bridge.pkcs11.TestCard;
+import fr.cartesagents.ca.hierarchy.PemFiles;
 import fr.cartesagents.ra.testsupport.RunningServer;
+import fr.cartesagents.ra.testsupport.TestCards;
+import fr.cartesagents.ra.testsupport.TestDirectory.TestPerson;
 
 /**
  * A journey through the portal in headless Chromium against the whole server (one server for
@@ -109,6 +119,40 @@ abstract class PortalBrowserTest extends RunningServer {
         page.type("Code d'appairage", bridge.pairingCode()).type("Port du logiciel", String.valueOf(bridge.baseUri().getPort()));
         page.click(org.openqa.selenium.By.cssSelector("#appairage button[type='submit']"));
         page.waitForText(org.openqa.selenium.By.id("carte-lue"), card.serialNumber());
+    }
+
+    /**
+     * Personalizes {@code card} as the personalization does: key pairs made on the card, certified by
+     * the server's CA for {@code holder}, written next to their keys. The certificates now on the card.
+     */
+    protected static Map<KeyRole, X509CertificateHolder> personalizeOnCard(TestCards testCards, TestPerson holder, TestCard card) {
+        try (Pkcs11CardDriver driver = card.driver(); AuthenticatedCard authenticated = driver.authenticate(TestCard.userPin())) {
+            new Personalizer((request, role) -> {
+                try {
+                    String serial = testCards.issue(holder, role == KeyRole.AUTHENTICATION ? "authentication" : "signature",
+                            PemFiles.toPem("CERTIFICATE REQUEST", request.getEncoded()));
+                    return PemFiles.parseCertificates(testCards.certificatePem(serial));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).personalize(authenticated, new X500Name("CN=ignored"));
+        }
+        return certificatesOn(card);
+    }
+
+    /** The certificates on {@code card}, by the key they certify. */
+    protected static Map<KeyRole, X509CertificateHolder> certificatesOn(TestCard card) {
+        try (Pkcs11CardDriver driver = card.driver()) {
+            return Map.copyOf(driver.info().certificates());
+        }
+    }
+
+    /** The certificate's serial as the server writes it. */
+    protected String storedSerial(X509CertificateHolder certificate) {
+        String serial = certificate.getSerialNumber().toString(16);
+        String stored = database.sql("select serial from certificate where lower(ltrim(serial, '0')) = :serial")
+                .bind("serial", serial).map(row -> row.get("serial", String.class)).one().block();
+        return stored == null ? serial : stored;
     }
 
     /** The one value of a one-row, one-column query. */

@@ -60,7 +60,18 @@ class CardRenewalTest extends CardLifecycleServer {
 
     @Test
     void whenTheCertificatesNearTheirEnd_theHolderRenewsThemOnTheSameCard_andTheOldOnesAreSuperseded() throws Exception {
-        endsIn(Duration.ofDays(80));
+        Instant certificatesEnd = endsIn(Duration.ofDays(80));
+        // Every card view says when the renewal opens: 90 days before the authentication certificate ends.
+        JsonNode before = JSON.readTree(get(holder, api("/api/v1/cards/" + card.id())).body());
+        assertThat(Instant.parse(before.get("authenticationNotAfter").asString())).isEqualTo(certificatesEnd);
+        assertThat(Instant.parse(before.get("renewableFrom").asString())).isEqualTo(certificatesEnd.minus(Duration.ofDays(90)));
+        JsonNode listed = JSON.readTree(get(holder, api("/api/v1/people/" + agent.id() + "/cards")).body()).get(0);
+        assertThat(listed.get("renewableFrom").asString()).isEqualTo(before.get("renewableFrom").asString());
+        assertThat(listed.get("authenticationCertificatePem").isNull()).as("no PEM in lists").isTrue();
+        JsonNode ofCommune = JSON.readTree(get(clientOf(delegate), api("/api/v1/collectivities/" + commune + "/cards")).body())
+                .get("items").get(0);
+        assertThat(ofCommune.get("renewableFrom").asString()).isEqualTo(before.get("renewableFrom").asString());
+        assertThat(ofCommune.get("signatureNotAfter").asString()).isEqualTo(before.get("signatureNotAfter").asString());
         KeyPair authentication = rsa();
         String body = renewalJson(authentication, rsa());
         String key = newKey();
@@ -85,6 +96,10 @@ class CardRenewalTest extends CardLifecycleServer {
         assertThat(read.get("cardSerial").asString()).isEqualTo(card.cardSerial());
         assertThat(read.get("authenticationSerial").asString()).isEqualTo(newAuthentication);
         assertThat(read.get("signatureSerial").asString()).isEqualTo(newSignature);
+        assertThat(Instant.parse(read.get("signatureNotAfter").asString())).isEqualTo(x509(answer.get("signatureCertificatePem")
+                .asString()).getNotAfter().toInstant());
+        assertThat(Instant.parse(read.get("renewableFrom").asString()))
+                .isEqualTo(certificate.getNotAfter().toInstant().minus(Duration.ofDays(90)));
         assertThat(certificateStatus(card.authenticationSerial())).isEqualTo("revoked/superseded");
         assertThat(certificateStatus(card.signatureSerial())).isEqualTo("revoked/superseded");
         assertThat(certificateStatus(newAuthentication)).isEqualTo("good");
@@ -132,19 +147,55 @@ class CardRenewalTest extends CardLifecycleServer {
         assertThat(certificateStatus(card.authenticationSerial())).isEqualTo("good");
         assertThat(auditActions("card:" + card.id())).doesNotContain("card.certificates-renewed");
 
-        // A card within its last window is replaced by a new order, not renewed.
-        database.sql("update card set expires_at = :end where id = :id").bind("id", card.id())
-                .bind("end", OffsetDateTime.now(ZoneOffset.UTC).plusDays(60)).then().block();
+        // A card within its last window is replaced by a new order, not renewed: 409, nothing reserved.
+        cardEndsIn(Duration.ofDays(60));
         HttpResponse<byte[]> ending = postJson(holder, api(path), renewalJson(rsa(), rsa()), newKey());
-        assertThat(ending.statusCode()).as(text(ending)).isEqualTo(422);
-        assertThat(text(ending)).contains("new order");
+        assertThat(ending.statusCode()).as(text(ending)).isEqualTo(409);
+        assertThat(text(ending)).contains("illegal-transition").contains("new order");
+        assertThat(certificatesOfTheHolder()).as("nothing reserved, nothing issued").isEqualTo(certificates);
     }
 
-    /** As if the card's certificates had been issued almost 3 years ago. */
-    private void endsIn(Duration left) {
-        database.sql("update certificate set not_after = :end where serial = :serial")
-                .bind("end", OffsetDateTime.ofInstant(Instant.now().truncatedTo(ChronoUnit.SECONDS).plus(left), ZoneOffset.UTC))
-                .bind("serial", card.authenticationSerial()).then().block();
+    @Test
+    void whenTheCardEndsBeforeThreeMoreYears_theRenewedCertificatesEndWithTheCard() throws Exception {
+        endsIn(Duration.ofDays(80));
+        Instant cardEnd = cardEndsIn(Duration.ofDays(400));
+        String body = renewalJson(rsa(), rsa());
+        String key = newKey();
+
+        HttpResponse<byte[]> renewed = postJson(holder, api("/api/v1/cards/" + card.id() + "/renewal"), body, key);
+
+        assertThat(renewed.statusCode()).as(text(renewed)).isEqualTo(200);
+        JsonNode answer = JSON.readTree(renewed.body());
+        PkiChecks pki = pkiChecks();
+        for (String pem : new String[] {answer.get("authenticationCertificatePem").asString(),
+                answer.get("signatureCertificatePem").asString()}) {
+            // Read by openssl and by the JDK, not by our code: the certificate stops with the card, not 3 years from now.
+            assertThat(pki.notAfter(pem)).isEqualTo(cardEnd);
+            assertThat(x509(pem).getNotAfter().toInstant()).isEqualTo(cardEnd);
+        }
+        assertThat(Instant.parse(answer.get("certificatesExpireAt").asString())).isEqualTo(cardEnd);
+        // The card now carries certificates that end with it: it never opens a renewal again, a new order replaces it.
+        JsonNode read = JSON.readTree(get(clientOf(delegate), api("/api/v1/cards/" + card.id())).body());
+        assertThat(read.get("authenticationSerial").asString()).isEqualTo(answer.get("authenticationSerial").asString());
+        assertThat(Instant.parse(read.get("authenticationNotAfter").asString())).isEqualTo(cardEnd);
+        assertThat(read.get("renewableFrom").isNull()).isTrue();
+    }
+
+    /** As if the card's certificates had been issued almost 3 years ago; their end, to the second. */
+    private Instant endsIn(Duration left) {
+        Instant end = Instant.now().truncatedTo(ChronoUnit.SECONDS).plus(left);
+        database.sql("update certificate set not_after = :end where serial in (:authentication, :signature)")
+                .bind("end", OffsetDateTime.ofInstant(end, ZoneOffset.UTC))
+                .bind("authentication", card.authenticationSerial()).bind("signature", card.signatureSerial()).then().block();
+        return end;
+    }
+
+    /** As if the card had been personalized almost 6 years ago; the card's end, to the second. */
+    private Instant cardEndsIn(Duration left) {
+        Instant end = Instant.now().truncatedTo(ChronoUnit.SECONDS).plus(left);
+        database.sql("update card set expires_at = :end where id = :id").bind("id", card.id())
+                .bind("end", OffsetDateTime.ofInstant(end, ZoneOffset.UTC)).then().block();
+        return end;
     }
 
     private long certificatesOfTheHolder() {

@@ -15,6 +15,8 @@ class CardAuthorizationMatrixTest extends AuthorizationMatrix {
         // Unblock (Art. V): the code goes to the holder; asked by the holder, card managers or the office; used without a certificate.
         ROUTES.put("POST /api/v1/cards/{cardId}/unblock-requests", new Row(selfOr(Permission.HAND_OVER_CARDS),
                 postJson("/api/v1/cards/{card}/unblock-requests", EMPTY)));
+        ROUTES.put("POST /api/v1/cards/{cardId}/unblock/completion", new Row(selfOr(Permission.HAND_OVER_CARDS),
+                postJson("/api/v1/cards/{card}/unblock/completion", EMPTY)));
         ROUTES.put("POST /api/v1/cards/{cardId}/unblock", new Row(PUBLIC, postJson("/api/v1/cards/{card}/unblock", EMPTY)));
         // Renewal of a card's certificates: its holder only (the sample card is the own agent's), with the card in their reader.
         ROUTES.put("POST /api/v1/cards/{cardId}/renewal", new Row(new Rule() {

@@ -60,6 +60,15 @@ public final class PkiChecks {
         return openssl.runSuccessfully("crl", "-inform", "DER", "-in", crl.toString(), "-noout", "-text").stdout();
     }
 
+    /** The certificate's end as openssl reads it from its PEM ({@code openssl x509 -enddate}), to the second. */
+    public java.time.Instant notAfter(String certificatePem) {
+        String line = openssl.run(certificatePem.getBytes(java.nio.charset.StandardCharsets.US_ASCII), "x509", "-noout",
+                "-enddate").assertSuccess().stdout().strip();
+        // notAfter=Nov 20 08:00:00 2029 GMT
+        return java.time.ZonedDateTime.parse(line.substring(line.indexOf('=') + 1).replaceAll(" +", " "),
+                java.time.format.DateTimeFormatter.ofPattern("MMM d HH:mm:ss yyyy z", Locale.ENGLISH)).toInstant();
+    }
+
     /** Whether the CRL text lists the serial (openssl prints serials in upper-case hexadecimal). */
     public static boolean lists(String crlText, String serialHex) {
         String wanted = serialHex.toUpperCase(Locale.ROOT);

@@ -141,6 +141,52 @@ class CardUnblockTest extends CardLifecycleServer {
     }
 
     @Test
+    void anUnblockRequestRecordsThePinAsBlocked_untilTheUnblockIsReportedDoneAfterTheRelease_orTheCardLogsIn() {
+        HttpClient holder = client(card.loginKeyStore(), CARD_PASSWORD);
+        String cardPath = "/api/v1/cards/" + card.id();
+        assertThat(JSON.readTree(get(clientOf(delegate), api(cardPath)).body()).get("pinBlockedSince").isNull()).isTrue();
+
+        assertThat(postJson(holder, api(cardPath + "/unblock-requests"), "", null).statusCode()).isEqualTo(202);
+        java.time.OffsetDateTime blockedSince = pinBlockedSince();
+        assertThat(blockedSince).as("asking to unblock says the PIN is blocked").isNotNull();
+        assertThat(java.time.Instant.parse(JSON.readTree(get(clientOf(delegate), api(cardPath)).body()).get("pinBlockedSince").asString()))
+                .isEqualTo(blockedSince.toInstant());
+        // A second request (the delegate's) keeps the first date
+        assertThat(postJson(clientOf(delegate), api(cardPath + "/unblock-requests"), "", null).statusCode()).isEqualTo(202);
+        assertThat(pinBlockedSince()).isEqualTo(blockedSince);
+        String code = codeIn(Mailbox.awaitTo(email(agent), 2, MAIL).get(1));
+
+        // Reported done before any secret was released: refused, nothing changes
+        HttpResponse<byte[]> early = postJson(holder, api(cardPath + "/unblock/completion"), "", null);
+        assertThat(early.statusCode()).as(text(early)).isEqualTo(409);
+        assertThat(pinBlockedSince()).isEqualTo(blockedSince);
+        assertThat(postJson(clientOf(agent("Étrangère")), api(cardPath + "/unblock/completion"), "", null).statusCode()).isEqualTo(403);
+
+        assertThat(unblock(card.id(), code).statusCode()).isEqualTo(200);
+        HttpResponse<byte[]> done = postJson(holder, api(cardPath + "/unblock/completion"), "", null);
+        assertThat(done.statusCode()).as(text(done)).isEqualTo(204);
+        assertThat(pinBlockedSince()).isNull();
+        assertThat(postJson(holder, api(cardPath + "/unblock/completion"), "", null).statusCode()).as("nothing left to clear")
+                .isEqualTo(204);
+
+        // Blocked again; a portal login with the card (its PIN taken by the middleware) says it works
+        assertThat(postJson(holder, api(cardPath + "/unblock-requests"), "", null).statusCode()).isEqualTo(202);
+        assertThat(pinBlockedSince()).isNotNull();
+        HttpResponse<byte[]> login = postJson(holder, api("/portail/session"), "", null);
+        assertThat(login.statusCode()).as(text(login)).isEqualTo(201);
+        assertThat(pinBlockedSince()).isNull();
+        assertThat(auditActions("card:" + card.id())).containsSubsequence("card.pin-blocked", "unblock.secret-released",
+                "card.pin-unblocked", "card.pin-blocked", "card.pin-unblocked");
+        assertAuditChainIntact();
+    }
+
+    private java.time.OffsetDateTime pinBlockedSince() {
+        return database.sql("select pin_blocked_since from card where id = :id").bind("id", card.id())
+                .map(row -> java.util.Optional.ofNullable(row.get("pin_blocked_since", java.time.OffsetDateTime.class))).one().block()
+                .orElse(null);
+    }
+
+    @Test
     void onlyTheHolderTheirManagersAndTheirOfficeMayAskForACode() {
         TestPerson colleague = agent("Collègue");
         assertThat(postJson(clientOf(colleague), api("/api/v1/cards/" + card.id() + "/unblock-requests"), "", null).statusCode())

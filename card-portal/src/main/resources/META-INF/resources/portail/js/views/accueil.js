@@ -2,7 +2,7 @@
 // security questionnaire); for everyone, the shortcuts of their roles.
 import { api } from '../api.js';
 import { t, formatDate } from '../i18n.js';
-import { h, badge } from '../ui.js';
+import { h, badge, table } from '../ui.js';
 import { rolesOf, managedCollectivities } from '../roles.js';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -14,7 +14,9 @@ function countOf(id, path, state) {
 
 /**
  * The card figures of the dashboard: cards in use whose certificates end within 90 and 30 days
- * (the server's reminders go at those marks too), orders in progress, revoked cards.
+ * (the server's reminders go at those marks too), cards in use whose PIN is blocked (the server
+ * knows it from the unblock asked, `pinBlockedSince`, until the unblock is done), orders in
+ * progress, revoked cards.
  */
 async function cardFigures(id) {
   const inUse = (await Promise.all(['delivered', 'active'].map((state) => api.get(`/api/v1/collectivities/${id}/cards`,
@@ -22,7 +24,22 @@ async function cardFigures(id) {
   const within = (days) => inUse.filter((card) => card.expiresAt && new Date(card.expiresAt).getTime() - Date.now() <= days * DAY_MS).length;
   const [requested, approved, personalized, revoked] = await Promise.all([countOf(id, 'card-orders', 'requested'),
     countOf(id, 'card-orders', 'approved'), countOf(id, 'card-orders', 'personalized'), countOf(id, 'cards', 'revoked')]);
-  return { inUse: inUse.length, within90: within(90), within30: within(30), ordersInProgress: requested + approved + personalized, revoked };
+  const blocked = inUse.filter((card) => card.pinBlockedSince)
+    .sort((a, b) => a.pinBlockedSince.localeCompare(b.pinBlockedSince));
+  return { inUse: inUse.length, within90: within(90), within30: within(30), blocked,
+    ordersInProgress: requested + approved + personalized, revoked };
+}
+
+/** The blocked cards, oldest block first, with their holders' names. */
+async function blockedList(id, cards) {
+  const names = new Map(await Promise.all([...new Set(cards.map((card) => card.personId))].map(async (personId) => {
+    const person = (await api.get(`/api/v1/people/${personId}`).catch(() => ({ data: null }))).data;
+    return [personId, person ? `${person.givenNames} ${person.usualName || person.birthName}` : '—'];
+  })));
+  return h('div', { id: `cartes-bloquees-${id}`, class: 'fr-mt-3w' },
+    table(t('tableau.bloquees.titre'), [t('guichet.titulaire'), t('carte.numero'), t('tableau.bloquees.depuis')],
+      cards.map((card) => [names.get(card.personId), card.cardSerial, formatDate(card.pinBlockedSince)])),
+    h('p', { class: 'fr-hint-text' }, t('tableau.bloquees.aide')));
 }
 
 function figure(key, value, kind) {
@@ -56,6 +73,7 @@ async function collectivityPanel(id) {
       figure('en-service', cards.inUse),
       figure('expirent-90', cards.within90, 'warning'),
       figure('expirent-30', cards.within30, 'error'),
+      figure('bloquees', cards.blocked.length, 'warning'),
       figure('commandes', cards.ordersInProgress, 'info'),
       figure('revoquees', cards.revoked, 'error'))], '#/commandes'));
   }
@@ -65,6 +83,7 @@ async function collectivityPanel(id) {
       '#/convention'));
   }
   section.append(tiles);
+  if (cards?.blocked.length) section.append(await blockedList(id, cards.blocked));
   return section;
 }
 

@@ -1,12 +1,16 @@
-// The registration officer's desk: the communes the office serves, the card orders to approve, the
-// approved orders whose card is personalized here (through the workstation bridge, with the
-// officer's own certificate), and the face-to-face hand-over: identity document and its machine
-// readable zone, its copy, the terms of use, the receipt signed by the new card, then the holder's
-// revocation code shown once and the receipt to print. The server checks every rule (the document,
-// its MRZ, the signer of the receipt) and says why it refuses.
+// The hand-over desk. For the registration officer: the communes the office serves, the card orders
+// to approve, the approved orders whose card is personalized here (through the workstation bridge,
+// with the officer's own certificate), and the face-to-face hand-over. For a mayor or a delegate
+// (Art. III, VI): the hand-over of their agents' cards only, while their trust roles are not
+// suspended; the cards of the mayor and the delegates go through the office. The hand-over itself:
+// identity document and its machine readable zone, its copy, the terms of use, the receipt signed
+// by the new card, then the holder's revocation code shown once and the receipt to print. The
+// server checks every rule (who may hand over which card, the document, its MRZ, the signer of the
+// receipt) and says why it refuses.
 import { api } from '../api.js';
 import { t, formatDate, formatDateTime } from '../i18n.js';
 import { h, field, showProblem, clearErrors, success, table, button, badge, formValues, withProgress } from '../ui.js';
+import { rolesOf, managedCollectivities } from '../roles.js';
 import * as bridge from '../bridge.js';
 import { withBridge } from '../pairing.js';
 import { REASONS } from './commandes.js';
@@ -269,32 +273,70 @@ function handOverDesk(container, cards, names) {
     }, { name: `remettre-${card.id}` })])), desk);
 }
 
+/** Whether this person works the desk as the registration office (else as a mayor or delegate). */
+function isOffice(me) {
+  return rolesOf(me).has('registration_officer');
+}
+
+async function officeDesk(content, load) {
+  const { data } = await api.get('/api/v1/collectivities', { params: { size: 100 } });
+  const communes = data.items || [];
+  const [requested, approved, personalized] = await Promise.all([allOf(communes, 'card-orders', 'requested'),
+    allOf(communes, 'card-orders', 'approved'), allOf(communes, 'cards', 'personalized')]);
+  const names = await namesOf([...requested, ...approved, ...personalized].map((item) => item.personId));
+  const communesSection = section('titre-communes', t('guichet.communes'));
+  communesSection.append(communes.length === 0 ? h('p', {}, t('guichet.communes.aucune'))
+    : table(t('guichet.communes.liste'), [t('guichet.commune'), t('guichet.insee'), t('guichet.siren'), t('guichet.confiance')],
+      communes.map((commune) => [commune.name, commune.inseeCode || '—', commune.siren || '—',
+        commune.trustSuspended ? badge(t('guichet.confiance.suspendue'), 'warning') : badge(t('guichet.confiance.ok'), 'success')])));
+  const order = section('titre-commander-guichet', t('guichet.commander.titre'));
+  await orderForm(order, communes, load);
+  const approve = section('titre-approuver', t('guichet.approuver.titre'));
+  ordersToApprove(approve, requested, names, load);
+  const personalize = section('titre-personnaliser', t('guichet.personnaliser.titre'));
+  personalizationForm(personalize, approved, names, load);
+  const handOver = section('titre-remise-liste', t('guichet.remise.titre'));
+  handOverDesk(handOver, personalized, names);
+  content.replaceChildren(communesSection, order, approve, personalize, handOver);
+}
+
+/**
+ * The desk of a mayor or delegate: the personalized cards of their communes' agents. A commune
+ * whose trust roles are suspended is named, with who hands its cards over instead (the server
+ * says so through the caller's permissions there); the cards of its mayor and delegates are left
+ * out, as the server would refuse them.
+ */
+async function communeDesk(content, me) {
+  const communes = await Promise.all(managedCollectivities(me).map(async (id) => {
+    const [{ data: commune }, { data: permissions }, { data: status }] = await Promise.all([
+      api.get(`/api/v1/collectivities/${id}`), api.get(`/api/v1/collectivities/${id}/permissions`),
+      api.get(`/api/v1/collectivities/${id}/directory-status`)]);
+    const trustRoles = new Set([status.mayor, ...(status.delegates || [])].filter(Boolean).map((role) => role.personId));
+    return { ...commune, mayHandOver: permissions.permissions.includes('hand_over_cards'), trustRoles };
+  }));
+  const open = communes.filter((commune) => commune.mayHandOver);
+  const suspended = communes.filter((commune) => !commune.mayHandOver);
+  const personalized = (await allOf(open, 'cards', 'personalized')).filter((card) => !card.commune.trustRoles.has(card.personId));
+  const names = await namesOf(personalized.map((card) => card.personId));
+  const handOver = section('titre-remise-liste', t('guichet.remise.titre'));
+  handOver.append(h('p', {}, t('guichet.commune.regle')));
+  suspended.forEach((commune) => handOver.append(h('div', { class: 'fr-alert fr-alert--warning fr-mb-3w', 'data-suspendue': commune.id },
+    h('p', {}, t('guichet.commune.suspendue', { commune: commune.name })))));
+  if (open.length) handOverDesk(handOver, personalized, names);
+  content.replaceChildren(handOver);
+}
+
 export default {
-  title: 'guichet.titre',
-  async render(main) {
-    main.append(h('h1', {}, t('guichet.titre')), h('p', { class: 'fr-text--lead' }, t('guichet.intro')));
+  title: ({ me }) => (isOffice(me) ? 'guichet.titre' : 'guichet.titre.commune'),
+  async render(main, { me }) {
+    const office = isOffice(me);
+    main.append(h('h1', {}, t(office ? 'guichet.titre' : 'guichet.titre.commune')),
+      h('p', { class: 'fr-text--lead' }, t(office ? 'guichet.intro' : 'guichet.intro.commune')));
     const content = h('div', {});
     main.append(content);
     async function load(done) {
-      const { data } = await api.get('/api/v1/collectivities', { params: { size: 100 } });
-      const communes = data.items || [];
-      const [requested, approved, personalized] = await Promise.all([allOf(communes, 'card-orders', 'requested'),
-        allOf(communes, 'card-orders', 'approved'), allOf(communes, 'cards', 'personalized')]);
-      const names = await namesOf([...requested, ...approved, ...personalized].map((item) => item.personId));
-      const communesSection = section('titre-communes', t('guichet.communes'));
-      communesSection.append(communes.length === 0 ? h('p', {}, t('guichet.communes.aucune'))
-        : table(t('guichet.communes.liste'), [t('guichet.commune'), t('guichet.insee'), t('guichet.siren'), t('guichet.confiance')],
-          communes.map((commune) => [commune.name, commune.inseeCode || '—', commune.siren || '—',
-            commune.trustSuspended ? badge(t('guichet.confiance.suspendue'), 'warning') : badge(t('guichet.confiance.ok'), 'success')])));
-      const order = section('titre-commander-guichet', t('guichet.commander.titre'));
-      await orderForm(order, communes, load);
-      const approve = section('titre-approuver', t('guichet.approuver.titre'));
-      ordersToApprove(approve, requested, names, load);
-      const personalize = section('titre-personnaliser', t('guichet.personnaliser.titre'));
-      personalizationForm(personalize, approved, names, load);
-      const handOver = section('titre-remise-liste', t('guichet.remise.titre'));
-      handOverDesk(handOver, personalized, names);
-      content.replaceChildren(communesSection, order, approve, personalize, handOver);
+      if (office) await officeDesk(content, load);
+      else await communeDesk(content, me);
       if (done) {
         const alert = success(content, done);
         alert.setAttribute('tabindex', '-1');
