@@ -17,11 +17,9 @@ import reactor.core.publisher.Mono;
 public class AuditEventRepository {
 
     private final DatabaseClient database;
-    private final AuditTrail trail;
 
-    AuditEventRepository(DatabaseClient database, AuditTrail trail) {
+    AuditEventRepository(DatabaseClient database) {
         this.database = database;
-        this.trail = trail;
     }
 
     public Mono<AuditEventView.Page> find(AuditEventQuery query) {
@@ -52,7 +50,7 @@ public class AuditEventRepository {
             binds.put("to", OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
         });
         String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
-        DatabaseClient.GenericExecuteSpec page = database.sql("select " + AuditTrail.COLUMNS + " from audit_event" + where
+        DatabaseClient.GenericExecuteSpec page = database.sql("select " + AuditEventRows.COLUMNS + " from audit_event" + where
                 + " order by id desc limit :limit offset :offset");
         DatabaseClient.GenericExecuteSpec count = database.sql("select count(*) as n from audit_event" + where);
         for (Map.Entry<String, Object> bind : binds.entrySet()) {
@@ -60,7 +58,7 @@ public class AuditEventRepository {
             count = count.bind(bind.getKey(), bind.getValue());
         }
         Mono<List<AuditEventView>> items = page.bind("limit", query.size()).bind("offset", (long) query.page() * query.size())
-                .map(trail::read).all().map(AuditEventView::of).collectList();
+                .map(AuditEventRows::read).all().map(AuditEventView::of).collectList();
         Mono<Long> total = count.map(row -> row.get("n", Long.class)).one();
         return Mono.zip(items, total).map(found -> new AuditEventView.Page(found.getT1(), query.page(), query.size(), found.getT2()));
     }

@@ -9,16 +9,19 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-/** An audit event as the API shows it, with its place in the chain. */
+/**
+ * An audit event as the API shows it, with its place in the chain: {@code chainPosition},
+ * {@code previousHash} and {@code hash} are absent for the moment between its commit and its chaining.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AuditEventView(long id, Instant occurredAt, String actor, String action, String target, Map<String, String> details,
-                      String collectivity, String remoteAddress, String previousHash, String hash) {
+                      String collectivity, String remoteAddress, String previousHash, String hash, Long chainPosition) {
 
     public static AuditEventView of(AuditEvent event) {
         AuditEntry entry = event.entry();
         return new AuditEventView(event.id(), event.occurredAt(), entry.actor(), entry.action(), entry.target(), entry.details(),
                 entry.collectivity().map(Object::toString).orElse(null), entry.remoteAddress().orElse(null),
-                event.previousHash(), event.hash());
+                event.previousHash(), event.hash(), event.chainPosition());
     }
 
     /** A certificate fingerprint as audit names carry it: {@code CN=... (sha256 3f2a...)}. */
@@ -35,7 +38,7 @@ public record AuditEventView(long id, Instant occurredAt, String actor, String a
         details.forEach((key, value) -> shown.put(key, key.toLowerCase(Locale.ROOT).contains("fingerprint") ? REDACTED
                 : FINGERPRINT.matcher(value).replaceAll("")));
         return new AuditEventView(id, occurredAt, FINGERPRINT.matcher(actor).replaceAll(""), action, target, shown,
-                collectivity, null, previousHash, hash);
+                collectivity, null, previousHash, hash, chainPosition);
     }
 
     static final String REDACTED = "[redacted]";

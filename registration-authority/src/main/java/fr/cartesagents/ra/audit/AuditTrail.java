@@ -4,77 +4,83 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionSynchronization;
 import org.springframework.transaction.reactive.TransactionSynchronizationManager;
 
 import io.r2dbc.postgresql.codec.Json;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The append-only, hash-chained audit trail. An event is appended inside the transaction of the
- * change it records, so the two commit or roll back together; appends are serialised by a
- * transaction-scoped advisory lock, so that the chain never forks, even across server instances.
+ * change it records, so the two commit or roll back together. The append takes no lock and computes
+ * no hash: after the commit, {@link AuditChainer} (one instance of the cluster at a time) gives the
+ * committed events their place in the chain and their hashes, so that no request waits for another's
+ * commit. An appended event is readable at once; its hashes follow a moment later.
  */
 @Component
 public class AuditTrail {
 
-    /** Advisory lock key of the chain's head ("cartaudi"). */
-    private static final long CHAIN_LOCK = 0x6361727461756469L;
-    private static final TypeReference<Map<String, String>> DETAILS = new TypeReference<>() {
-    };
+    /** The columns every query of events selects, in this order. */
+    public static final String COLUMNS = AuditEventRows.COLUMNS;
 
     private final DatabaseClient database;
     private final Clock clock;
-    private final JsonMapper json = JsonMapper.builder().build();
+    /** Absent in the command-line tools, whose events a server's chainer chains (its poll, or its next start). */
+    private final ObjectProvider<AuditChainer> chainer;
+    /** One instance, so that a transaction that appends several events signals the chainer once. */
+    private final TransactionSynchronization signalAfterCommit = new TransactionSynchronization() {
+        @Override
+        public Mono<Void> afterCommit() {
+            return Mono.fromRunnable(() -> chainer.ifAvailable(AuditChainer::signal));
+        }
+    };
 
-    public AuditTrail(DatabaseClient database, Clock clock) {
+    public AuditTrail(DatabaseClient database, Clock clock, ObjectProvider<AuditChainer> chainer) {
         this.database = database;
         this.clock = clock;
+        this.chainer = chainer;
     }
 
-    /** Appends {@code entry}; fails unless called inside a transaction (the change's own). */
+    /** Appends {@code entry}, not chained yet; fails unless called inside a transaction (the change's own). */
     public Mono<AuditEvent> append(AuditEntry entry) {
         return TransactionSynchronizationManager.forCurrentTransaction()
                 .filter(TransactionSynchronizationManager::isActualTransactionActive)
                 .onErrorResume(e -> Mono.empty())
                 .switchIfEmpty(Mono.error(new IllegalStateException(
                         "An audit event must be written in the transaction of the change it records")))
-                .then(database.sql("select pg_advisory_xact_lock(:lock)").bind("lock", CHAIN_LOCK).then())
-                .then(database.sql("select hash from audit_event order by id desc limit 1")
-                        .map(row -> row.get("hash", String.class)).first().defaultIfEmpty(AuditHash.GENESIS))
-                .flatMap(previousHash -> insert(entry, previousHash));
+                .flatMap(transaction -> {
+                    if (transaction.isSynchronizationActive()) {
+                        transaction.registerSynchronization(signalAfterCommit);
+                    }
+                    return insert(entry);
+                });
     }
 
-    private Mono<AuditEvent> insert(AuditEntry entry, String previousHash) {
+    private Mono<AuditEvent> insert(AuditEntry entry) {
         Instant occurredAt = AuditHash.storedPrecision(clock.instant());
-        String hash = AuditHash.chain(previousHash, occurredAt, entry);
-        return database.sql("insert into audit_event (occurred_at, actor, action, target, details, collectivity_id, remote_address,"
-                        + " previous_hash, hash) values (:occurredAt, :actor, :action, :target, :details, :collectivity,"
-                        + " :remoteAddress, :previousHash, :hash) returning id")
+        return database.sql("insert into audit_event (occurred_at, actor, action, target, details, collectivity_id, remote_address)"
+                        + " values (:occurredAt, :actor, :action, :target, :details, :collectivity, :remoteAddress) returning id")
                 .bind("occurredAt", OffsetDateTime.ofInstant(occurredAt, ZoneOffset.UTC))
                 .bind("actor", entry.actor())
                 .bind("action", entry.action())
                 .bind("target", entry.target())
-                .bind("details", Json.of(json.writeValueAsString(entry.details())))
+                .bind("details", Json.of(AuditEventRows.json(entry.details())))
                 .bind("collectivity", Parameter.fromOrEmpty(entry.collectivity().orElse(null), UUID.class))
                 .bind("remoteAddress", Parameter.fromOrEmpty(entry.remoteAddress().orElse(null), String.class))
-                .bind("previousHash", previousHash)
-                .bind("hash", hash)
                 .map(row -> row.get("id", Long.class))
                 .one()
-                .map(id -> new AuditEvent(id, occurredAt, entry, previousHash, hash));
+                .map(id -> AuditEvent.unchained(id, occurredAt, entry));
     }
 
-    /** Events in chain order, optionally only those about {@code target}. */
+    /** Events in the order they were appended (chained or not yet), optionally only those about {@code target}. */
     public Flux<AuditEvent> events(Optional<String> target) {
         String sql = "select " + COLUMNS + " from audit_event"
                 + (target.isPresent() ? " where target = :target" : "") + " order by id";
@@ -82,28 +88,22 @@ public class AuditTrail {
         if (target.isPresent()) {
             query = query.bind("target", target.get());
         }
-        return query.map(this::read).all();
+        return query.map(AuditEventRows::read).all();
     }
 
-    /** The columns every query of events selects, in this order. */
-    public static final String COLUMNS = "id, occurred_at, actor, action, target, details, collectivity_id, remote_address, previous_hash, hash";
-
-    /** An event from a row of {@link #COLUMNS}. */
-    AuditEvent read(io.r2dbc.spi.Readable row) {
-        return new AuditEvent(
-                row.get("id", Long.class),
-                row.get("occurred_at", OffsetDateTime.class).toInstant(),
-                new AuditEntry(row.get("actor", String.class), row.get("action", String.class),
-                        row.get("target", String.class), json.readValue(row.get("details", Json.class).asString(), DETAILS),
-                        Optional.ofNullable(row.get("collectivity_id", UUID.class)),
-                        Optional.ofNullable(row.get("remote_address", String.class))),
-                row.get("previous_hash", String.class),
-                row.get("hash", String.class));
+    /** The chained events, in chain order. */
+    public Flux<AuditEvent> chainedEvents() {
+        return database.sql("select " + COLUMNS + " from audit_event where chain_position is not null order by chain_position")
+                .map(AuditEventRows::read).all();
     }
 
-    /** Recomputes the whole chain: the id of the first event that does not fit, or empty when all do. */
+    /**
+     * Chains what is committed (when this is a server), then recomputes the whole chain: the id of the
+     * first event that does not fit, or empty when all do.
+     */
     public Mono<Optional<Long>> firstBrokenLink() {
-        return events(Optional.empty())
+        Mono<Long> chained = chainer.getIfAvailable() == null ? Mono.just(0L) : chainer.getObject().chainNow();
+        return chained.thenMany(chainedEvents())
                 .scan(new ChainCheck(AuditHash.GENESIS, Optional.empty()), (check, event) -> check.broken().isPresent()
                         ? check
                         : event.previousHash().equals(check.expectedPrevious())

@@ -86,6 +86,23 @@ public class CertificateRecords {
                 .fetch().rowsUpdated();
     }
 
+    /**
+     * {@link #storeSigned} and the record as it then stands, in one statement (one round trip fewer on
+     * every issuance than a re-read); empty when the serial is not reserved.
+     */
+    public Mono<CertificateRecord> storeSignedAndRead(X509CertificateHolder certificate) {
+        byte[] der = encoded(certificate);
+        StateGuard signed = CertificateStatusName.LIFECYCLE.guard(CertificateStatusName.Action.STORE_SIGNED, "status");
+        return signed.bind(database.sql("update certificate set der = :der, fingerprint_sha256 = :fingerprint,"
+                        + " status = case when " + signed.where("status") + " then :statusTo else status end"
+                        + " where serial = :serial and der is null returning " + COLUMNS))
+                .bind("serial", SerialHex.toHex(certificate.getSerialNumber()))
+                .bind("der", der)
+                .bind("fingerprint", CertificateFingerprint.sha256(der))
+                .map(CertificateRecords::record)
+                .one();
+    }
+
     public Mono<CertificateRecord> find(BigInteger serial) {
         return database.sql("select " + COLUMNS + " from certificate where serial = :serial")
                 .bind("serial", SerialHex.toHex(serial))

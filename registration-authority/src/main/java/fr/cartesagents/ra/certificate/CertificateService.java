@@ -97,16 +97,12 @@ public class CertificateService {
 
     /**
      * Stores the signed certificate of a reserved serial with its "certificate.issued" audit event; joins the
-     * caller's transaction. The event is appended last: the audit chain's lock, which every issuance and
-     * revocation of every instance waits for, is then held only for its insert and the commit, not for the
-     * reads before it.
+     * caller's transaction. The update returns the stored record, so that it is not read again.
      */
     public Mono<CertificateRecord> recordIssued(CallerPrincipal caller, IssuedCertificate issued, IssueCertificateRequest request) {
-        return records.storeSigned(issued.certificate())
-                .flatMap(updated -> updated == 1 ? Mono.just(updated) : Mono.error(new IllegalStateException(
+        return records.storeSignedAndRead(issued.certificate())
+                .switchIfEmpty(Mono.error(() -> new IllegalStateException(
                         "certificate " + issued.serialHex() + " was signed but its serial is not reserved any more")))
-                .then(records.find(issued.serial()))
-                .switchIfEmpty(Mono.error(() -> new IllegalStateException("certificate " + issued.serialHex() + " vanished once stored")))
                 .flatMap(recorded -> audit.append(issuedEvent(caller, issued, request)).thenReturn(recorded))
                 .doOnSuccess(recorded -> metrics.issued());
     }

@@ -32,7 +32,7 @@ class TableOwnershipTest {
     /** Table → the package (below fr.cartesagents.ra) whose repository owns it. */
     static final Map<String, String> OWNERS = Map.ofEntries(
             Map.entry("administrator", "security"), Map.entry("trusted_front", "security"),
-            Map.entry("audit_event", "audit"), Map.entry("audit_checkpoint", "audit.checkpoint"),
+            Map.entry("audit_event", "audit"), Map.entry("audit_chain_head", "audit"), Map.entry("audit_checkpoint", "audit.checkpoint"),
             Map.entry("audit_finding", "compliance"), Map.entry("questionnaire", "compliance"),
             Map.entry("questionnaire_answer", "compliance"),
             Map.entry("card", "card"), Map.entry("card_order", "order"),
@@ -42,6 +42,7 @@ class TableOwnershipTest {
             Map.entry("convention", "convention"), Map.entry("convention_party", "convention"),
             Map.entry("convention_delegate", "convention"),
             Map.entry("person", "directory"), Map.entry("role_assignment", "directory"), Map.entry("delegation", "directory"),
+            Map.entry("person_search_gram", "directory"),
             Map.entry("habilitation", "habilitation"), Map.entry("relying_application", "habilitation"),
             Map.entry("idempotency_key", "idempotency"),
             Map.entry("billing_line", "billing"), Map.entry("reader_delivery", "billing"));

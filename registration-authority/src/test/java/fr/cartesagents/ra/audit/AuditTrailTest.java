@@ -21,14 +21,26 @@ class AuditTrailTest extends RunningServer {
     @Autowired
     TransactionalOperator transactions;
 
+    @Autowired
+    AuditChainer chainer;
+
     @Test
-    void whenEventsAreAppended_thenEachOneChainsToThePreviousAndTheChainVerifies() {
+    void whenEventsAreAppended_thenTheyAreReadableAtOnceAndOnceChainedEachOneChainsToThePrevious() {
         AuditEvent first = transactions.transactional(audit.append(new AuditEntry("test", "test.first", "test:1", Map.of("k", "v"))))
                 .block();
         AuditEvent second = transactions.transactional(audit.append(new AuditEntry("test", "test.second", "test:1", Map.of())))
                 .block();
-        assertThat(second.previousHash()).isEqualTo(first.hash());
-        assertThat(second.hash()).isEqualTo(AuditHash.chain(first.hash(), second.occurredAt(), second.entry()));
+        assertThat(first.chained()).as("appended without a lock nor a hash").isFalse();
+        assertThat(audit.events(Optional.of("test:1")).map(event -> event.entry().action()).collectList().block())
+                .containsExactly("test.first", "test.second");
+
+        chainer.chainNow().block();
+
+        AuditEvent firstChained = stored(first.id());
+        AuditEvent secondChained = stored(second.id());
+        assertThat(secondChained.chainPosition()).isEqualTo(firstChained.chainPosition() + 1);
+        assertThat(secondChained.previousHash()).isEqualTo(firstChained.hash());
+        assertThat(secondChained.hash()).isEqualTo(AuditHash.chain(firstChained.hash(), second.occurredAt(), second.entry()));
         assertThat(audit.firstBrokenLink().block()).isEmpty();
     }
 
@@ -36,6 +48,7 @@ class AuditTrailTest extends RunningServer {
     void whenAStoredEventIsAltered_thenVerificationPointsAtIt() {
         AuditEvent event = transactions.transactional(audit.append(new AuditEntry("test", "test.altered", "test:2",
                 Map.of("reason", "keyCompromise")))).block();
+        chainer.chainNow().block();
         database.sql("update audit_event set details = '{\"reason\": \"superseded\"}'::jsonb where id = :id")
                 .bind("id", event.id()).fetch().rowsUpdated().block();
         try {
@@ -63,5 +76,12 @@ class AuditTrailTest extends RunningServer {
                 .hasMessageContaining("the change failed");
         assertThat(count("audit_event")).isEqualTo(before);
         assertThat(audit.events(Optional.of("test:4")).collectList().block()).isEmpty();
+        chainer.chainNow().block();
+        assertThat(audit.chainedEvents().filter(event -> event.entry().target().equals("test:4")).collectList().block()).isEmpty();
+        assertThat(audit.firstBrokenLink().block()).isEmpty();
+    }
+
+    private AuditEvent stored(long id) {
+        return audit.chainedEvents().filter(event -> event.id() == id).single().block();
     }
 }

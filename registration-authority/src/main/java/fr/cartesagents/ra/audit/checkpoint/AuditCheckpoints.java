@@ -1,5 +1,7 @@
 package fr.cartesagents.ra.audit.checkpoint;
 
+import fr.cartesagents.ra.audit.AuditChainHead;
+import fr.cartesagents.ra.audit.AuditChainer;
 import fr.cartesagents.ra.audit.AuditHash;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -17,7 +19,8 @@ import reactor.core.scheduler.Schedulers;
 /**
  * Signed checkpoints of the audit trail. One instance at a time writes one (a transaction-scoped
  * advisory lock, tried rather than awaited: another instance already doing it is enough), and only
- * when events were appended since the last checkpoint.
+ * when events were chained since the last checkpoint. A checkpoint seals the chain's head after
+ * chaining what was committed before it, so that it covers every event committed until then.
  */
 @Component
 public class AuditCheckpoints {
@@ -28,12 +31,15 @@ public class AuditCheckpoints {
     private final DatabaseClient database;
     private final TransactionalOperator transactions;
     private final AuditSigner signer;
+    private final AuditChainer chainer;
     private final Clock clock;
 
-    public AuditCheckpoints(DatabaseClient database, TransactionalOperator transactions, AuditSigner signer, Clock clock) {
+    public AuditCheckpoints(DatabaseClient database, TransactionalOperator transactions, AuditSigner signer, AuditChainer chainer,
+                            Clock clock) {
         this.database = database;
         this.transactions = transactions;
         this.signer = signer;
+        this.chainer = chainer;
         this.clock = clock;
     }
 
@@ -42,42 +48,49 @@ public class AuditCheckpoints {
         Mono<AuditCheckpoint> written = database.sql("select pg_try_advisory_xact_lock(:lock) as locked").bind("lock", CHECKPOINT_LOCK)
                 .map(row -> Boolean.TRUE.equals(row.get("locked", Boolean.class))).one()
                 .filter(Boolean::booleanValue)
-                .flatMap(locked -> database.sql("select e.id, e.hash from audit_event e where e.id = (select max(id) from audit_event)"
-                                + " and not exists (select 1 from audit_checkpoint c where c.last_event_id >= e.id)")
-                        .map(row -> new CheckpointStatement(row.get("id", Long.class), row.get("hash", String.class),
-                                AuditHash.storedPrecision(clock.instant())))
-                        .one())
-                .flatMap(statement -> Mono.fromCallable(() -> signer.sign(statement.canonical()))
-                        .subscribeOn(Schedulers.boundedElastic())
-                        .flatMap(signature -> insert(statement, signature)));
-        return transactions.transactional(written).map(Optional::of).defaultIfEmpty(Optional.empty());
+                .flatMap(locked -> chainer.head())
+                .filter(head -> head.eventId().isPresent())
+                .filterWhen(head -> database.sql("select not exists (select 1 from audit_checkpoint where last_event_id = :eventId) as fresh")
+                        .bind("eventId", head.eventId().get())
+                        .map(row -> Boolean.TRUE.equals(row.get("fresh", Boolean.class))).one())
+                .flatMap(head -> {
+                    CheckpointStatement statement = new CheckpointStatement(head.eventId().get(), head.hash(),
+                            AuditHash.storedPrecision(clock.instant()));
+                    return Mono.fromCallable(() -> signer.sign(statement.canonical()))
+                            .subscribeOn(Schedulers.boundedElastic())
+                            .flatMap(signature -> insert(statement, head, signature));
+                });
+        return chainer.chainNow().then(transactions.transactional(written).map(Optional::of).defaultIfEmpty(Optional.empty()));
     }
 
-    private Mono<AuditCheckpoint> insert(CheckpointStatement statement, byte[] signature) {
-        return database.sql("insert into audit_checkpoint (last_event_id, last_event_hash, signed_at, signature)"
-                        + " values (:eventId, :hash, :signedAt, :signature) returning id")
+    private Mono<AuditCheckpoint> insert(CheckpointStatement statement, AuditChainHead head, byte[] signature) {
+        return database.sql("insert into audit_checkpoint (last_event_id, last_event_hash, signed_at, signature, last_chain_position)"
+                        + " values (:eventId, :hash, :signedAt, :signature, :position) returning id")
                 .bind("eventId", statement.lastEventId())
                 .bind("hash", statement.lastEventHash())
                 .bind("signedAt", OffsetDateTime.ofInstant(statement.signedAt(), ZoneOffset.UTC))
                 .bind("signature", signature)
+                .bind("position", head.position())
                 .map(row -> row.get("id", Long.class))
                 .one()
-                .map(id -> new AuditCheckpoint(id, statement.lastEventId(), statement.lastEventHash(), statement.signedAt(), signature));
+                .map(id -> new AuditCheckpoint(id, statement.lastEventId(), statement.lastEventHash(), statement.signedAt(), signature,
+                        head.position()));
     }
 
-    /** How many events were appended after the last checkpoint (as recorded; the verification recomputes it). */
+    /** How many events were appended after the last checkpoint: chained since, or not chained yet (as recorded; the verification recomputes it). */
     public Mono<Long> unsealedEvents() {
-        return database.sql("select count(*) as waiting from audit_event"
-                        + " where id > coalesce((select max(last_event_id) from audit_checkpoint), 0)")
-                .map(row -> row.get("waiting", Long.class))
-                .one();
+        Mono<Long> sealedUpTo = database.sql("select coalesce(max(last_chain_position), 0) as sealed from audit_checkpoint")
+                .map(row -> row.get("sealed", Long.class)).one();
+        return Mono.zip(chainer.head(), sealedUpTo, chainer.unchained())
+                .map(counts -> Math.max(0, counts.getT1().position() - counts.getT2()) + counts.getT3().count());
     }
 
     public Flux<AuditCheckpoint> all() {
-        return database.sql("select id, last_event_id, last_event_hash, signed_at, signature from audit_checkpoint order by id")
+        return database.sql("select id, last_event_id, last_event_hash, signed_at, signature, last_chain_position"
+                        + " from audit_checkpoint order by id")
                 .map(row -> new AuditCheckpoint(row.get("id", Long.class), row.get("last_event_id", Long.class),
                         row.get("last_event_hash", String.class), row.get("signed_at", OffsetDateTime.class).toInstant(),
-                        row.get("signature", byte[].class)))
+                        row.get("signature", byte[].class), row.get("last_chain_position", Long.class)))
                 .all();
     }
 

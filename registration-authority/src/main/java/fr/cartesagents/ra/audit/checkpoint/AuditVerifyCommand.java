@@ -3,6 +3,7 @@ package fr.cartesagents.ra.audit.checkpoint;
 import fr.cartesagents.ra.audit.AuditEntry;
 import fr.cartesagents.ra.audit.AuditEvent;
 import fr.cartesagents.ra.audit.AuditTrail;
+import fr.cartesagents.ra.audit.UnchainedEvents;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -16,6 +17,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code audit-verify}: verifies the audit trail straight from PostgreSQL (JDBC), without the
- * server: recomputes the hash chain and checks every signed checkpoint. Exit code 0 when intact,
+ * server: recomputes the hash chain and checks every signed checkpoint, and counts the events the
+ * servers have not chained yet (read-only: it does not chain them). Exit code 0 when intact,
  * 1 when broken (the first broken event id and the reason are printed), 2 when it could not check.
  * See docs/operations/audit.md for the command line.
  */
@@ -99,16 +102,18 @@ public final class AuditVerifyCommand implements Callable<Integer> {
     private static AuditVerification verify(Connection database, List<X509Certificate> anchors) throws SQLException {
         List<AuditCheckpoint> checkpoints = new ArrayList<>();
         try (PreparedStatement query = database.prepareStatement(
-                "select id, last_event_id, last_event_hash, signed_at, signature from audit_checkpoint order by id");
+                "select id, last_event_id, last_event_hash, signed_at, signature, last_chain_position from audit_checkpoint order by id");
              ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
                 checkpoints.add(new AuditCheckpoint(rows.getLong("id"), rows.getLong("last_event_id"), rows.getString("last_event_hash"),
-                        rows.getObject("signed_at", OffsetDateTime.class).toInstant(), rows.getBytes("signature")));
+                        rows.getObject("signed_at", OffsetDateTime.class).toInstant(), rows.getBytes("signature"),
+                        rows.getObject("last_chain_position", Long.class)));
             }
         }
         AuditChainVerifier verifier = new AuditChainVerifier(checkpoints, anchors);
         JsonMapper json = JsonMapper.builder().build();
-        try (PreparedStatement query = database.prepareStatement("select " + AuditTrail.COLUMNS + " from audit_event order by id")) {
+        try (PreparedStatement query = database.prepareStatement("select " + AuditTrail.COLUMNS
+                + " from audit_event where chain_position is not null order by chain_position")) {
             query.setFetchSize(1000);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
@@ -117,14 +122,22 @@ public final class AuditVerifyCommand implements Callable<Integer> {
                                     json.readValue(rows.getString("details"), DETAILS),
                                     Optional.ofNullable(rows.getObject("collectivity_id", UUID.class)),
                                     Optional.ofNullable(rows.getString("remote_address"))),
-                            rows.getString("previous_hash"), rows.getString("hash"));
+                            rows.getObject("chain_position", Long.class), rows.getString("previous_hash"), rows.getString("hash"));
                     if (!verifier.accept(event)) {
                         break;
                     }
                 }
             }
         }
-        return verifier.finish();
+        // The command only reads: events the servers have not chained yet are counted, not chained here.
+        try (PreparedStatement query = database.prepareStatement(
+                "select count(*) as waiting, min(occurred_at) as oldest from audit_event where chain_position is null");
+             ResultSet rows = query.executeQuery()) {
+            rows.next();
+            OffsetDateTime oldest = rows.getObject("oldest", OffsetDateTime.class);
+            return verifier.finish().withUnchained(new UnchainedEvents(rows.getLong("waiting"),
+                    Optional.ofNullable(oldest).map(OffsetDateTime::toInstant)), Instant.now());
+        }
     }
 
     private static List<X509Certificate> recordedIssuingCas(Connection database, PrintWriter err) throws SQLException, CertificateException {

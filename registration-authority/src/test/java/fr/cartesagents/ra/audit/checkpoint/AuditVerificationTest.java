@@ -209,12 +209,13 @@ class AuditVerificationTest extends RunningServer {
                 .bind("signature", signature).bind("id", checkpointId).fetch().rowsUpdated().block();
     }
 
-    /** What an attacker with write access to the database would do: recompute every hash from {@code eventId} on. */
+    /** What an attacker with write access to the database would do: recompute every hash from {@code eventId} on, in chain order. */
     private void rehashFrom(long eventId) {
-        List<AuditEvent> events = audit.events(Optional.empty()).collectList().block();
+        List<AuditEvent> events = audit.chainedEvents().collectList().block();
+        long from = events.stream().filter(event -> event.id() == eventId).findFirst().orElseThrow().chainPosition();
         String previous = AuditHash.GENESIS;
         for (AuditEvent event : events) {
-            if (event.id() >= eventId) {
+            if (event.chainPosition() >= from) {
                 String hash = AuditHash.chain(previous, event.occurredAt(), event.entry());
                 database.sql("update audit_event set previous_hash = :previous, hash = :hash where id = :id")
                         .bind("previous", previous).bind("hash", hash).bind("id", event.id()).fetch().rowsUpdated().block();
@@ -223,6 +224,7 @@ class AuditVerificationTest extends RunningServer {
                 previous = event.hash();
             }
         }
+        database.sql("update audit_chain_head set hash = :hash").bind("hash", previous).fetch().rowsUpdated().block();
     }
 
     record CommandOutcome(int exitCode, String output) {

@@ -1,0 +1,42 @@
+package fr.cartesagents.ra.audit;
+
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.r2dbc.postgresql.codec.Json;
+import io.r2dbc.spi.Readable;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** How an audit event is read from a row: the columns every query of events selects, and their mapping. */
+final class AuditEventRows {
+
+    static final String COLUMNS = "id, occurred_at, actor, action, target, details, collectivity_id, remote_address,"
+            + " chain_position, previous_hash, hash";
+    private static final TypeReference<Map<String, String>> DETAILS = new TypeReference<>() {
+    };
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private AuditEventRows() {
+    }
+
+    /** An event from a row of {@link #COLUMNS}. */
+    static AuditEvent read(Readable row) {
+        return new AuditEvent(
+                row.get("id", Long.class),
+                row.get("occurred_at", OffsetDateTime.class).toInstant(),
+                new AuditEntry(row.get("actor", String.class), row.get("action", String.class),
+                        row.get("target", String.class), JSON.readValue(row.get("details", Json.class).asString(), DETAILS),
+                        Optional.ofNullable(row.get("collectivity_id", UUID.class)),
+                        Optional.ofNullable(row.get("remote_address", String.class))),
+                row.get("chain_position", Long.class),
+                row.get("previous_hash", String.class),
+                row.get("hash", String.class));
+    }
+
+    static String json(Map<String, String> details) {
+        return JSON.writeValueAsString(details);
+    }
+}
