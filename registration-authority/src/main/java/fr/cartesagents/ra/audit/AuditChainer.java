@@ -109,6 +109,11 @@ public class AuditChainer implements SmartLifecycle {
                 .one();
     }
 
+    private Mono<Boolean> anyWaiting() {
+        return database.sql("select exists (select 1 from audit_event where chain_position is null) as waiting")
+                .map(row -> Boolean.TRUE.equals(row.get("waiting", Boolean.class))).one();
+    }
+
     private Mono<Long> roundsUntilCaughtUp(boolean waitForOthers) {
         return round(waitForOthers)
                 .expand(chained -> chained == properties.chainBatch() ? round(waitForOthers) : Mono.empty())
@@ -187,10 +192,14 @@ public class AuditChainer implements SmartLifecycle {
     /** Chains what waits at start-up (appended by an instance that stopped before chaining), then polls. */
     @Override
     public void start() {
+        // An idle poll is one indexed look-up (the partial index of the waiting events), not a transaction.
         poller = Flux.interval(properties.chainPoll())
                 .startWith(0L)
+                .onBackpressureDrop()
                 .filter(tick -> availability.isUp())
-                .subscribe(tick -> signal());
+                .concatMap(tick -> anyWaiting().onErrorReturn(true), 1)
+                .filter(Boolean::booleanValue)
+                .subscribe(waiting -> signal());
     }
 
     @Override
