@@ -1,5 +1,6 @@
 package fr.cartesagents.ra.audit;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -37,6 +38,7 @@ import reactor.core.publisher.Mono;
 public class AuditChainer implements SmartLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(AuditChainer.class);
+    private static final Duration BACKGROUND_ROUND_TIMEOUT = Duration.ofSeconds(30);
 
     private final DatabaseClient database;
     private final TransactionalOperator transactions;
@@ -69,6 +71,8 @@ public class AuditChainer implements SmartLifecycle {
         }
         requested.set(false);
         roundsUntilCaughtUp(false)
+                // a frozen database must not hold this instance's only background round for ever
+                .timeout(BACKGROUND_ROUND_TIMEOUT)
                 .doOnSuccess(chained -> {
                     if (failing.compareAndSet(true, false)) {
                         LOG.info("The audit chainer works again");
@@ -197,7 +201,7 @@ public class AuditChainer implements SmartLifecycle {
                 .startWith(0L)
                 .onBackpressureDrop()
                 .filter(tick -> availability.isUp())
-                .concatMap(tick -> anyWaiting().onErrorReturn(true), 1)
+                .concatMap(tick -> anyWaiting().timeout(BACKGROUND_ROUND_TIMEOUT).onErrorReturn(true), 1)
                 .filter(Boolean::booleanValue)
                 .subscribe(waiting -> signal());
     }
