@@ -24,6 +24,27 @@ import reactor.core.publisher.Flux;
 @Repository
 class PeopleSearchRepository {
 
+    /**
+     * From how many readable collectivities a name search starts from the name rather than from their
+     * memberships (a registration office serves about 350 communes, a mayor or a delegate one).
+     */
+    static final int MANY_COLLECTIVITIES = 50;
+
+    /**
+     * The name parameter folded once per statement (a scalar subquery): in the generic plan of a cached
+     * prepared statement, directory_fold(:name) as an operand would run again for every row compared.
+     */
+    private static final String FOLDED_NAME = "(select directory_fold(:name))";
+
+    /**
+     * The window of the folded name whose range in person_search_gram is the shortest, counted up to 200
+     * entries each (enough to tell a rare window from a frequent one, at most a few hundred index entries
+     * per window): the fewer people it lists, the fewer are read before the page is full.
+     */
+    private static final String RAREST_WINDOW = "select w.gram from unnest(directory_search_grams(" + FOLDED_NAME + ")) w (gram)"
+            + " order by (select count(*) from (select 1 from person_search_gram x where x.gram = w.gram limit 200) f), w.gram"
+            + " limit 1";
+
     private final DatabaseClient database;
 
     PeopleSearchRepository(DatabaseClient database) {
@@ -55,26 +76,39 @@ class PeopleSearchRepository {
         if (!scope.all()) {
             conditions.add(new SqlCondition("a.collectivity_id = any(:scope)", Map.of("scope", scope.idArray())));
         }
-        // A prefix is a range of the (search_name, id) index, read in order. A substring goes through
-        // the trigram index and its matches must be sorted: nation-wide, the matching people are
-        // sorted first (a subquery the planner keeps apart), so that only the first page is joined to
-        // its memberships; in a narrower scope the memberships come first and the order is taken from
-        // an expression, so that the planner cannot walk the whole name index for scattered matches.
+        // Three ways to the first page, all giving the same rows in the same order (see docs/architecture.md,
+        // "Directory search"). A prefix is a range of the (search_name, id) index, read in order. A substring
+        // of 3 characters or more is read from person_search_gram: the range of its rarest window lists the
+        // people in name order, so nation-wide the first page is found by reading that range in order and
+        // joining person after person until the page is full (strpos rather than LIKE: the same test for a
+        // text without wildcards, whose selectivity the planner does not underestimate into a full sort);
+        // over many collectivities (a registration office), the range keeps only the office's memberships
+        // of those people. In one or a few collectivities, the memberships come first and the few names
+        // are compared directly. Outside the nation-wide search the order is taken from an expression, so
+        // that the planner cannot walk the whole name index for matches scattered along it.
         boolean substring = search.name().isPresent() && !search.prefix();
-        boolean nationWide = scope.all() && search.collectivityId().isEmpty() && search.inseeCode().isEmpty();
+        boolean oneCollectivity = search.collectivityId().isPresent() || search.inseeCode().isPresent();
+        boolean nationWide = scope.all() && !oneCollectivity;
+        boolean fewCollectivities = oneCollectivity || (!scope.all() && scope.ids().size() < MANY_COLLECTIVITIES);
+        boolean byWindow = substring && !fewCollectivities && foldsToAtLeastThree(search.name().get());
         String people = "person p";
-        String orderKey = "p.search_name";
-        if (substring && nationWide) {
-            people = "(select * from person p where p.search_name like ('%' || directory_fold(:name) || '%')"
-                    + " order by p.search_name, p.id offset 0) p";
+        String orderKey = substring && !nationWide ? "(p.search_name || ''), p.id" : "p.search_name, p.id";
+        if (byWindow && nationWide) {
+            String after = search.after().map(cursor -> " and (g.search_name, g.person_id) >= (:afterName, :afterPerson)")
+                    .orElse("");
+            people = "(select g.search_name, g.person_id from person_search_gram g where g.gram = (" + RAREST_WINDOW + ")"
+                    + " and strpos(g.search_name, " + FOLDED_NAME + ") > 0" + after
+                    + " order by g.search_name, g.person_id offset 0) n join person p on p.id = n.person_id";
+            orderKey = "n.search_name, n.person_id";
             conditions.add(new SqlCondition("true", Map.of("name", search.name().get())));
-        } else if (substring) {
-            orderKey = "(p.search_name || '')";
-        }
-        if (!(substring && nationWide)) {
+        } else if (byWindow) {
+            conditions.add(new SqlCondition("a.person_id in (select g.person_id from person_search_gram g"
+                    + " where g.gram = (" + RAREST_WINDOW + ") and strpos(g.search_name, " + FOLDED_NAME + ") > 0)",
+                    Map.of("name", search.name().get())));
+        } else {
             search.name().ifPresent(name -> conditions.add(new SqlCondition(search.prefix()
                     ? "p.search_name >= directory_fold(:name) and p.search_name < (directory_fold(:name) || chr(1114111))"
-                    : "p.search_name like ('%' || directory_fold(:name) || '%')", Map.of("name", name))));
+                    : "p.search_name like ('%' || " + FOLDED_NAME + " || '%')", Map.of("name", name))));
         }
         search.collectivityId().ifPresent(id -> conditions.add(new SqlCondition("a.collectivity_id = :collectivity",
                 Map.of("collectivity", id))));
@@ -101,14 +135,23 @@ class PeopleSearchRepository {
                 + " array(select r.role from role_assignment r where r.person_id = p.id"
                 + "   and r.collectivity_id = a.collectivity_id and r.role in ('mayor', 'delegate')"
                 + "   and r.starts_on <= :today and (r.ends_on is null or r.ends_on >= :today) order by r.role) as roles"
-                + " from role_assignment a"
-                + " join " + people + " on p.id = a.person_id"
+                + " from " + people
+                + " join role_assignment a on a.person_id = p.id"
                 + " join collectivity c on c.id = a.collectivity_id"
                 + " where " + String.join(" and ", where)
-                + " order by " + orderKey + ", p.id, a.id"
+                + " order by " + orderKey + ", a.id"
                 + " limit " + (search.limit() + 1);
         bindings.put("today", today);
         return new SqlCondition(sql, bindings);
+    }
+
+    /**
+     * Whether the name, folded by directory_fold, has at least 3 characters, so that it has a window in
+     * person_search_gram: each letter folds to one character or more (only apostrophes, hyphens and spaces
+     * can vanish). A name of fewer letters takes the other way, which gives the same rows.
+     */
+    static boolean foldsToAtLeastThree(String name) {
+        return name.codePoints().filter(Character::isLetter).limit(3).count() == 3;
     }
 
     /** The text as a LIKE literal: its own % and _ match themselves (the name parameter cannot contain them). */

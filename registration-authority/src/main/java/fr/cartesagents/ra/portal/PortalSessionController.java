@@ -32,6 +32,7 @@ import fr.cartesagents.ra.demo.DemoAccounts;
 import fr.cartesagents.ra.security.PortalLogins;
 import fr.cartesagents.ra.security.PortalSession;
 import fr.cartesagents.ra.security.PortalSessionLookup;
+import fr.cartesagents.ra.security.SessionOnAnotherCertificate;
 import io.swagger.v3.oas.annotations.Hidden;
 import reactor.core.publisher.Mono;
 
@@ -97,6 +98,7 @@ class PortalSessionController {
     @GetMapping(path = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<SessionView>> current(Actor actor, ServerWebExchange exchange) {
         return sessions.live(exchange)
+                .onErrorResume(SessionOnAnotherCertificate.class, ended -> Mono.empty())
                 .map(session -> ResponseEntity.ok(new SessionView(session.csrfToken(), sessions.idleTimeout().toSeconds(), null,
                         kind(session.login()))))
                 .switchIfEmpty(Mono.error(() -> new ProblemException(ProblemType.NOT_FOUND, "No portal session, or it has ended")));

@@ -14,18 +14,29 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpCookie;
+import org.springframework.http.server.reactive.SslInfo;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.web.server.ServerWebExchange;
 
+import fr.cartesagents.ra.audit.AuditEntry;
+import fr.cartesagents.ra.audit.AuditTarget;
+import fr.cartesagents.ra.audit.AuditTrail;
 import fr.cartesagents.ra.security.PortalSession;
 import fr.cartesagents.ra.security.PortalSessionLookup;
+import fr.cartesagents.ra.security.SessionOnAnotherCertificate;
 import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Mono;
 
@@ -33,7 +44,9 @@ import reactor.core.publisher.Mono;
  * The portal sessions in PostgreSQL ({@code portal_session}, V90): opened at login, looked up on
  * every request that carries the cookie (which also resets the inactivity clock, in the same
  * statement), deleted at logout, and swept once ended. The cookie value is 256 random bits; only
- * its SHA-256 is stored.
+ * its SHA-256 is stored. A session opened with a card's certificate is bound to it: presented on a
+ * connection with another client certificate, or none, it is ended at once (a cookie copied to
+ * another machine is worth nothing there).
  */
 @Component
 class PortalSessionStore implements PortalSessionLookup {
@@ -42,15 +55,21 @@ class PortalSessionStore implements PortalSessionLookup {
     private static final Duration QUERY_TIMEOUT = Duration.ofSeconds(5);
     private static final String EXCHANGE_ATTRIBUTE = PortalSessionStore.class.getName() + ".live";
     private static final Base64.Encoder TOKENS = Base64.getUrlEncoder().withoutPadding();
+    private static final Logger LOG = LoggerFactory.getLogger(PortalSessionStore.class);
 
     private final DatabaseClient database;
     private final PortalSessionSettings settings;
+    private final AuditTrail audit;
+    private final TransactionalOperator transactions;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    PortalSessionStore(DatabaseClient database, PortalSessionSettings settings, Clock clock) {
+    PortalSessionStore(DatabaseClient database, PortalSessionSettings settings, AuditTrail audit, TransactionalOperator transactions,
+                       Clock clock) {
         this.database = database;
         this.settings = settings;
+        this.audit = audit;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -92,8 +111,41 @@ class PortalSessionStore implements PortalSessionLookup {
         }
         @SuppressWarnings("unchecked")
         Mono<PortalSession> cached = (Mono<PortalSession>) exchange.getAttributes()
-                .computeIfAbsent(EXCHANGE_ATTRIBUTE, key -> touch(cookie.getValue()).cache());
+                .computeIfAbsent(EXCHANGE_ATTRIBUTE, key -> touch(cookie.getValue())
+                        .flatMap(session -> presentedWithItsCertificate(session, exchange) ? Mono.just(session)
+                                : endOnAnotherCertificate(cookie.getValue(), session, exchange))
+                        .cache());
         return cached;
+    }
+
+    /**
+     * A card session is used on a connection that presents the same certificate (compared by its
+     * DER encoding, as its SHA-256 fingerprint would be). A request whose caller's certificate a
+     * front forwards is authenticated by that certificate, not by the session: nothing to compare.
+     */
+    private static boolean presentedWithItsCertificate(PortalSession session, ServerWebExchange exchange) {
+        if (!(session.login() instanceof PortalSession.CardCertificate card) || PortalSessionLookup.forwardedByAFront(exchange)) {
+            return true;
+        }
+        SslInfo ssl = exchange.getRequest().getSslInfo();
+        X509Certificate[] presented = ssl == null ? null : ssl.getPeerCertificates();
+        return presented != null && presented.length > 0 && Arrays.equals(der(presented[0]), der(card.certificate()));
+    }
+
+    /** Ends the session (with its audit event) and refuses the request: whoever holds this cookie there is not its person. */
+    private Mono<PortalSession> endOnAnotherCertificate(String cookieValue, PortalSession session, ServerWebExchange exchange) {
+        X509Certificate certificate = ((PortalSession.CardCertificate) session.login()).certificate();
+        // The certificate's serial only: the subject names a person
+        LOG.warn("A portal session of certificate {} was presented from {} with another client certificate or none: session ended",
+                certificate.getSerialNumber().toString(16), exchange.getRequest().getRemoteAddress());
+        AuditEntry ended = new AuditEntry("portal session cookie on another connection", PortalSessionEvent.ENDED.auditName(),
+                new AuditTarget("certificate", certificate.getSerialNumber().toString(16)).toString(),
+                Map.of("reason", "another-certificate"), Optional.empty(),
+                Optional.ofNullable(exchange.getRequest().getRemoteAddress()).map(address -> address.getAddress().getHostAddress()));
+        return transactions.transactional(database.sql("delete from portal_session where token_hash = :hash")
+                        .bind("hash", hash(cookieValue)).then().then(audit.append(ended)))
+                .timeout(QUERY_TIMEOUT)
+                .then(Mono.error(new SessionOnAnotherCertificate()));
     }
 
     /** The live session of this cookie value, its last activity set to now; empty when it has ended. */

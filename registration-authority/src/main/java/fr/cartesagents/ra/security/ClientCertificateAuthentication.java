@@ -34,7 +34,8 @@ import reactor.core.publisher.Mono;
  * <li>a demo bearer token, when the demo is on ({@link DemoEnabled}; never under the production profile);</li>
  * <li>the card portal's session cookie ({@link PortalSessionLookup}), which stands for the card
  * certificate the session was opened with (checked again like a direct one, so the same actor)
- * or for a demo user while the demo login exists.</li>
+ * or for a demo user while the demo login exists; a card session only on a connection that presents
+ * that certificate (else it is ended and an API request gets 401).</li>
  * </ul>
  */
 final class ClientCertificateAuthentication implements ServerAuthenticationConverter, ReactiveAuthenticationManager {
@@ -103,8 +104,13 @@ final class ClientCertificateAuthentication implements ServerAuthenticationConve
         Mono<Presented> found = Mono.justOrEmpty(presented);
         if (forwarded == null && portalSessions.isPresent()) {
             // A live portal session comes first: it is what the person chose to log in with
+            Mono<Presented> withoutSession = found;
             found = portalSessions.get().live(exchange).<Presented>map(session -> new InPortalSession(session.login()))
-                    .switchIfEmpty(found);
+                    .switchIfEmpty(withoutSession)
+                    // A card session on another certificate's connection (ended by the lookup): the API refuses the request;
+                    // the portal's pages, and the login that opens a new session, go on with what the connection presents
+                    .onErrorResume(SessionOnAnotherCertificate.class, refused -> exchange.getRequest().getPath()
+                            .pathWithinApplication().value().startsWith("/api/") ? Mono.error(refused) : withoutSession);
         }
         return found.map(p -> new PreAuthenticatedAuthenticationToken(p, p));
     }

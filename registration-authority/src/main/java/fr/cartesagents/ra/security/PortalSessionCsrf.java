@@ -39,19 +39,27 @@ final class PortalSessionCsrf {
         }
         csrf.csrfTokenRepository(new SessionTokens(sessions.get()))
                 .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
-                .requireCsrfProtectionMatcher(PortalSessionCsrf::stateChangeInSession)
+                .requireCsrfProtectionMatcher(exchange -> stateChangeInSession(exchange, sessions.get()))
                 .accessDeniedHandler((exchange, denied) -> problems.write(exchange, Problem.of(ProblemType.FORBIDDEN,
                         "This request of a portal session lacks the session's anti-CSRF token in "
                                 + PortalSessionLookup.CSRF_HEADER + ", or the session has ended")));
     }
 
-    private static Mono<ServerWebExchangeMatcher.MatchResult> stateChangeInSession(ServerWebExchange exchange) {
+    /**
+     * A state change that carries the session cookie, except the login. A card session presented on
+     * another certificate's connection is not checked here: its lookup ends it, and the request is
+     * then refused as unauthenticated (401) rather than for its token.
+     */
+    private static Mono<ServerWebExchangeMatcher.MatchResult> stateChangeInSession(ServerWebExchange exchange,
+                                                                                  PortalSessionLookup sessions) {
         boolean inSession = exchange.getRequest().getCookies().getFirst(PortalSessionLookup.COOKIE) != null;
         boolean login = HttpMethod.POST.equals(exchange.getRequest().getMethod())
                 && PortalSessionLookup.LOGIN_PATH.equals(exchange.getRequest().getPath().pathWithinApplication().value());
-        return inSession && !login && !SAFE.contains(exchange.getRequest().getMethod())
-                ? ServerWebExchangeMatcher.MatchResult.match()
-                : ServerWebExchangeMatcher.MatchResult.notMatch();
+        if (!inSession || login || SAFE.contains(exchange.getRequest().getMethod())) {
+            return ServerWebExchangeMatcher.MatchResult.notMatch();
+        }
+        return sessions.live(exchange).then(ServerWebExchangeMatcher.MatchResult.match())
+                .onErrorResume(SessionOnAnotherCertificate.class, ended -> ServerWebExchangeMatcher.MatchResult.notMatch());
     }
 
     /** Reads the token of the request's session; tokens are minted with the session, never here. */
@@ -70,7 +78,8 @@ final class PortalSessionCsrf {
         @Override
         public Mono<CsrfToken> loadToken(ServerWebExchange exchange) {
             return sessions.live(exchange)
-                    .map(session -> new DefaultCsrfToken(PortalSessionLookup.CSRF_HEADER, "_csrf", session.csrfToken()));
+                    .<CsrfToken>map(session -> new DefaultCsrfToken(PortalSessionLookup.CSRF_HEADER, "_csrf", session.csrfToken()))
+                    .onErrorResume(SessionOnAnotherCertificate.class, ended -> Mono.empty());
         }
     }
 }

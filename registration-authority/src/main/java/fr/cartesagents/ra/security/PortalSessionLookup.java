@@ -25,8 +25,16 @@ public interface PortalSessionLookup {
 
     /**
      * The live session named by the request's {@link #COOKIE}, its inactivity clock reset; empty
-     * when there is no cookie or the session ended, expired or is unknown. Looked up once per
+     * when there is no cookie or the session ended, expired or is unknown. A session opened with a
+     * card's certificate is live only on a connection that presents that certificate (unless a
+     * trusted front forwards the caller's, which then authenticates the request on its own): on any
+     * other it is ended and the answer is {@link SessionOnAnotherCertificate}. Looked up once per
      * exchange however many times it is asked.
      */
     Mono<PortalSession> live(ServerWebExchange exchange);
+
+    /** Whether the request carries a client certificate forwarded by a front (the session is then not what authenticates it). */
+    static boolean forwardedByAFront(ServerWebExchange exchange) {
+        return exchange.getRequest().getHeaders().getFirst(ForwardedCertificate.HEADER) != null;
+    }
 }

@@ -42,6 +42,7 @@ class TableOwnershipTest {
             Map.entry("convention", "convention"), Map.entry("convention_party", "convention"),
             Map.entry("convention_delegate", "convention"),
             Map.entry("person", "directory"), Map.entry("role_assignment", "directory"), Map.entry("delegation", "directory"),
+            Map.entry("person_search_gram", "directory"),
             Map.entry("habilitation", "habilitation"), Map.entry("relying_application", "habilitation"),
             Map.entry("idempotency_key", "idempotency"),
             Map.entry("billing_line", "billing"), Map.entry("reader_delivery", "billing"));

@@ -23,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The portal session over real HTTPS, without a browser: the cookie's attributes, the session as a
- * credential of the API for the same actor as the card certificate or the demo login, the
+ * credential of the API for the same actor as the card certificate or the demo login, a card
+ * session bound to its certificate (real mutual TLS with two client certificates), the
  * anti-CSRF token, logout, inactivity, and a revoked certificate ending its session.
  */
 class PortalSessionTest extends RunningServer {
@@ -35,7 +36,7 @@ class PortalSessionTest extends RunningServer {
     }
 
     @Test
-    void whenACardOpensASession_thenTheCookieAloneIsThatPerson_untilTheCertificateIsRevoked() throws Exception {
+    void whenACardOpensASession_thenTheCookieOnThatCardsConnectionIsThatPerson_untilTheCertificateIsRevoked() throws Exception {
         TestPerson agent = directory().agentOfANewCommune("Zoé", "Lefèvre-Saint-Éloi");
         Path card = cardOf(agent);
         HttpClient withCard = client(card, CARD_PASSWORD);
@@ -43,8 +44,8 @@ class PortalSessionTest extends RunningServer {
         assertThat(session.setCookie()).startsWith(COOKIE + "=").contains("Path=/").contains("Secure").contains("HttpOnly")
                 .contains("SameSite=Strict").doesNotContain("Domain");
 
-        // A browser without the card, holding only the cookie, is the same person
-        JsonNode me = json(get(anonymousClient(), "/api/v1/me", session));
+        // The cookie on a new connection with the same card is the same person
+        JsonNode me = json(get(client(card, CARD_PASSWORD), "/api/v1/me", session));
         assertThat(me.get("personId").asString()).isEqualTo(agent.id().toString());
         assertThat(database.sql("select count(*) as n from portal_session where token_hash = sha256(convert_to(:cookie, 'UTF8'))")
                 .bind("cookie", session.cookie()).map(row -> row.get("n", Long.class)).one().block())
@@ -53,7 +54,47 @@ class PortalSessionTest extends RunningServer {
                 .bind("target", "person:" + agent.id()).map(row -> row.get("n", Long.class)).one().block()).isEqualTo(1);
 
         revoke(certificateIn(card).getSerialNumber());
-        assertThat(get(anonymousClient(), "/api/v1/me", session).statusCode()).isEqualTo(401);
+        assertThat(get(withCard, "/api/v1/me", session).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void whenTheCookieComesWithAnotherCertificateOrNone_thenItIsRefusedAndTheSessionEnded() throws Exception {
+        TestPerson holder = directory().agentOfANewCommune("Inès", "Garnier");
+        TestPerson other = directory().agentOfANewCommune("Hugo", "Perrin");
+        Path holderCard = cardOf(holder);
+        HttpClient otherCard = client(cardOf(other), CARD_PASSWORD);
+        String holderSerial = certificateIn(holderCard).getSerialNumber().toString(16);
+
+        // Replayed from another card's connection: 401, not the other person, and the session is over for its holder too
+        Opened copied = open(client(holderCard, CARD_PASSWORD), null);
+        HttpResponse<byte[]> replayed = get(otherCard, "/api/v1/me", copied);
+        assertThat(replayed.statusCode()).as(text(replayed)).isEqualTo(401);
+        assertThat(text(replayed)).contains("another client certificate");
+        assertThat(sessionsOf(copied)).isZero();
+        assertThat(get(client(holderCard, CARD_PASSWORD), "/portail/session", copied).statusCode()).as("no live session").isEqualTo(404);
+        assertThat(json(get(otherCard, "/api/v1/me", null)).get("personId").asString())
+                .as("without the cookie, the other card is its own person").isEqualTo(other.id().toString());
+
+        // Replayed without any certificate, a state change with the right anti-CSRF token: 401 as well, nothing created
+        Opened stolen = open(client(holderCard, CARD_PASSWORD), null);
+        long people = count("person");
+        HttpResponse<byte[]> posted = post("/api/v1/collectivities/" + UUID.randomUUID() + "/people", stolen, stolen.csrfToken());
+        assertThat(posted.statusCode()).as(text(posted)).isEqualTo(401);
+        assertThat(sessionsOf(stolen)).isZero();
+        assertThat(count("person")).isEqualTo(people);
+        assertThat(database.sql("select count(*) as n from audit_event where action = 'portal-session.ended' and target = :target"
+                        + " and details ->> 'reason' = 'another-certificate'")
+                .bind("target", "certificate:" + holderSerial).map(row -> row.get("n", Long.class)).one().block()).isEqualTo(2);
+
+        // The other card logs in despite the dead cookie: a session of its own
+        HttpResponse<byte[]> relogin = send(otherCard, HttpRequest.newBuilder(api("/portail/session")).timeout(Duration.ofSeconds(30))
+                .header("Cookie", COOKIE + "=" + copied.cookie()).POST(HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(relogin.statusCode()).as(text(relogin)).isEqualTo(201);
+    }
+
+    private long sessionsOf(Opened session) {
+        return database.sql("select count(*) as n from portal_session where token_hash = sha256(convert_to(:cookie, 'UTF8'))")
+                .bind("cookie", session.cookie()).map(row -> row.get("n", Long.class)).one().block();
     }
 
     @Test
