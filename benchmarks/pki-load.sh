@@ -113,7 +113,7 @@ if [ "$pin" = 1 ]; then
 else
   echo "not pinned: servers and load generator share the cores"
 fi
-echo "wrk -t$threads -c$connections -d${duration}s --latency (HTTP/1.1 keep-alive); h2load -c$connections -m$streams -t$threads -D $duration (h2c);" \
+echo "wrk -t$threads -c$connections -d${duration}s --latency (HTTP/1.1 keep-alive);" "$([ "$h2c" = 1 ] && echo "h2load -c$connections -m$streams -t$threads -D $duration (h2c);")" \
   "warm-up ${warmup}s before each; $repeat runs per server, alternating"
 printf '%-22s %-6s | %-28s | %-28s | %-10s | %-22s\n' "path" "proto" "server: req/s, p99, CPU/req" "bare: req/s, p99, CPU/req" \
   "req/s ratio" "bare CPU / server CPU"

@@ -8,11 +8,11 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 import fr.cartesagents.ra.security.Actor;
 import fr.cartesagents.ra.web.ApiEndpoints;
+import fr.cartesagents.ra.web.VersionedMove;
 import fr.cartesagents.ra.web.IdempotentBody;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -54,15 +54,13 @@ class RelyingApplicationController {
 
     @Operation(summary = "Disable a relying application: its checks are refused from now on (If-Match required)")
     @PostMapping(path = BASE + "/{id}/disable", produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<RelyingApplication>> disable(Actor actor, @PathVariable UUID id,
-                                                     @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return ApiEndpoints.tagged(applications.changeStatus(actor, id, web.ifMatch(ifMatch), RelyingApplicationStatus.Action.DISABLE));
+    Mono<ResponseEntity<RelyingApplication>> disable(Actor actor, @PathVariable UUID id, VersionedMove move) {
+        return ApiEndpoints.tagged(applications.changeStatus(actor, id, move.expected(), RelyingApplicationStatus.Action.DISABLE));
     }
 
     @Operation(summary = "Enable a disabled relying application again (If-Match required)")
     @PostMapping(path = BASE + "/{id}/enable", produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<RelyingApplication>> enable(Actor actor, @PathVariable UUID id,
-                                                    @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return ApiEndpoints.tagged(applications.changeStatus(actor, id, web.ifMatch(ifMatch), RelyingApplicationStatus.Action.ENABLE));
+    Mono<ResponseEntity<RelyingApplication>> enable(Actor actor, @PathVariable UUID id, VersionedMove move) {
+        return ApiEndpoints.tagged(applications.changeStatus(actor, id, move.expected(), RelyingApplicationStatus.Action.ENABLE));
     }
 }

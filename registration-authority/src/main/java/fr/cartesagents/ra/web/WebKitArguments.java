@@ -28,7 +28,7 @@ import fr.cartesagents.ra.idempotency.IdempotentRequest;
 import reactor.core.publisher.Mono;
 
 /**
- * Gives handlers the web kit's parameters, {@link VersionedBody} and {@link IdempotentBody}. Nothing is
+ * Gives handlers the web kit's parameters, {@link VersionedBody}, {@link IdempotentBody} and {@link VersionedMove}. Nothing is
  * checked here (the service, or {@link ApiEndpoints#create}, authorizes first); the parts are read
  * exactly as the annotated parameters they replace read them: the body as {@code @RequestBody(required
  * = false) String} (same codecs, so the same size limit, charset and media type handling), a header as
@@ -51,11 +51,16 @@ final class WebKitArguments implements HandlerMethodArgumentResolver {
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
-        return VersionedBody.class.equals(parameter.getParameterType()) || IdempotentBody.class.equals(parameter.getParameterType());
+        Class<?> type = parameter.getParameterType();
+        return VersionedBody.class.equals(type) || IdempotentBody.class.equals(type) || VersionedMove.class.equals(type);
     }
 
     @Override
     public Mono<Object> resolveArgument(MethodParameter parameter, BindingContext context, ServerWebExchange exchange) {
+        if (VersionedMove.class.equals(parameter.getParameterType())) {
+            // no body to read: the mapping declares none
+            return Mono.just(new VersionedMove(web.ifMatch(header(exchange, HttpHeaders.IF_MATCH))));
+        }
         Class<?> type = bodyType(parameter);
         boolean update = VersionedBody.class.equals(parameter.getParameterType());
         String header = header(exchange, update ? HttpHeaders.IF_MATCH : IdempotentRequest.HEADER);

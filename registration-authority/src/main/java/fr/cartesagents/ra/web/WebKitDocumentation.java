@@ -23,22 +23,25 @@ import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
+import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.parameters.RequestBody;
 
 /**
  * Documents the web kit's handler parameters in the OpenAPI description, so that {@code @Operation}
  * needs no {@code requestBody}: a {@link VersionedBody VersionedBody<T>} is the {@code If-Match}
  * header and a JSON body of schema {@code T}, an {@link IdempotentBody IdempotentBody<T>} the
- * {@code Idempotency-Key} header and that body. The headers are optional in the description, as they
- * are on the wire: their absence is a documented problem (428, 400), not a rejected request. The
- * {@code Actor} parameter is the caller of the TLS session, so it is left out of the description.
+ * {@code Idempotency-Key} header and that body, a {@link VersionedMove} the {@code If-Match} header.
+ * The headers are optional in the description, as they are on the wire: their absence is a
+ * documented problem (428, 400), not a rejected request. The {@code Actor} parameter is the caller
+ * of the TLS session, so it is left out of the description.
  */
 @Component
 class WebKitDocumentation implements GlobalOperationComponentsCustomizer {
 
     static {
-        // Not query parameters: this class describes the first two; the caller (Actor) comes from the TLS session.
-        SpringDocUtils.getConfig().addRequestWrapperToIgnore(VersionedBody.class, IdempotentBody.class, Actor.class);
+        // Not query parameters: this class describes the web kit's; the caller (Actor) comes from the TLS session.
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(VersionedBody.class, IdempotentBody.class, VersionedMove.class,
+                Actor.class);
     }
 
     private final SpringDocConfigProperties springdoc;
@@ -55,14 +58,19 @@ class WebKitDocumentation implements GlobalOperationComponentsCustomizer {
     @Override
     public Operation customize(Operation operation, Components components, HandlerMethod handler) {
         for (MethodParameter parameter : handler.getMethodParameters()) {
-            String header = VersionedBody.class.equals(parameter.getParameterType()) ? HttpHeaders.IF_MATCH
-                    : IdempotentBody.class.equals(parameter.getParameterType()) ? IdempotentRequest.HEADER : null;
-            if (header != null) {
-                operation.addParametersItem(new HeaderParameter().name(header).required(false).schema(new StringSchema()));
+            Class<?> type = parameter.getParameterType();
+            if (VersionedMove.class.equals(type)) {
+                operation.addParametersItem(header(HttpHeaders.IF_MATCH));
+            } else if (VersionedBody.class.equals(type) || IdempotentBody.class.equals(type)) {
+                operation.addParametersItem(header(VersionedBody.class.equals(type) ? HttpHeaders.IF_MATCH : IdempotentRequest.HEADER));
                 operation.requestBody(body(components, WebKitArguments.bodyType(parameter), handler));
             }
         }
         return operation;
+    }
+
+    private static Parameter header(String name) {
+        return new HeaderParameter().name(name).required(false).schema(new StringSchema());
     }
 
     private RequestBody body(Components components, Class<?> type, HandlerMethod handler) {

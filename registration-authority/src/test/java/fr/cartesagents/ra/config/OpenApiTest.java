@@ -38,6 +38,10 @@ class OpenApiTest extends RunningServer {
         assertThat(create.at("/requestBody/content/application~1json/schema/$ref").asString())
                 .isEqualTo("#/components/schemas/NewFinding");
 
+        JsonNode move = paths.get("/api/v1/admin/relying-applications/{id}/disable").get("post");
+        assertThat(names(move.get("parameters"))).containsExactly("path id", "header If-Match");
+        assertThat(move.has("requestBody")).isFalse();
+
         List<String> actorParameters = new ArrayList<>();
         paths.properties().forEach(path -> path.getValue().properties().forEach(operation -> {
             if (names(operation.getValue().get("parameters")).contains("query actor")) {
