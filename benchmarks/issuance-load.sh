@@ -4,7 +4,8 @@
 # post certificate requests as the administrator with CLIENTS concurrent clients, with RSA 2048 CSRs
 # and then P-256 CSRs, and measures in the same run the raw limit: signatures per second of an RSA 2048
 # key in SoftHSM2 through the CA's token API (JMH RawSigningBenchmark, as many threads as cores) and
-# `openssl speed -multi <cores> rsa2048`. Prints certificates/s and their ratio to the raw limit.
+# `openssl speed -multi <cores> rsa2048`. Prints certificates/s and their ratio to the raw limit, and what the
+# database sessions waited for meanwhile (pg_stat_activity sampled every 200 ms, when psql is installed).
 #
 # Settings (environment): DURATION (s per measurement, default 20), CLIENTS (16, or a list: "1 4 16"),
 # CSRS (distinct CSRs per key type, 64); the server's in lib/server.sh. To profile the server:
@@ -25,12 +26,34 @@ for i in $(seq 1 "$csrs"); do
 done
 password="$(cat "$data/admin.p12.password")"
 
+# What the database sessions wait for during the issuances (every 200 ms, pg_stat_activity of the embedded
+# PostgreSQL): a CPU-independent view of serialisation, which the certificates/s of a loaded machine hide.
+pg_port="$(sed -n 4p "$data/postgres/postmaster.pid" 2>/dev/null || true)"
+sample_waits() {
+  [ -n "$pg_port" ] && command -v psql >/dev/null || return 0
+  printf '%s\n' "select count(*) filter (where state = 'active' and backend_type = 'client backend'),
+    count(*) filter (where wait_event_type = 'Lock' and wait_event = 'advisory'),
+    count(*) filter (where wait_event_type = 'Lock'),
+    count(*) filter (where wait_event in ('WALSync', 'WALWrite'))
+    from pg_stat_activity where pid <> pg_backend_pid() \\watch 0.2" \
+    | psql -h localhost -p "$pg_port" -U postgres -d postgres -AtF' ' -q > "$work/waits.txt" 2>/dev/null &
+  sampler=$!
+}
+report_waits() {
+  [ -n "${sampler:-}" ] || return 0
+  kill "$sampler" 2>/dev/null; wait "$sampler" 2>/dev/null || true; sampler=""
+  awk 'NF == 4 {n++; a += $1; adv += $2; lock += $3; wal += $4}
+       END {if (n) printf "  sessions (mean of %d samples): active %.2f, waiting for an advisory lock %.2f, for any lock %.2f, for the WAL %.2f\n", n, a/n, adv/n, lock/n, wal/n}' "$work/waits.txt"
+}
+
 echo "machine: $(machine), load average before: $(load_average)"
 for kind in rsa ec; do
   for clients in $clients_list; do
+    sample_waits
     printf '%-4s CSRs, ' "$kind"
     java -cp "$bench_jar" fr.cartesagents.benchmarks.load.IssuanceLoad "https://localhost:$api_port" "$data/admin.p12" "$password" \
       "$data/ca-chain.pem" "$clients" "$duration" "$work/$kind"/*.csr
+    report_waits
   done
 done
 echo "load average after the issuances: $(load_average)"

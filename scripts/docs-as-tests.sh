@@ -244,6 +244,7 @@ if wanted ceremony || wanted production || wanted backup; then
     echo "$SO_PIN"; echo "$USER_PIN"                       # step 1: init-token (SO PIN, user PIN)
     echo "$ROOT_PASSWORD"                                    # step 2: create-root
     echo "$ROOT_PASSWORD"; echo "$USER_PIN"                  # step 3: create-issuing-ca (root, then HSM)
+    echo "$USER_PIN"                                         # step 3: create-card-master-key
     echo "$USER_PIN"; echo "$OCSP_PASSWORD"                  # step 4: create-ocsp-signer (CA, new p12)
     echo "$ROOT_PASSWORD"                                    # step 5: root CRL
     echo "$USER_PIN"                                         # step 5: issuing CA CRL

@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
+
+import org.reactivestreams.Publisher;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -17,6 +20,8 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.HttpProtocol;
 import reactor.netty.http.server.HttpServer;
+import reactor.netty.http.server.HttpServerRequest;
+import reactor.netty.http.server.HttpServerResponse;
 
 /**
  * The stack's own limit for the PKI load benchmark ({@code benchmarks/pki-load.sh}): bare Reactor
@@ -62,21 +67,29 @@ public final class BareRepositoryServer {
             answers.put(path, new Answer(Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(response.body())), headers));
         }
         HttpServer configured = HttpServer.create();
-        if (Boolean.getBoolean("bare.listenerLimits")) {
-            // the registration authority's listener limits (cartes.http defaults), to measure what they cost
-            configured = configured.idleTimeout(java.time.Duration.ofSeconds(30)).readTimeout(java.time.Duration.ofSeconds(30))
-                    .requestTimeout(java.time.Duration.ofMinutes(2));
+        // To measure what a configuration costs (never set by pki-load.sh): -Dbare.limits=idle for
+        // Reactor Netty's idle timeout only, =all for the registration authority's former listener
+        // limits (cartes.http defaults: idle, read and request timeouts, all three per request).
+        String limits = System.getProperty("bare.limits", "none");
+        if (limits.equals("idle") || limits.equals("all")) {
+            configured = configured.idleTimeout(java.time.Duration.ofSeconds(30));
         }
-        DisposableServer server = configured
-                .port(port)
-                .protocol(HttpProtocol.HTTP11, HttpProtocol.H2C)
-                .handle((request, response) -> {
-                    Answer answer = answers.get(request.uri());
-                    if (answer == null) {
-                        return response.status(HttpResponseStatus.NOT_FOUND).send();
-                    }
-                    return response.headers(answer.headers()).sendObject(answer.body().duplicate());
-                })
+        if (limits.equals("all")) {
+            configured = configured.readTimeout(java.time.Duration.ofSeconds(30)).requestTimeout(java.time.Duration.ofMinutes(2));
+        }
+        BiFunction<HttpServerRequest, HttpServerResponse, Publisher<Void>> serve = (request, response) -> {
+            Answer answer = answers.get(request.uri());
+            if (answer == null) {
+                return response.status(HttpResponseStatus.NOT_FOUND).send();
+            }
+            return response.headers(answer.headers()).sendObject(answer.body().duplicate());
+        };
+        configured = configured.port(port).protocol(HttpProtocol.HTTP11, HttpProtocol.H2C);
+        // -Dbare.routes=true: through HttpServerRoutes, as Spring Boot's server with a route provider
+        DisposableServer server = (Boolean.getBoolean("bare.routes")
+                ? configured.route(routes -> routes.route(request -> answers.containsKey(request.uri()), serve)
+                        .route(request -> true, (request, response) -> response.status(HttpResponseStatus.NOT_FOUND).send()))
+                : configured.handle(serve))
                 .bindNow();
         System.out.println("bare Reactor Netty serving " + answers.size() + " paths on port " + server.port());
         server.onDispose().block();

@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "key-ceremony", mixinStandardHelpOptions = true, versionProvider = KeyCeremonyCli.Version.class,
         description = "Key ceremony of the Cartes Agents PKI (see docs/operations/key-ceremony.md).",
         subcommands = {InitTokenCommand.class, CreateRootCommand.class, CreateIssuingCaCommand.class,
-                CreateOcspSignerCommand.class, IssueCommand.class, CrlCommand.class},
+                CreateOcspSignerCommand.class, CreateCardMasterKeyCommand.class, IssueCommand.class, CrlCommand.class},
         footer = {"", "Exit codes: 0 done, 1 the step failed (nothing was written), 2 wrong command line."})
 public final class KeyCeremonyCli implements Runnable {
 

@@ -31,6 +31,25 @@ class KeyCeremonyCliCeremonyTest {
     Path dir;
 
     @Test
+    void theCardMasterKeyIsMadeOnceInTheToken_andDerivesTheSameSecretsAsTheServerWillRead() throws Exception {
+        SoftHsmFixture softHsm = SoftHsmFixture.get();
+        fr.cartesagents.ca.token.Pkcs11Settings token = softHsm.newToken("cards");
+        Path userPin = secretFile("cards.pin", new String(token.userPin()));
+        String[] create = {"create-card-master-key", "--module", softHsm.modulePath().toString(), "--token-label", token.tokenLabel(),
+                "--pin-file", userPin.toString()};
+
+        assertThat(CliRun.of(create).assertSuccess().out()).contains("card-master-key").contains(token.tokenLabel());
+        try (var opened = fr.cartesagents.ca.token.Pkcs11CryptoToken.open(token)) {
+            var masterKey = fr.cartesagents.ca.cardsecret.Pkcs11MasterKey.existing(opened, "card-master-key");
+            assertThat(masterKey.hmacSha256(new byte[] {1, 2, 3})).hasSize(32);
+        }
+        // A second run never replaces the key every personalized card depends on.
+        CliRun again = CliRun.of(create);
+        assertThat(again.exitCode()).isEqualTo(1);
+        assertThat(again.err()).contains("already holds a key 'card-master-key'");
+    }
+
+    @Test
     void fullCeremonyProducesWhatOpensslAccepts() throws Exception {
         SoftHsmFixture softHsm = SoftHsmFixture.get();
         OpenSsl openssl = OpenSsl.require();

@@ -1,5 +1,6 @@
 package fr.cartesagents.ra.audit;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -37,6 +38,7 @@ import reactor.core.publisher.Mono;
 public class AuditChainer implements SmartLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(AuditChainer.class);
+    private static final Duration BACKGROUND_ROUND_TIMEOUT = Duration.ofSeconds(30);
 
     private final DatabaseClient database;
     private final TransactionalOperator transactions;
@@ -69,6 +71,8 @@ public class AuditChainer implements SmartLifecycle {
         }
         requested.set(false);
         roundsUntilCaughtUp(false)
+                // a frozen database must not hold this instance's only background round for ever
+                .timeout(BACKGROUND_ROUND_TIMEOUT)
                 .doOnSuccess(chained -> {
                     if (failing.compareAndSet(true, false)) {
                         LOG.info("The audit chainer works again");
@@ -107,6 +111,11 @@ public class AuditChainer implements SmartLifecycle {
                 .map(row -> new UnchainedEvents(row.get("waiting", Long.class),
                         Optional.ofNullable(row.get("oldest", OffsetDateTime.class)).map(OffsetDateTime::toInstant)))
                 .one();
+    }
+
+    private Mono<Boolean> anyWaiting() {
+        return database.sql("select exists (select 1 from audit_event where chain_position is null) as waiting")
+                .map(row -> Boolean.TRUE.equals(row.get("waiting", Boolean.class))).one();
     }
 
     private Mono<Long> roundsUntilCaughtUp(boolean waitForOthers) {
@@ -187,10 +196,14 @@ public class AuditChainer implements SmartLifecycle {
     /** Chains what waits at start-up (appended by an instance that stopped before chaining), then polls. */
     @Override
     public void start() {
+        // An idle poll is one indexed look-up (the partial index of the waiting events), not a transaction.
         poller = Flux.interval(properties.chainPoll())
                 .startWith(0L)
+                .onBackpressureDrop()
                 .filter(tick -> availability.isUp())
-                .subscribe(tick -> signal());
+                .concatMap(tick -> anyWaiting().timeout(BACKGROUND_ROUND_TIMEOUT).onErrorReturn(true), 1)
+                .filter(Boolean::booleanValue)
+                .subscribe(waiting -> signal());
     }
 
     @Override

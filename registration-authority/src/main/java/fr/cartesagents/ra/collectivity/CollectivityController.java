@@ -2,30 +2,24 @@ package fr.cartesagents.ra.collectivity;
 
 import java.util.UUID;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import fr.cartesagents.ra.idempotency.IdempotencyKeys;
-import fr.cartesagents.ra.idempotency.IdempotentRequest;
-import fr.cartesagents.ra.idempotency.StoredResponse;
 import fr.cartesagents.ra.security.AccessPolicy;
 import fr.cartesagents.ra.security.Actor;
 import fr.cartesagents.ra.security.Permission;
 import fr.cartesagents.ra.web.ApiEndpoints;
+import fr.cartesagents.ra.web.IdempotentBody;
 import fr.cartesagents.ra.web.PageParameters;
 import fr.cartesagents.ra.web.ResultPage;
+import fr.cartesagents.ra.web.VersionedBody;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
@@ -65,55 +59,36 @@ class CollectivityController {
         return ApiEndpoints.tagged(collectivities.find(actor, id));
     }
 
-    @Operation(summary = "Create a commune or a grouping (national administrators; Idempotency-Key required)",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                    content = @Content(schema = @Schema(implementation = NewCollectivity.class))))
+    @Operation(summary = "Create a commune or a grouping (national administrators; Idempotency-Key required)")
     @PostMapping(path = BASE, consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<String>> create(Actor actor, @RequestHeader(name = IdempotentRequest.HEADER, required = false) String key,
-                                        @RequestBody(required = false) String body) {
-        return web.create(actor.auditName(), key, BASE, policy.requireEverywhere(actor, Permission.ADMINISTER), body,
-                NewCollectivity.class, request -> collectivities.create(actor, request));
+    Mono<ResponseEntity<String>> create(Actor actor, IdempotentBody<NewCollectivity> creation) {
+        return web.create(actor.auditName(), creation, policy.requireEverywhere(actor, Permission.ADMINISTER),
+                request -> collectivities.create(actor, request));
     }
 
-    @Operation(summary = "Replace the reference data of a collectivity: name, SIREN, department (national administrators; If-Match)",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                    content = @Content(schema = @Schema(implementation = CollectivityUpdate.class))))
+    @Operation(summary = "Replace the reference data of a collectivity: name, SIREN, department (national administrators; If-Match)")
     @PutMapping(path = BASE + "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<CollectivityView>> update(Actor actor, @PathVariable UUID id,
-                                                  @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                                  @RequestBody(required = false) String body) {
-        return ApiEndpoints.tagged(collectivities.update(actor, id, web.change(ifMatch, body, CollectivityUpdate.class)));
+    Mono<ResponseEntity<CollectivityView>> update(Actor actor, @PathVariable UUID id, VersionedBody<CollectivityUpdate> change) {
+        return ApiEndpoints.tagged(collectivities.update(actor, id, change.command()));
     }
 
-    @Operation(summary = "Attach a collectivity to its registration office (national administrators; If-Match)",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                    content = @Content(schema = @Schema(implementation = OfficeAssignment.class))))
+    @Operation(summary = "Attach a collectivity to its registration office (national administrators; If-Match)")
     @PutMapping(path = BASE + "/{id}/registration-office", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<CollectivityView>> assignOffice(Actor actor, @PathVariable UUID id,
-                                                        @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                                        @RequestBody(required = false) String body) {
-        return ApiEndpoints.tagged(collectivities.assignOffice(actor, id, web.change(ifMatch, body, OfficeAssignment.class)));
+    Mono<ResponseEntity<CollectivityView>> assignOffice(Actor actor, @PathVariable UUID id, VersionedBody<OfficeAssignment> change) {
+        return ApiEndpoints.tagged(collectivities.assignOffice(actor, id, change.command()));
     }
 
-    @Operation(summary = "Replace the member communes of a grouping (national administrators; If-Match)",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                    content = @Content(schema = @Schema(implementation = GroupingMembers.class))))
+    @Operation(summary = "Replace the member communes of a grouping (national administrators; If-Match)")
     @PutMapping(path = BASE + "/{id}/members", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<CollectivityView>> replaceMembers(Actor actor, @PathVariable UUID id,
-                                                          @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                                          @RequestBody(required = false) String body) {
-        return ApiEndpoints.tagged(collectivities.replaceMembers(actor, id, web.change(ifMatch, body, GroupingMembers.class)));
+    Mono<ResponseEntity<CollectivityView>> replaceMembers(Actor actor, @PathVariable UUID id, VersionedBody<GroupingMembers> change) {
+        return ApiEndpoints.tagged(collectivities.replaceMembers(actor, id, change.command()));
     }
 
-    @Operation(summary = "Record whether the mayor manages the cards personally (the mayor; If-Match)",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                    content = @Content(schema = @Schema(implementation = CardManagement.class))))
+    @Operation(summary = "Record whether the mayor manages the cards personally (the mayor; If-Match)")
     @PutMapping(path = BASE + "/{id}/card-management", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<CollectivityView>> setCardManagement(Actor actor, @PathVariable UUID id,
-                                                             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                                             @RequestBody(required = false) String body) {
-        return ApiEndpoints.tagged(collectivities.setCardManagement(actor, id, web.change(ifMatch, body, CardManagement.class)));
+    Mono<ResponseEntity<CollectivityView>> setCardManagement(Actor actor, @PathVariable UUID id, VersionedBody<CardManagement> change) {
+        return ApiEndpoints.tagged(collectivities.setCardManagement(actor, id, change.command()));
     }
 }

@@ -81,10 +81,9 @@ public class CollectivityService {
                     .then(kind.isGrouping() ? collectivities.insertMembers(id, request.members(), false) : Mono.empty())
                     .onErrorMap(DuplicateKeyException.class, e -> ProblemException.localized(ProblemType.DUPLICATE,
                             "collectivity.duplicate"))
-                    .then(audit.append(AuditEntry.by(actor, Optional.of(id), CollectivityEvent.CREATED, CollectivityEvent.target(id),
-                            AuditDetails.of("kind", kind.databaseName(), "inseeCode", request.inseeCode(), "siren", siren.orElse(null),
-                                    "name", request.name().strip(), "members", String.valueOf(request.members().size())))))
-                    .then(collectivities.find(id));
+                    .then(recorded(actor, id, CollectivityEvent.CREATED, AuditDetails.of("kind", kind.databaseName(),
+                            "inseeCode", request.inseeCode(), "siren", siren.orElse(null), "name", request.name().strip(),
+                            "members", String.valueOf(request.members().size()))));
         }));
     }
 
@@ -101,14 +100,12 @@ public class CollectivityService {
                                 : Optional.ofNullable(update.department()).orElse(current.department());
                         Mono<Void> sirenFree = siren.equals(Optional.ofNullable(current.siren())) ? Mono.empty() : unique("siren", siren);
                         return sirenFree
-                                .then(VersionedUpdates.requireUpdated(collectivities.update(id, expected.version(), update.name().strip(),
-                                        siren, department, Optional.ofNullable(update.legalForm())), expected, () -> collectivities.versionOf(id)))
+                                .then(versioned(collectivities.update(id, expected.version(), update.name().strip(), siren, department,
+                                        Optional.ofNullable(update.legalForm())), expected, id))
                                 .onErrorMap(DuplicateKeyException.class, e -> ProblemException.localized(ProblemType.DUPLICATE,
                                         "collectivity.duplicate"))
-                                .then(audit.append(AuditEntry.by(actor, Optional.of(id), CollectivityEvent.UPDATED, CollectivityEvent.target(id),
-                                        AuditDetails.of("name", update.name().strip(), "siren", siren.orElse(null), "department", department,
-                                                "previousName", current.name()))))
-                                .then(collectivities.find(id));
+                                .then(recorded(actor, id, CollectivityEvent.UPDATED, AuditDetails.of("name", update.name().strip(),
+                                        "siren", siren.orElse(null), "department", department, "previousName", current.name())));
                     }));
                 });
     }
@@ -119,11 +116,10 @@ public class CollectivityService {
                     EntityVersion expected = asked.expected();
                     OfficeAssignment assignment = asked.change();
                     return transactions.transactional(officeExists(Optional.of(assignment.registrationOfficeId()))
-                            .then(VersionedUpdates.requireUpdated(collectivities.assignOffice(id, expected.version(),
-                                    assignment.registrationOfficeId()), expected, () -> collectivities.versionOf(id)))
-                            .then(audit.append(AuditEntry.by(actor, Optional.of(id), CollectivityEvent.OFFICE_ASSIGNED, CollectivityEvent.target(id),
-                                    Map.of("registrationOfficeId", assignment.registrationOfficeId().toString()))))
-                            .then(collectivities.find(id)));
+                            .then(versioned(collectivities.assignOffice(id, expected.version(), assignment.registrationOfficeId()),
+                                    expected, id))
+                            .then(recorded(actor, id, CollectivityEvent.OFFICE_ASSIGNED,
+                                    Map.of("registrationOfficeId", assignment.registrationOfficeId().toString()))));
                 });
     }
 
@@ -141,12 +137,10 @@ public class CollectivityService {
                         return membersAreCommunes(kind, distinct)
                                 .then(Mono.defer(() -> distinct.contains(id) ? Mono.error(ProblemException.localized(
                                         ProblemType.RULE_VIOLATED, "collectivity.member-not-commune", id.toString())) : Mono.empty()))
-                                .then(VersionedUpdates.requireUpdated(collectivities.replaceMembers(id, expected.version(), distinct),
-                                        expected, () -> collectivities.versionOf(id)))
-                                .then(audit.append(AuditEntry.by(actor, Optional.of(id), CollectivityEvent.MEMBERS_REPLACED, CollectivityEvent.target(id),
+                                .then(versioned(collectivities.replaceMembers(id, expected.version(), distinct), expected, id))
+                                .then(recorded(actor, id, CollectivityEvent.MEMBERS_REPLACED,
                                         Map.of("members", String.join(",", distinct.stream().map(UUID::toString).toList()),
-                                                "previousMembers", String.join(",", current.memberIds().stream().map(UUID::toString).toList())))))
-                                .then(collectivities.find(id));
+                                                "previousMembers", String.join(",", current.memberIds().stream().map(UUID::toString).toList()))));
                     }));
                 });
     }
@@ -159,13 +153,23 @@ public class CollectivityService {
                     EntityVersion expected = asked.expected();
                     CardManagement choice = asked.change();
                     // Updated first: the row lock then orders this change with a delegate's dismissal or departure.
-                    return transactions.transactional(VersionedUpdates.requireUpdated(collectivities.setCardManagement(id,
-                                    expected.version(), choice.mayorManagesCards()), expected, () -> collectivities.versionOf(id))
+                    return transactions.transactional(versioned(collectivities.setCardManagement(id, expected.version(),
+                                    choice.mayorManagesCards()), expected, id)
                             .then(choice.mayorManagesCards() ? Mono.empty() : requireADelegate(id))
-                            .then(audit.append(AuditEntry.by(actor, Optional.of(id), CollectivityEvent.CARD_MANAGEMENT_CHANGED, CollectivityEvent.target(id),
-                                    Map.of("mayorManagesCards", choice.mayorManagesCards().toString()))))
-                            .then(collectivities.find(id)));
+                            .then(recorded(actor, id, CollectivityEvent.CARD_MANAGEMENT_CHANGED,
+                                    Map.of("mayorManagesCards", choice.mayorManagesCards().toString()))));
                 });
+    }
+
+    /** The end of an optimistic update of the collectivity's row: 412 naming its current version when it moved on. */
+    private Mono<Void> versioned(Mono<Long> rowsUpdated, EntityVersion expected, UUID id) {
+        return VersionedUpdates.requireUpdated(rowsUpdated, expected, () -> collectivities.versionOf(id));
+    }
+
+    /** The end of every change: its audit event (in the change's transaction), then the collectivity as it now is. */
+    private Mono<CollectivityView> recorded(Actor actor, UUID id, CollectivityEvent event, Map<String, String> details) {
+        return audit.append(AuditEntry.by(actor, Optional.of(id), event, CollectivityEvent.target(id), details))
+                .then(collectivities.find(id));
     }
 
     /** The last-delegate rule: the mayor stops managing the cards personally only if a delegate does. */

@@ -2,25 +2,21 @@ package fr.cartesagents.ra.collectivity;
 
 import java.util.UUID;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
-import fr.cartesagents.ra.idempotency.IdempotentRequest;
 import fr.cartesagents.ra.security.AccessPolicy;
 import fr.cartesagents.ra.security.Actor;
 import fr.cartesagents.ra.security.Permission;
 import fr.cartesagents.ra.web.ApiEndpoints;
+import fr.cartesagents.ra.web.IdempotentBody;
+import fr.cartesagents.ra.web.VersionedBody;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -54,23 +50,16 @@ class OfficeController {
         return ApiEndpoints.tagged(offices.find(actor, id));
     }
 
-    @Operation(summary = "Create a registration office (national administrators; Idempotency-Key required)",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                    content = @Content(schema = @Schema(implementation = NewOffice.class))))
+    @Operation(summary = "Create a registration office (national administrators; Idempotency-Key required)")
     @PostMapping(path = BASE, consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<String>> create(Actor actor, @RequestHeader(name = IdempotentRequest.HEADER, required = false) String key,
-                                        @RequestBody(required = false) String body) {
-        return web.create(actor.auditName(), key, BASE, policy.requireEverywhere(actor, Permission.ADMINISTER), body,
-                NewOffice.class, request -> offices.create(actor, request));
+    Mono<ResponseEntity<String>> create(Actor actor, IdempotentBody<NewOffice> creation) {
+        return web.create(actor.auditName(), creation, policy.requireEverywhere(actor, Permission.ADMINISTER),
+                request -> offices.create(actor, request));
     }
 
-    @Operation(summary = "Replace an office's name and department (national administrators; If-Match)",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                    content = @Content(schema = @Schema(implementation = OfficeUpdate.class))))
+    @Operation(summary = "Replace an office's name and department (national administrators; If-Match)")
     @PutMapping(path = BASE + "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<OfficeView>> update(Actor actor, @PathVariable UUID id,
-                                            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                            @RequestBody(required = false) String body) {
-        return ApiEndpoints.tagged(offices.update(actor, id, web.change(ifMatch, body, OfficeUpdate.class)));
+    Mono<ResponseEntity<OfficeView>> update(Actor actor, @PathVariable UUID id, VersionedBody<OfficeUpdate> change) {
+        return ApiEndpoints.tagged(offices.update(actor, id, change.command()));
     }
 }

@@ -3,28 +3,24 @@ package fr.cartesagents.ra.convention;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import fr.cartesagents.ra.idempotency.IdempotentRequest;
 import fr.cartesagents.ra.security.AccessPolicy;
 import fr.cartesagents.ra.security.Actor;
 import fr.cartesagents.ra.security.Permission;
 import fr.cartesagents.ra.web.ApiEndpoints;
+import fr.cartesagents.ra.web.IdempotentBody;
 import fr.cartesagents.ra.web.PageParameters;
 import fr.cartesagents.ra.web.ResultPage;
+import fr.cartesagents.ra.web.VersionedBody;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
@@ -61,34 +57,23 @@ class ConventionController {
         return ApiEndpoints.tagged(conventions.find(actor, id));
     }
 
-    @Operation(summary = "Draft a convention (national administrators; Idempotency-Key required)",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                    content = @Content(schema = @Schema(implementation = NewConvention.class))))
+    @Operation(summary = "Draft a convention (national administrators; Idempotency-Key required)")
     @PostMapping(path = BASE, consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<String>> create(Actor actor, @RequestHeader(name = IdempotentRequest.HEADER, required = false) String key,
-                                        @RequestBody(required = false) String body) {
-        return web.create(actor.auditName(), key, BASE, policy.requireEverywhere(actor, Permission.ADMINISTER), body,
-                NewConvention.class, request -> conventions.create(actor, request));
+    Mono<ResponseEntity<String>> create(Actor actor, IdempotentBody<NewConvention> creation) {
+        return web.create(actor.auditName(), creation, policy.requireEverywhere(actor, Permission.ADMINISTER),
+                request -> conventions.create(actor, request));
     }
 
-    @Operation(summary = "Replace the annex: designated delegates, numbers of officers, agents, workstations (national administrators; If-Match)",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                    content = @Content(schema = @Schema(implementation = ConventionAnnex.class))))
+    @Operation(summary = "Replace the annex: designated delegates, numbers of officers, agents, workstations (national administrators; If-Match)")
     @PutMapping(path = BASE + "/{id}/annex", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<ConventionView>> replaceAnnex(Actor actor, @PathVariable UUID id,
-                                                      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                                      @RequestBody(required = false) String body) {
-        return ApiEndpoints.tagged(conventions.replaceAnnex(actor, id, web.change(ifMatch, body, ConventionAnnex.class)));
+    Mono<ResponseEntity<ConventionView>> replaceAnnex(Actor actor, @PathVariable UUID id, VersionedBody<ConventionAnnex> change) {
+        return ApiEndpoints.tagged(conventions.replaceAnnex(actor, id, change.command()));
     }
 
-    @Operation(summary = "Move the convention: sign, activate, suspend, reactivate, request_termination (national administrators; If-Match)",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                    content = @Content(schema = @Schema(implementation = TransitionRequest.class))))
+    @Operation(summary = "Move the convention: sign, activate, suspend, reactivate, request_termination (national administrators; If-Match)")
     @PostMapping(path = BASE + "/{id}/transitions", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<ConventionView>> transition(Actor actor, @PathVariable UUID id,
-                                                    @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                                    @RequestBody(required = false) String body) {
-        return ApiEndpoints.tagged(conventions.transition(actor, id, web.change(ifMatch, body, TransitionRequest.class)));
+    Mono<ResponseEntity<ConventionView>> transition(Actor actor, @PathVariable UUID id, VersionedBody<TransitionRequest> change) {
+        return ApiEndpoints.tagged(conventions.transition(actor, id, change.command()));
     }
 }

@@ -15,11 +15,11 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import fr.cartesagents.ra.web.ApiEndpoints;
-import fr.cartesagents.ra.web.EntityVersion;
-import fr.cartesagents.ra.web.JsonRequests;
 import fr.cartesagents.ra.idempotency.IdempotentRequest;
 import fr.cartesagents.ra.security.Actor;
+import fr.cartesagents.ra.web.ApiEndpoints;
+import fr.cartesagents.ra.web.JsonRequests;
+import fr.cartesagents.ra.web.VersionedMove;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
@@ -63,14 +63,14 @@ class HabilitationController {
     @Operation(summary = "Withdraw a habilitation (If-Match required); withdrawing COMEDEC withdraws the ACTES and HELIOS resting on it")
     @PostMapping(path = BASE + "/{id}/withdrawal", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<HabilitationView>> withdraw(Actor actor, @PathVariable UUID collectivityId, @PathVariable UUID id,
-                                                    @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return habilitations.withdraw(actor, collectivityId, id, web.ifMatch(ifMatch)).map(HabilitationController::withTag);
+                                                    VersionedMove move) {
+        return ApiEndpoints.tagged(habilitations.withdraw(actor, collectivityId, id, move.expected()).map(HabilitationView::of));
     }
 
     @Operation(summary = "One habilitation, with its history (ETag = version)")
     @GetMapping(path = BASE + "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<HabilitationView>> read(Actor actor, @PathVariable UUID collectivityId, @PathVariable UUID id) {
-        return habilitations.read(actor, collectivityId, id).map(HabilitationController::withTag);
+        return ApiEndpoints.tagged(habilitations.read(actor, collectivityId, id).map(HabilitationView::of));
     }
 
     @Operation(summary = "The collectivity's habilitations, optionally of one person, one application, one status")
@@ -91,9 +91,5 @@ class HabilitationController {
     @GetMapping(path = "/api/v1/people/{personId}/habilitations", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<List<HabilitationView>> ofPerson(Actor actor, @PathVariable UUID personId) {
         return habilitations.ofPerson(actor, personId).map(HabilitationView::of).collectList();
-    }
-
-    private static ResponseEntity<HabilitationView> withTag(Habilitation habilitation) {
-        return ResponseEntity.ok().eTag(new EntityVersion(habilitation.version()).etag()).body(HabilitationView.of(habilitation));
     }
 }

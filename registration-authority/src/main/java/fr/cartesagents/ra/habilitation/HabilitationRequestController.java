@@ -9,11 +9,11 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import fr.cartesagents.ra.web.ApiEndpoints;
+import fr.cartesagents.ra.web.VersionedMove;
 import fr.cartesagents.ra.security.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -27,11 +27,9 @@ class HabilitationRequestController {
     static final String BASE = "/api/v1/collectivities/{collectivityId}/habilitation-requests";
 
     private final HabilitationRequestService requests;
-    private final ApiEndpoints web;
 
-    HabilitationRequestController(HabilitationRequestService requests, ApiEndpoints web) {
+    HabilitationRequestController(HabilitationRequestService requests) {
         this.requests = requests;
-        this.web = web;
     }
 
     @Operation(summary = "The collectivity's habilitation requests (pending by default): what another manager has to decide")
@@ -50,14 +48,14 @@ class HabilitationRequestController {
     @Operation(summary = "Approve a manager's request for themselves: grants the habilitation (another manager; If-Match required)")
     @PostMapping(path = BASE + "/{id}/approval", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<HabilitationRequestView>> approve(Actor actor, @PathVariable UUID collectivityId, @PathVariable UUID id,
-                                                          @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return ApiEndpoints.tagged(requests.approve(actor, collectivityId, id, web.ifMatch(ifMatch)));
+                                                          VersionedMove move) {
+        return ApiEndpoints.tagged(requests.approve(actor, collectivityId, id, move.expected()));
     }
 
     @Operation(summary = "Reject a manager's request for themselves (another manager; If-Match required)")
     @PostMapping(path = BASE + "/{id}/rejection", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<HabilitationRequestView>> reject(Actor actor, @PathVariable UUID collectivityId, @PathVariable UUID id,
-                                                         @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return ApiEndpoints.tagged(requests.reject(actor, collectivityId, id, web.ifMatch(ifMatch)));
+                                                         VersionedMove move) {
+        return ApiEndpoints.tagged(requests.reject(actor, collectivityId, id, move.expected()));
     }
 }

@@ -3,11 +3,13 @@ package fr.cartesagents.ra.habilitation;
 import java.time.Instant;
 import java.util.UUID;
 
+import fr.cartesagents.ra.web.Versioned;
+
 /** A habilitation as the API shows it (JSON); {@code version} is also its ETag. */
 public record HabilitationView(UUID id, UUID personId, UUID collectivityId, String application, String level, String status,
                                UUID dependsOn, Instant grantedAt, String grantedBy, UUID grantedByPerson,
                                Instant withdrawnAt, String withdrawnBy, UUID withdrawnByPerson, String withdrawalReason,
-                               long version) {
+                               long version) implements Versioned {
 
     static HabilitationView of(Habilitation h) {
         return new HabilitationView(h.id(), h.personId(), h.collectivityId(), h.application().databaseName(),

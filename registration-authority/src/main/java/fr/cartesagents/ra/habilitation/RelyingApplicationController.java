@@ -8,16 +8,13 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
-import fr.cartesagents.ra.idempotency.IdempotentRequest;
 import fr.cartesagents.ra.security.Actor;
 import fr.cartesagents.ra.web.ApiEndpoints;
+import fr.cartesagents.ra.web.VersionedMove;
+import fr.cartesagents.ra.web.IdempotentBody;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
@@ -36,14 +33,11 @@ class RelyingApplicationController {
         this.web = web;
     }
 
-    @Operation(summary = "Register a relying application by its TLS client certificate (Idempotency-Key required)",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                    content = @Content(schema = @Schema(implementation = RegisterRelyingApplicationRequest.class))))
+    @Operation(summary = "Register a relying application by its TLS client certificate (Idempotency-Key required)")
     @PostMapping(path = BASE, consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<String>> register(Actor actor, @RequestHeader(name = IdempotentRequest.HEADER, required = false) String key,
-                                          @RequestBody(required = false) String body) {
-        return web.create(actor.auditName(), key, BASE, applications.requireAdministrator(actor), body,
-                RegisterRelyingApplicationRequest.class, request -> applications.register(actor, request));
+    Mono<ResponseEntity<String>> register(Actor actor, IdempotentBody<RegisterRelyingApplicationRequest> creation) {
+        return web.create(actor.auditName(), creation, applications.requireAdministrator(actor),
+                request -> applications.register(actor, request));
     }
 
     @Operation(summary = "The registered relying applications")
@@ -60,15 +54,13 @@ class RelyingApplicationController {
 
     @Operation(summary = "Disable a relying application: its checks are refused from now on (If-Match required)")
     @PostMapping(path = BASE + "/{id}/disable", produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<RelyingApplication>> disable(Actor actor, @PathVariable UUID id,
-                                                     @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return ApiEndpoints.tagged(applications.changeStatus(actor, id, web.ifMatch(ifMatch), RelyingApplicationStatus.Action.DISABLE));
+    Mono<ResponseEntity<RelyingApplication>> disable(Actor actor, @PathVariable UUID id, VersionedMove move) {
+        return ApiEndpoints.tagged(applications.changeStatus(actor, id, move.expected(), RelyingApplicationStatus.Action.DISABLE));
     }
 
     @Operation(summary = "Enable a disabled relying application again (If-Match required)")
     @PostMapping(path = BASE + "/{id}/enable", produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<RelyingApplication>> enable(Actor actor, @PathVariable UUID id,
-                                                    @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return ApiEndpoints.tagged(applications.changeStatus(actor, id, web.ifMatch(ifMatch), RelyingApplicationStatus.Action.ENABLE));
+    Mono<ResponseEntity<RelyingApplication>> enable(Actor actor, @PathVariable UUID id, VersionedMove move) {
+        return ApiEndpoints.tagged(applications.changeStatus(actor, id, move.expected(), RelyingApplicationStatus.Action.ENABLE));
     }
 }

@@ -2,6 +2,7 @@ package fr.cartesagents.ra.pki;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -11,6 +12,7 @@ import org.springframework.boot.reactor.netty.NettyRouteProvider;
 import org.springframework.stereotype.Component;
 
 import io.netty.handler.codec.http.HttpMethod;
+import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
 import reactor.netty.http.server.HttpServerRoutes;
@@ -42,15 +44,19 @@ class PkiRepositoryRoute implements NettyRouteProvider {
     private final ObjectProvider<OcspService> ocspProvider;
     private final ObjectProvider<PkiMetrics> metricsProvider;
     private final Clock clock;
-    private final Map<String, RepositoryAnswer> caCertificates = new ConcurrentHashMap<>();
-    /** The HTTP form of each CRL served, by path, with the CRL it was made from. */
-    private final Map<String, CrlAnswer> crls = new ConcurrentHashMap<>();
+    /**
+     * The CA certificates and CRLs served, by exact path, each resolved once: a request for a file
+     * costs one lookup by its path (and, for a CRL, one to check it still holds the latest CRL).
+     * Only paths of an existing CA's files are kept, so the map stays as small as the repository.
+     */
+    private final Map<String, FileAnswer> files = new ConcurrentHashMap<>();
     private volatile Resolved resolved;
 
     private record Resolved(PkiRepositoryMemory memory, OcspService ocsp, PkiMetrics metrics) {
     }
 
-    private record CrlAnswer(PublishedCrl crl, RepositoryAnswer http) {
+    /** The HTTP form of a CA certificate ({@code crl} null) or of a CRL, with what it was made from. */
+    private record FileAnswer(RepositoryAnswer http, String caId, boolean delta, PublishedCrl crl) {
     }
 
     // Providers, not the beans: Spring Boot asks for route providers when it creates the web server,
@@ -65,15 +71,16 @@ class PkiRepositoryRoute implements NettyRouteProvider {
 
     @Override
     public HttpServerRoutes apply(HttpServerRoutes routes) {
-        return routes.route(this::serves, this::serve);
+        return routes.route(request -> serves(request.method(), request.uri()), this::serve);
     }
 
-    private boolean serves(HttpServerRequest request) {
-        if (request.method() != HttpMethod.GET) {
-            return false;
-        }
-        String uri = request.uri();
-        if (!uri.startsWith("/pki/") || !plain(uri)) {
+    /**
+     * Whether this route answers a request with this method and URI (also asked by
+     * {@link WholeRouteRequests} as the request is decoded): a {@code GET} of an OCSP answer, or of a
+     * certificate or CRL this server holds, by its plain path. Such a request's body is never read.
+     */
+    boolean serves(HttpMethod method, String uri) {
+        if (method != HttpMethod.GET || !uri.startsWith("/pki/") || !plain(uri)) {
             return false;
         }
         if (uri.startsWith(OCSP_PREFIX)) {
@@ -84,14 +91,22 @@ class PkiRepositoryRoute implements NettyRouteProvider {
 
     private Publisher<Void> serve(HttpServerRequest request, HttpServerResponse response) {
         String uri = request.uri();
+        Instant now = clock.instant();
         if (!uri.startsWith(OCSP_PREFIX)) {
-            return fileAnswer(uri).writeTo(request, response, clock.instant());
+            // Non-null: the predicate found it, and a path once resolved stays resolved (a newer CRL replaces the older).
+            return fileAnswer(uri).writeTo(request, response, now);
         }
         Resolved beans = beans();
-        return beans.ocsp().respondToGet(uri.substring(OCSP_PREFIX.length()))
+        String encoded = uri.substring(OCSP_PREFIX.length());
+        OcspService.GetAnswer kept = beans.ocsp().keptAnswer(encoded, now);
+        if (kept != null) {
+            beans.metrics().answered(kept.status());
+            return kept.http().writeTo(request, response, now);
+        }
+        return beans.ocsp().respondToGet(encoded)
                 .flatMap(answer -> {
                     beans.metrics().answered(answer.status());
-                    return reactor.core.publisher.Mono.from(answer.http().writeTo(request, response, clock.instant()));
+                    return Mono.from(answer.http().writeTo(request, response, clock.instant()));
                 });
     }
 
@@ -109,14 +124,23 @@ class PkiRepositoryRoute implements NettyRouteProvider {
 
     /** The certificate or CRL at {@code path}, null when this route does not serve it. */
     private RepositoryAnswer fileAnswer(String path) {
-        RepositoryAnswer certificate = caCertificates.get(path);
-        if (certificate != null) {
-            return certificate;
+        FileAnswer held = files.get(path);
+        if (held != null && held.crl() == null) {
+            return held.http();
         }
         PkiRepositoryMemory memory = beans().memory();
+        if (held != null) {
+            PublishedCrl latest = memory.latestCrl(held.caId(), held.delta()).orElseThrow();
+            return latest == held.crl() ? held.http() : remember(path, latest).http();
+        }
+        return resolve(path, memory);
+    }
+
+    /** First request for a path: which CA's certificate or CRL it names, if any. */
+    private RepositoryAnswer resolve(String path, PkiRepositoryMemory memory) {
         if (path.startsWith("/pki/ca/") && path.endsWith(".crt")) {
             return memory.ca(path.substring("/pki/ca/".length(), path.length() - ".crt".length()))
-                    .map(ca -> caCertificates.computeIfAbsent(path, p -> caAnswer(ca)))
+                    .map(ca -> files.computeIfAbsent(path, p -> new FileAnswer(caAnswer(ca), ca.id(), false, null)).http())
                     .orElse(null);
         }
         if (!path.startsWith("/pki/crl/")) {
@@ -129,17 +153,13 @@ class PkiRepositoryRoute implements NettyRouteProvider {
         if (caId == null || caId.indexOf('/') >= 0) {
             return null;
         }
-        PublishedCrl latest = memory.latestCrl(caId, delta).orElse(null);
-        if (latest == null) {
-            return null;
-        }
-        CrlAnswer held = crls.get(path);
-        if (held != null && held.crl() == latest) {
-            return held.http();
-        }
-        CrlAnswer made = new CrlAnswer(latest, crlAnswer(latest));
-        crls.put(path, made);
-        return made.http();
+        return memory.latestCrl(caId, delta).map(latest -> remember(path, latest).http()).orElse(null);
+    }
+
+    private FileAnswer remember(String path, PublishedCrl latest) {
+        FileAnswer made = new FileAnswer(crlAnswer(latest), latest.caId(), latest.delta(), latest);
+        files.put(path, made);
+        return made;
     }
 
     static RepositoryAnswer caAnswer(CaRecords.CaRecord ca) {

@@ -6,12 +6,16 @@ import java.util.Objects;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import jakarta.validation.constraints.NotNull;
 
 /**
  * {@code cartes.rate-limits.*}: how many attempts each counted action allows per window, written
  * {@code <attempts>/<ISO 8601 duration>} ({@code 5/PT15M}: 5 per 15 minutes). The counters are
  * database rows shared by every instance ({@link RateLimiter}); refused attempts count too. The
- * defaults follow issue 17 (revocation without the card) and Art. V (unblock).
+ * defaults follow issue 17 (revocation without the card) and Art. V (unblock). Each {@link Allowance}
+ * checks its own value, so a bad one stops the start naming its property.
  *
  * @param revocationCodesPerHolder   revocation codes tried per holder (id or e-mail) without the card
  * @param revocationCodesPerAddress  revocation codes tried per client address
@@ -21,24 +25,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param unblockRequestsPerCard     unblock codes sent per card (the registration office is not limited)
  * @param unblockAttemptsPerAddress  unblock codes tried per client address
  */
+@Validated
 @ConfigurationProperties("cartes.rate-limits")
-public record RateLimitSettings(@DefaultValue("5/PT15M") Allowance revocationCodesPerHolder,
-                                @DefaultValue("20/PT1H") Allowance revocationCodesPerAddress,
-                                @DefaultValue("3/PT1H") Allowance revocationLinksPerHolder,
-                                @DefaultValue("10/PT1H") Allowance revocationLinksPerAddress,
-                                @DefaultValue("20/PT1H") Allowance revocationTokensPerAddress,
-                                @DefaultValue("3/PT1H") Allowance unblockRequestsPerCard,
-                                @DefaultValue("30/PT1H") Allowance unblockAttemptsPerAddress) {
-
-    public RateLimitSettings {
-        Objects.requireNonNull(revocationCodesPerHolder, "revocationCodesPerHolder");
-        Objects.requireNonNull(revocationCodesPerAddress, "revocationCodesPerAddress");
-        Objects.requireNonNull(revocationLinksPerHolder, "revocationLinksPerHolder");
-        Objects.requireNonNull(revocationLinksPerAddress, "revocationLinksPerAddress");
-        Objects.requireNonNull(revocationTokensPerAddress, "revocationTokensPerAddress");
-        Objects.requireNonNull(unblockRequestsPerCard, "unblockRequestsPerCard");
-        Objects.requireNonNull(unblockAttemptsPerAddress, "unblockAttemptsPerAddress");
-    }
+public record RateLimitSettings(@NotNull @DefaultValue("5/PT15M") Allowance revocationCodesPerHolder,
+                                @NotNull @DefaultValue("20/PT1H") Allowance revocationCodesPerAddress,
+                                @NotNull @DefaultValue("3/PT1H") Allowance revocationLinksPerHolder,
+                                @NotNull @DefaultValue("10/PT1H") Allowance revocationLinksPerAddress,
+                                @NotNull @DefaultValue("20/PT1H") Allowance revocationTokensPerAddress,
+                                @NotNull @DefaultValue("3/PT1H") Allowance unblockRequestsPerCard,
+                                @NotNull @DefaultValue("30/PT1H") Allowance unblockAttemptsPerAddress) {
 
     /** At most {@code attempts} per {@code window}. */
     public record Allowance(int attempts, Duration window) {

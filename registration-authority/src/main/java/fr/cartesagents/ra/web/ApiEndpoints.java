@@ -29,6 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  *     that the service checks the caller's rights before the If-Match (428/400) and the body;</li>
  * <li>{@link #tagged}: a record answered with its version as ETag.</li>
  * </ul>
+ * Handlers take {@link VersionedBody} and {@link IdempotentBody} parameters rather than the raw headers and body.
  */
 @Component
 public class ApiEndpoints {
@@ -59,6 +60,15 @@ public class ApiEndpoints {
                 .flatMap(request -> once(principal, key, collectionPath, request,
                         Mono.defer(() -> creation.apply(request)), HttpStatus.CREATED))
                 .map(stored -> stored(stored, collectionPath, "id"));
+    }
+
+    /**
+     * {@link #create(String, String, String, Mono, String, Class, Function)} for a handler's {@link IdempotentBody}
+     * parameter: the key, the body and the collection path come from the request.
+     */
+    public <T, V> Mono<ResponseEntity<String>> create(String principal, IdempotentBody<T> request, Mono<Void> authorized,
+                                                      Function<T, Mono<V>> creation) {
+        return create(principal, request.key(), request.path(), authorized, request.body(), request.type(), creation);
     }
 
     /**

@@ -152,6 +152,12 @@ class ComplianceApiTest extends TerritoryApiTest {
         HttpResponse<byte[]> replay = postJson(administratorClient(), api(findings(commune.id())), major(), key);
         assertThat(replay.headers().firstValue("Idempotent-Replayed")).hasValue("true");
         assertThat(json(replay)).isEqualTo(finding);
+        // the key is bound to the collection as the server writes it, whatever the case of the UUID in the request
+        HttpResponse<byte[]> upperCase = postJson(administratorClient(),
+                api(findings(commune.id()).replace(commune.id().toString(), commune.id().toString().toUpperCase())), major(), key);
+        assertThat(upperCase.statusCode()).isEqualTo(201);
+        assertThat(upperCase.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(upperCase.headers().firstValue("Location")).hasValue(findings(commune.id()) + "/" + finding.get("id").asString());
         assertThat(count("audit_finding where collectivity_id = '" + commune.id() + "'")).isEqualTo(1);
 
         String closure = findings(commune.id()) + "/" + finding.get("id").asString() + "/closure";

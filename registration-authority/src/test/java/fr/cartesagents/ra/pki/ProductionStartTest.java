@@ -76,6 +76,16 @@ class ProductionStartTest extends RunningServer {
                     "cartes.pki.issuing.token.password=" + secrets.getProperty("act.pkcs12.password")));
         }
 
+        // Production keeps the card master key in the HSM (cartes.card-secrets.type=pkcs11): the ceremony made it in a token.
+        fr.cartesagents.ca.token.Pkcs11Settings cardSecretsToken = fr.cartesagents.ca.testutil.SoftHsmFixture.get().newToken("cartes");
+        try (var token = fr.cartesagents.ca.token.Pkcs11CryptoToken.open(cardSecretsToken)) {
+            fr.cartesagents.ca.cardsecret.Pkcs11MasterKey.generate(token, "card-master-key");
+        }
+        properties.addAll(List.of("cartes.card-secrets.type=pkcs11",
+                "cartes.card-secrets.module=" + cardSecretsToken.modulePath(),
+                "cartes.card-secrets.token-label=" + cardSecretsToken.tokenLabel(),
+                "cartes.card-secrets.pin=" + new String(cardSecretsToken.userPin())));
+
         try (EmbeddedDatabase external = EmbeddedDatabase.start(work.resolve("external-pg"))) {
             properties.add("spring.r2dbc.url=" + external.r2dbcUrl());
             properties.add("spring.r2dbc.username=" + EmbeddedDatabase.USER);

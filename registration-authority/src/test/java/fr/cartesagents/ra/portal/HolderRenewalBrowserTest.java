@@ -33,8 +33,8 @@ import fr.cartesagents.ra.testsupport.TestDirectory.TestPerson;
 /**
  * The agent renews the certificates of their card from "Ma carte": a SoftHSM2 card personalized with
  * certificates of the server's CA (keys made on the card), on record as theirs and delivered, served
- * by a real bridge. Outside the renewal window the server refuses, in French, and the card keeps its
- * certificates; once the authentication certificate ends within the window, the page has the bridge
+ * by a real bridge. Before the renewal window opens the page offers no button but the date the
+ * server gives ({@code renewableFrom}), and the card keeps its certificates; once the authentication certificate ends within the window, the page has the bridge
  * make two new key pairs on the card, the server certify them, and the bridge write them: the card
  * then carries the server's new certificates (OCSP good), the old ones are revoked as superseded. The
  * bridge out of reach when the certificates come back: a second attempt writes them, with no new keys.
@@ -65,20 +65,21 @@ class HolderRenewalBrowserTest extends PortalBrowserTest {
         try (LocalApiServer bridge = startBridge(card)) {
             demoLogin("agent");
             openMyCardPaired(bridge, card);
-            page.waitForText(By.id("renouveler"), "Renouveler ma carte");
-            page.checkPage("renouvellement");
-
-            // Three years left: the server refuses and says from when; the card keeps its certificates.
-            page.type("Code PIN de la carte", SoftHsmCards.USER_PIN);
-            page.click(By.cssSelector("#renouveler button[type='submit']"));
-            page.waitForText(By.cssSelector("#renouveler .fr-alert--error"), "pourront être renouvelés à partir du");
-            page.checkPage("renouvellement-trop-tot");
+            // Three years left: no button, the date from which the card can be renewed (the server's renewableFrom)
+            int opensIn = database.sql("select not_after - interval '90 days' as opens from certificate where serial = :serial")
+                    .bind("serial", hex(old.get(KeyRole.AUTHENTICATION))).map(row -> row.get("opens", OffsetDateTime.class)).one().block()
+                    .atZoneSameInstant(java.time.ZoneId.systemDefault()).getYear();
+            page.waitForText(By.id("renouvellement-a-venir"), "pourront être renouvelés ici à partir du");
+            assertThat(page.text(By.id("renouvellement-a-venir"))).contains(Integer.toString(opensIn));
+            assertThat(page.all(By.id("renouveler"))).as("no button the server would refuse").isEmpty();
+            page.checkPage("renouvellement-a-venir");
             assertThat(certificatesOn(card)).isEqualTo(old);
 
             endsIn(old.get(KeyRole.AUTHENTICATION), Duration.ofDays(80));
             page.open("/portail/#/").expectHeading("Tableau de bord");
             page.click(By.cssSelector("#menu a[href='#/ma-carte']")).expectHeading("Ma carte");
             page.waitForText(By.id("renouveler"), "Renouveler ma carte");
+            page.checkPage("renouvellement");
             // The bridge is out of reach when the certificates come back: the page keeps them, and the next
             // attempt writes them next to the keys they certify (new keys would not be certified again).
             ((org.openqa.selenium.JavascriptExecutor) page.driver()).executeScript(

@@ -38,6 +38,17 @@ final class CardLogins {
 
     /** The PKCS#12 file of {@code person}'s new authentication key and certificate. */
     static Path issue(RunningServer server, HttpClient administrator, TestPerson person) {
+        return issue(server::postJson, server::api, server.dataDirectory(), administrator, person);
+    }
+
+    /** How to post to the server under test (its {@code postJson}). */
+    interface Poster {
+        java.net.http.HttpResponse<byte[]> postJson(HttpClient client, java.net.URI uri, String json, String idempotencyKey);
+    }
+
+    /** The same for any running server: its API's base, its data directory (where the file is written). */
+    static Path issue(Poster server, java.util.function.Function<String, java.net.URI> api, Path dataDirectory,
+                      HttpClient administrator, TestPerson person) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
@@ -52,7 +63,7 @@ final class CardLogins {
                     {"profile": "authentication", "csr": "%s", "subject": {"givenName": "%s", "surname": "%s",
                      "organization": "Commune de test", "siren": "218201127", "holderId": "%s"}}"""
                     .formatted(pem.toString().replace("\n", "\\n"), person.givenNames(), person.birthName(), person.holderId());
-            var response = server.postJson(administrator, server.api("/api/v1/admin/certificates"), body, RunningServer.newKey());
+            var response = server.postJson(administrator, api.apply("/api/v1/admin/certificates"), body, RunningServer.newKey());
             if (response.statusCode() != 201) {
                 throw new IllegalStateException("Issuing a login certificate failed: " + RunningServer.text(response));
             }
@@ -66,7 +77,7 @@ final class CardLogins {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
             store.setKeyEntry("card", keys.getPrivate(), PASSWORD.toCharArray(), new X509Certificate[] {certificate});
-            Path file = Files.createTempFile(server.dataDirectory(), "card-", ".p12");
+            Path file = Files.createTempFile(dataDirectory, "card-", ".p12");
             try (var out = Files.newOutputStream(file)) {
                 store.store(out, PASSWORD.toCharArray());
             }

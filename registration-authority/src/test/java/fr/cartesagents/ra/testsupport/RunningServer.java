@@ -55,7 +55,7 @@ public abstract class RunningServer extends TemporaryDataDirectory {
         return URI.create("https://localhost:" + apiListener.port() + path);
     }
 
-    protected static HttpResponse<byte[]> send(HttpClient client, HttpRequest request) {
+    public static HttpResponse<byte[]> send(HttpClient client, HttpRequest request) {
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
@@ -128,7 +128,7 @@ public abstract class RunningServer extends TemporaryDataDirectory {
         return client(null, null, caChainPem);
     }
 
-    private static HttpClient client(Path keyStore, String password, Path caChainPem) {
+    static HttpClient client(Path keyStore, String password, Path caChainPem) {
         try {
             KeyStore trust = KeyStore.getInstance("PKCS12");
             trust.load(null, null);

@@ -97,6 +97,24 @@ function unblockForms(container, card, refresh) {
  * whether the renewal window is open, and says so in French), and the bridge writes the certificates
  * and only then retires the old keys. The PIN goes to the card only.
  */
+/**
+ * Whether the server's renewal window is open for the card: from its `renewableFrom` (90 days before
+ * the certificates end). Without that date (a server that does not give it, or a card whose renewal
+ * it does not foresee), the form is offered and the server's answer says why it refuses.
+ */
+function renewalOpen(card) {
+  return !card.renewableFrom || new Date(card.renewableFrom).getTime() <= Date.now();
+}
+
+/** Before the window opens: the date from which the holder can renew, instead of a button the server would refuse. */
+function renewalNotYet(container, card) {
+  container.append(h('section', { id: 'renouvellement-a-venir', 'aria-labelledby': 'titre-renouvellement-a-venir' },
+    h('h3', { id: 'titre-renouvellement-a-venir' }, t('carte.renouvellement.titre')),
+    h('p', {}, t('carte.renouvellement.a-partir-du', { date: formatDate(card.renewableFrom) })),
+    card.authenticationNotAfter
+      ? h('p', {}, t('carte.renouvellement.fin-certificats', { date: formatDate(card.authenticationNotAfter) })) : null));
+}
+
 function renewalForm(container, card, refresh) {
   const submit = h('button', { class: 'fr-btn', type: 'submit' }, t('carte.renouvellement.bouton'));
   const form = h('form', { id: 'renouveler', novalidate: true, 'aria-labelledby': 'titre-renouveler' },
@@ -167,7 +185,7 @@ function pinForm(container, refresh) {
   container.append(form);
 }
 
-async function renderCard(container, cards) {
+async function renderCard(container, cards, reloadCards) {
   container.replaceChildren();
   try {
     const info = await withProgress(container, t('pont.lecture'), () => bridge.card());
@@ -182,14 +200,16 @@ async function renderCard(container, cards) {
     const onRecord = cards.find((card) => card.cardSerial?.toUpperCase() === info.serialNumber?.toUpperCase());
     if (!info.pin?.blocked) pinForm(container, () => {});
     if (!info.pin?.blocked && onRecord && ['delivered', 'active'].includes(onRecord.state) && certificates.authentication) {
-      renewalForm(container, onRecord, () => renderCard(container, cards));
+      // After a renewal the server's record moves (new certificates, a later renewableFrom): read it again
+      if (renewalOpen(onRecord)) renewalForm(container, onRecord, async () => renderCard(container, await reloadCards(), reloadCards));
+      else renewalNotYet(container, onRecord);
     }
-    else container.append(h('p', {}, t('carte.pin.bloque.aide')));
-    if (info.pin?.blocked && onRecord) unblockForms(container, onRecord, () => renderCard(container, cards));
+    if (info.pin?.blocked) container.append(h('p', {}, t('carte.pin.bloque.aide')));
+    if (info.pin?.blocked && onRecord) unblockForms(container, onRecord, () => renderCard(container, cards, reloadCards));
     else if (info.pin?.blocked) container.append(h('p', {}, t('carte.deblocage.inconnue')));
   } catch (problem) {
     showProblem(container, problem);
-    if (problem.kind === 'unauthorized') pairingForm(container, () => renderCard(container, cards));
+    if (problem.kind === 'unauthorized') pairingForm(container, () => renderCard(container, cards, reloadCards));
   }
 }
 
@@ -200,12 +220,17 @@ export default {
     const onServer = h('section', { class: 'fr-mb-6w', 'aria-labelledby': 'titre-cartes-serveur' },
       h('h2', { id: 'titre-cartes-serveur' }, t('carte.serveur.titre')));
     main.append(onServer);
-    const cards = me.personId ? await serverCards(onServer, me) : [];
+    const reloadCards = async () => {
+      if (!me.personId) return [];
+      onServer.replaceChildren(h('h2', { id: 'titre-cartes-serveur' }, t('carte.serveur.titre')));
+      return serverCards(onServer, me);
+    };
+    const cards = await reloadCards();
     const onCard = h('section', { 'aria-labelledby': 'titre-carte-lecteur' },
       h('h2', { id: 'titre-carte-lecteur' }, t('carte.lecteur.titre')), h('p', {}, t('carte.lecteur.explication')));
     const content = h('div', { id: 'pont' });
     onCard.append(content);
     main.append(onCard);
-    await withBridge(content, () => renderCard(content, cards));
+    await withBridge(content, () => renderCard(content, cards, reloadCards));
   },
 };

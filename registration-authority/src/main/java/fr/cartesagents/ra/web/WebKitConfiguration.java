@@ -1,0 +1,23 @@
+package fr.cartesagents.ra.web;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.codec.ServerCodecConfigurer;
+import org.springframework.web.reactive.config.WebFluxConfigurer;
+import org.springframework.web.reactive.result.method.annotation.ArgumentResolverConfigurer;
+
+/** Registers the web kit's handler parameters ({@link VersionedBody}, {@link IdempotentBody}). */
+@Configuration(proxyBeanMethods = false)
+class WebKitConfiguration implements WebFluxConfigurer {
+
+    private final WebKitArguments arguments;
+
+    WebKitConfiguration(ObjectProvider<ServerCodecConfigurer> codecs, ApiEndpoints web) {
+        this.arguments = new WebKitArguments(codecs, web);
+    }
+
+    @Override
+    public void configureArgumentResolvers(ArgumentResolverConfigurer configurer) {
+        configurer.addCustomResolver(arguments);
+    }
+}
