@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -189,9 +190,9 @@ class LocalApiRenewalTest {
             Map<KeyRole, X509CertificateHolder> renewed = renewedCertificates(bridge, pin);
             HttpResponse<String> written = writeCertificates(bridge, pin, renewed.get(KeyRole.AUTHENTICATION), renewed.get(KeyRole.SIGNATURE));
             assertThat(written.statusCode()).as(written.body()).isEqualTo(200);
-            String logged = logs.text();
-            assertThat(logged).as("the capture sees the API's log lines")
-                    .contains("POST /v1/card/renewal -> 200", "POST /v1/card/renewal/certificates -> 200", "refused: wrong-pin");
+            String[] expected = {"POST /v1/card/renewal -> 200", "POST /v1/card/renewal/certificates -> 200", "refused: wrong-pin"};
+            String logged = logs.textHolding(Duration.ofSeconds(5), expected);
+            assertThat(logged).as("the capture sees the API's log lines").contains(expected);
             assertThat(logged).doesNotContain(pin, wrong);
         }
     }

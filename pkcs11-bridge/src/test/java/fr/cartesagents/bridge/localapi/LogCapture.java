@@ -4,6 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
 
 /**
  * Everything written to standard error while open (slf4j-simple writes its log lines there, looking
@@ -36,6 +38,21 @@ final class LogCapture implements AutoCloseable {
         synchronized (captured) {
             return captured.toString(StandardCharsets.UTF_8);
         }
+    }
+
+    /**
+     * The captured text once it holds every one of {@code lines}, or as it is after {@code patience}:
+     * the local API logs a request's outcome after the answer is on the wire, so the client may read
+     * the answer before the line is written.
+     */
+    String textHolding(Duration patience, String... lines) throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        String text = text();
+        while (!Arrays.stream(lines).allMatch(text::contains) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            text = text();
+        }
+        return text;
     }
 
     @Override
