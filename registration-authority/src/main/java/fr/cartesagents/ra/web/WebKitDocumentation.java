@@ -7,6 +7,7 @@ import org.springdoc.core.customizers.GlobalOperationComponentsCustomizer;
 import org.springdoc.core.properties.SpringDocConfigProperties;
 import org.springdoc.core.utils.SpringDocAnnotationsUtils;
 import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpHeaders;
@@ -44,9 +45,10 @@ class WebKitDocumentation implements GlobalOperationComponentsCustomizer {
                 Actor.class);
     }
 
-    private final SpringDocConfigProperties springdoc;
+    /** Springdoc's settings exist only where springdoc runs (not in a context without a web server). */
+    private final ObjectProvider<SpringDocConfigProperties> springdoc;
 
-    WebKitDocumentation(SpringDocConfigProperties springdoc) {
+    WebKitDocumentation(ObjectProvider<SpringDocConfigProperties> springdoc) {
         this.springdoc = springdoc;
     }
 
@@ -75,7 +77,7 @@ class WebKitDocumentation implements GlobalOperationComponentsCustomizer {
 
     private RequestBody body(Components components, Class<?> type, HandlerMethod handler) {
         Schema<?> schema = SpringDocAnnotationsUtils.extractSchema(components, type, null,
-                new Annotation[0], springdoc.getSpecVersion());
+                new Annotation[0], springdoc.getObject().getSpecVersion());
         Content content = new Content();
         for (String mediaType : consumes(handler)) {
             content.addMediaType(mediaType, new io.swagger.v3.oas.models.media.MediaType().schema(schema));

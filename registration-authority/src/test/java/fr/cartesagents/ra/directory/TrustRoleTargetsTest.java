@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import fr.cartesagents.ra.security.Actors;
 import fr.cartesagents.ra.security.Role;
 import fr.cartesagents.ra.testsupport.TestDirectory.TestPerson;
 
@@ -121,7 +122,7 @@ class TrustRoleTargetsTest extends DirectoryTestBase {
     private java.util.List<String> openRoles(UUID personId, UUID collectivity) {
         return database.sql("select role from role_assignment where person_id = :person and collectivity_id = :collectivity"
                         + " and (ends_on is null or ends_on >= :today)")
-                .bind("person", personId).bind("collectivity", collectivity).bind("today", LocalDate.now())
+                .bind("person", personId).bind("collectivity", collectivity).bind("today", LocalDate.now(Actors.FRANCE)) // role dates are French calendar days
                 .map(row -> row.get("role", String.class)).all().collectList().block();
     }
 }
