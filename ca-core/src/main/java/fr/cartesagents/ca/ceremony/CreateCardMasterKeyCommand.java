@@ -8,6 +8,7 @@ import fr.cartesagents.ca.cardsecret.Pkcs11MasterKey;
 import fr.cartesagents.ca.token.Pkcs11CryptoToken;
 import fr.cartesagents.ca.token.Pkcs11Settings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -35,15 +36,8 @@ final class CreateCardMasterKeyCommand implements Callable<Integer> {
             description = "Label of the new key (default ${DEFAULT-VALUE}, as cartes.card-secrets.key-alias).")
     String keyAlias;
 
-    @Option(names = "--pin", arity = "0..1", fallbackValue = SecretSource.PROMPT,
-            description = "Prompt for the token's user PIN (no echo); a value written after it is refused.")
-    String pin;
-
-    @Option(names = "--pin-file", paramLabel = "FILE", description = "File whose first line is the token's user PIN.")
-    Path pinFile;
-
-    @Option(names = "--pin-env", paramLabel = "VARIABLE", description = "Environment variable holding the user PIN.")
-    String pinEnv;
+    @Mixin
+    UserPinOptions userPin;
 
     @Spec
     CommandSpec spec;
@@ -51,8 +45,7 @@ final class CreateCardMasterKeyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TokenLocation.Pkcs11Token.requireModule(module);
-        char[] secret = new SecretSource("user PIN of token '" + tokenLabel + "'", "--pin", "--pin-file", "--pin-env",
-                pin, pinFile, pinEnv).read(spec, false);
+        char[] secret = userPin.of(tokenLabel).read(spec, false);
         try (Pkcs11CryptoToken token = Pkcs11CryptoToken.open(new Pkcs11Settings(module, tokenLabel, secret))) {
             if (token.hasSecretKey(keyAlias)) {
                 throw new CeremonyException("the token '" + tokenLabel + "' already holds a key '" + keyAlias

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 
 import fr.cartesagents.ca.token.Pkcs11CryptoToken;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -35,15 +36,8 @@ final class InitTokenCommand implements Callable<Integer> {
     @Option(names = "--so-pin-env", paramLabel = "VARIABLE", description = "Environment variable holding the security-officer PIN.")
     String soPinEnv;
 
-    @Option(names = "--pin", arity = "0..1", fallbackValue = SecretSource.PROMPT,
-            description = "Prompt for the user PIN (no echo); a value written after it is refused.")
-    String pin;
-
-    @Option(names = "--pin-file", paramLabel = "FILE", description = "File whose first line is the user PIN.")
-    Path pinFile;
-
-    @Option(names = "--pin-env", paramLabel = "VARIABLE", description = "Environment variable holding the user PIN.")
-    String pinEnv;
+    @Mixin
+    UserPinOptions userPin;
 
     @Spec
     CommandSpec spec;
@@ -61,8 +55,7 @@ final class InitTokenCommand implements Callable<Integer> {
                 "--so-pin-env", soPin, soPinFile, soPinEnv).read(spec, true);
         char[] user = null;
         try {
-            user = new SecretSource("user PIN of token '" + label + "'", "--pin", "--pin-file", "--pin-env",
-                    pin, pinFile, pinEnv).read(spec, true);
+            user = userPin.of(label).read(spec, true);
             if (Arrays.equals(so, user)) {
                 throw new CeremonyException("the security-officer PIN and the user PIN must differ: "
                         + "they are held by different people");

@@ -2,6 +2,7 @@ package fr.cartesagents.ca.ceremony;
 
 import java.nio.file.Path;
 
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
@@ -30,22 +31,14 @@ public final class TokenOptions {
     @Option(names = "--token-label", paramLabel = "LABEL", description = "Label of the PKCS#11 token.")
     String tokenLabel;
 
-    @Option(names = "--pin", arity = "0..1", fallbackValue = SecretSource.PROMPT,
-            description = "Prompt for the token's user PIN (no echo); a value written after it is refused.")
-    String pin;
-
-    @Option(names = "--pin-file", paramLabel = "FILE", description = "File whose first line is the token's user PIN.")
-    Path pinFile;
-
-    @Option(names = "--pin-env", paramLabel = "VARIABLE", description = "Environment variable holding the user PIN.")
-    String pinEnv;
+    @Mixin
+    UserPinOptions userPin;
 
     TokenLocation location(CommandSpec spec) {
         return TokenLocation.of(spec, "token of the new key", "", p12,
                 new SecretSource("PKCS#12 password of " + p12, "--password", "--password-file", "--password-env",
                         password, passwordFile, passwordEnv),
                 pkcs11Module, tokenLabel,
-                new SecretSource("user PIN of token '" + tokenLabel + "'", "--pin", "--pin-file", "--pin-env",
-                        pin, pinFile, pinEnv));
+                userPin.of(tokenLabel));
     }
 }
