@@ -75,15 +75,7 @@ public class CertificateRecords {
      * while being signed (then it stays revoked, with its DER). 0 rows when the serial is not reserved.
      */
     public Mono<Long> storeSigned(X509CertificateHolder certificate) {
-        byte[] der = encoded(certificate);
-        StateGuard signed = CertificateStatusName.LIFECYCLE.guard(CertificateStatusName.Action.STORE_SIGNED, "status");
-        return signed.bind(database.sql("update certificate set der = :der, fingerprint_sha256 = :fingerprint,"
-                        + " status = case when " + signed.where("status") + " then :statusTo else status end"
-                        + " where serial = :serial and der is null"))
-                .bind("serial", SerialHex.toHex(certificate.getSerialNumber()))
-                .bind("der", der)
-                .bind("fingerprint", CertificateFingerprint.sha256(der))
-                .fetch().rowsUpdated();
+        return storeSignedAndRead(certificate).map(stored -> 1L).defaultIfEmpty(0L);
     }
 
     /**
