@@ -152,7 +152,7 @@ final class ClientCertificateAuthentication implements ServerAuthenticationConve
             if (!trusted) {
                 return refuseForwarding(forwarded.remoteAddress(), "client certificate sha256 " + frontFingerprint);
             }
-            return standing.of(forwarded.connection().get()).flatMap(front -> {
+            return standing.of(forwarded.connection().get()).map(CertificateStanding.Checked::standing).flatMap(front -> {
                 if (front == CertificateStanding.Standing.REVOKED || front == CertificateStanding.Standing.NOT_THE_ONE_ON_RECORD) {
                     return Mono.error(new BadCredentialsException("The front's client certificate is revoked"));
                 }
@@ -172,12 +172,13 @@ final class ClientCertificateAuthentication implements ServerAuthenticationConve
 
     /** A certificate that chains to our CA: the records decide, administrators only on a direct connection. */
     private Mono<Authentication> certificate(X509Certificate certificate, boolean direct) {
-        CallerPrincipal caller = new CallerPrincipal(fingerprint(certificate), certificate.getSerialNumber(),
-                certificate.getSubjectX500Principal().getName());
-        Mono<Boolean> administrator = direct ? administrators.isAdministrator(caller.fingerprintSha256()) : Mono.just(false);
+        String fingerprint = fingerprint(certificate);
+        Mono<Boolean> administrator = direct ? administrators.isAdministrator(fingerprint) : Mono.just(false);
         return Mono.zip(standing.of(certificate), administrator).flatMap(found -> {
             boolean admin = found.getT2();
-            return switch (found.getT1()) {
+            CallerPrincipal caller = new CallerPrincipal(fingerprint, certificate.getSerialNumber(),
+                    certificate.getSubjectX500Principal().getName(), found.getT1().holderId());
+            return switch (found.getT1().standing()) {
                 case REVOKED -> Mono.error(new BadCredentialsException("The client certificate is revoked"));
                 case NOT_THE_ONE_ON_RECORD -> Mono.error(new BadCredentialsException(
                         "The client certificate is not the one this registration authority issued under its serial"));
