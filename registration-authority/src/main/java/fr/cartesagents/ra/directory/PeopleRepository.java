@@ -10,13 +10,19 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
 
+import fr.cartesagents.ra.security.Grant;
+import fr.cartesagents.ra.security.PersonAccessFacts;
 import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** SQL of the people of the directory and their agent memberships. */
+/**
+ * SQL of the people of the directory and their agent memberships; what other features read of them
+ * ({@link PersonQueries}) and what the access rules need ({@link PersonAccessFacts}: at every request,
+ * the caller's person and the roles they hold today).
+ */
 @Repository
-class PeopleRepository implements PersonQueries {
+class PeopleRepository implements PersonQueries, PersonAccessFacts {
 
     private static final String PERSON_COLUMNS = "p.id, p.holder_id, p.birth_name, p.usual_name, p.given_names,"
             + " p.birth_date, p.birth_place, p.email, p.status, p.departed_at, p.version";
@@ -58,6 +64,39 @@ class PeopleRepository implements PersonQueries {
                         + " and starts_on <= :day and (ends_on is null or ends_on >= :day)")
                 .bind("person", personId).bind("collectivity", collectivityId).bind("day", day)
                 .map(row -> row.get("role", String.class)).all();
+    }
+
+    @Override
+    public Mono<KnownPerson> byId(UUID personId) {
+        return database.sql("select id, status from person where id = :id").bind("id", personId)
+                .map(PeopleRepository::knownPerson).one();
+    }
+
+    @Override
+    public Mono<KnownPerson> byHolderId(String holderId) {
+        return database.sql("select id, status from person where holder_id = :holder").bind("holder", holderId)
+                .map(PeopleRepository::knownPerson).one();
+    }
+
+    @Override
+    public Flux<Grant> rolesHeldOn(UUID personId, LocalDate day) {
+        return database.sql("select role, collectivity_id, registration_office_id from role_assignment"
+                        + " where person_id = :person and starts_on <= :day and (ends_on is null or ends_on >= :day)")
+                .bind("person", personId).bind("day", day)
+                .map(RoleAssignmentRepository::grant).all();
+    }
+
+    @Override
+    public Flux<UUID> collectivitiesOf(UUID personId) {
+        return database.sql("select distinct collectivity_id from role_assignment where person_id = :person"
+                        + " and collectivity_id is not null")
+                .bind("person", personId)
+                .map(row -> row.get("collectivity_id", UUID.class)).all();
+    }
+
+    private static KnownPerson knownPerson(Readable row) {
+        return new KnownPerson(row.get("id", UUID.class),
+                PersonStatus.fromDatabaseName(row.get("status", String.class)) == PersonStatus.ACTIVE);
     }
 
     @Override

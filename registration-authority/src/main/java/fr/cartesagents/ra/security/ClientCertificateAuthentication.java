@@ -159,7 +159,7 @@ final class ClientCertificateAuthentication implements ServerAuthenticationConve
             if (!trusted) {
                 return refuseForwarding(forwarded.remoteAddress(), "client certificate sha256 " + frontFingerprint);
             }
-            return standing.of(forwarded.connection().get()).flatMap(front -> {
+            return standing.of(forwarded.connection().get()).map(CertificateStanding.Checked::standing).flatMap(front -> {
                 if (front == CertificateStanding.Standing.REVOKED || front == CertificateStanding.Standing.NOT_THE_ONE_ON_RECORD) {
                     return Mono.error(new BadCredentialsException("The front's client certificate is revoked"));
                 }
@@ -182,12 +182,13 @@ final class ClientCertificateAuthentication implements ServerAuthenticationConve
      * A revoked one only for the one request its {@link SupersededCertificateUse} may still allow.
      */
     private Mono<Authentication> certificate(X509Certificate certificate, boolean direct, SupersededCertificateUse.Request request) {
-        CallerPrincipal caller = new CallerPrincipal(fingerprint(certificate), certificate.getSerialNumber(),
-                certificate.getSubjectX500Principal().getName());
-        Mono<Boolean> administrator = direct ? administrators.isAdministrator(caller.fingerprintSha256()) : Mono.just(false);
+        String fingerprint = fingerprint(certificate);
+        Mono<Boolean> administrator = direct ? administrators.isAdministrator(fingerprint) : Mono.just(false);
         return Mono.zip(standing.of(certificate), administrator).flatMap(found -> {
             boolean admin = found.getT2();
-            return switch (found.getT1()) {
+            CallerPrincipal caller = new CallerPrincipal(fingerprint, certificate.getSerialNumber(),
+                    certificate.getSubjectX500Principal().getName(), found.getT1().holderId());
+            return switch (found.getT1().standing()) {
                 case REVOKED -> supersededUse.map(use -> use.allows(certificate.getSerialNumber(), request)).orElse(Mono.just(false))
                         .flatMap(allowed -> allowed
                                 ? Mono.just(authenticated(caller, certificate, AuthenticationOrigin.SUPERSEDED_CERTIFICATE, false))

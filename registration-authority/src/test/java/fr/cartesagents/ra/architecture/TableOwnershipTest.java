@@ -59,8 +59,7 @@ class TableOwnershipTest {
             "directory -> collectivity",
             "habilitation -> certificate", "habilitation -> collectivity", "habilitation -> collectivity_member",
             "habilitation -> delegation", "habilitation -> person", "habilitation -> role_assignment",
-            "order -> card",
-            "security -> certificate", "security -> person", "security -> role_assignment");
+            "order -> card");
 
     private static final Pattern STRING_LITERAL = Pattern.compile("\"(?:[^\"\\\\\\n]|\\\\.)*\"");
     private static final Pattern COMMENT = Pattern.compile("//[^\\n]*|/\\*.*?\\*/", Pattern.DOTALL);
