@@ -11,7 +11,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import fr.cartesagents.ra.web.JsonRequests;
 import fr.cartesagents.ra.audit.AuditEntry;
 import fr.cartesagents.ra.audit.AuditTrail;
-import fr.cartesagents.ra.web.EntityVersion;
+import fr.cartesagents.ra.web.VersionedChange;
 import fr.cartesagents.ra.web.VersionedUpdates;
 import fr.cartesagents.ra.problem.ProblemException;
 import fr.cartesagents.ra.problem.ProblemType;
@@ -96,18 +96,18 @@ class DelegationService {
     }
 
     /** Authorizes on the path first, so that a caller of another collectivity learns nothing from If-Match or body checks. */
-    Mono<DelegationView> end(Actor actor, UUID collectivityId, UUID delegationId, Mono<EntityVersion> ifMatch, Mono<EndRequest> body) {
+    Mono<DelegationView> end(Actor actor, UUID collectivityId, UUID delegationId, Mono<VersionedChange<EndRequest>> change) {
         return policy.require(actor, Permission.APPOINT_DELEGATES, collectivityId)
-                .then(ifMatch)
-                .flatMap(expected -> EndRequest.orAtOnce(body).flatMap(request -> delegationIn(collectivityId, delegationId)
+                .then(change)
+                .flatMap(asked -> delegationIn(collectivityId, delegationId)
                 .flatMap(delegation -> {
-                    LocalDate endsOn = calendar.endOf(delegation, request, "directory.delegation-ended");
-                    return VersionedUpdates.requireUpdated(delegations.end(delegationId, expected.version(), endsOn),
-                            expected, delegation.version())
+                    LocalDate endsOn = calendar.endOf(delegation, asked.change(), "directory.delegation-ended");
+                    return VersionedUpdates.requireUpdated(delegations.end(delegationId, asked.expected().version(), endsOn),
+                            asked.expected(), delegation.version())
                             .then(audit.append(AuditEntry.by(actor, Optional.of(collectivityId), "directory.delegation-ended",
                                     "delegation:" + delegationId, Map.of("endsOn", endsOn.toString()))))
                             .then(delegations.find(delegationId));
-                })))
+                }))
                 .as(transactions::transactional);
     }
 

@@ -11,7 +11,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import fr.cartesagents.ra.web.JsonRequests;
 import fr.cartesagents.ra.audit.AuditEntry;
 import fr.cartesagents.ra.audit.AuditTrail;
-import fr.cartesagents.ra.web.EntityVersion;
+import fr.cartesagents.ra.web.VersionedChange;
 import fr.cartesagents.ra.web.VersionedUpdates;
 import fr.cartesagents.ra.problem.ProblemException;
 import fr.cartesagents.ra.problem.ProblemType;
@@ -100,18 +100,18 @@ class NationalRolesService {
         return policy.requireEverywhere(actor, Permission.READ).then(national(assignmentId));
     }
 
-    Mono<RoleAssignmentView> end(Actor actor, UUID assignmentId, Mono<EntityVersion> ifMatch, Mono<EndRequest> body) {
+    Mono<RoleAssignmentView> end(Actor actor, UUID assignmentId, Mono<VersionedChange<EndRequest>> change) {
         return policy.requireEverywhere(actor, Permission.ADMINISTER)
-                .then(ifMatch)
-                .flatMap(expected -> EndRequest.orAtOnce(body).flatMap(request -> national(assignmentId)
+                .then(change)
+                .flatMap(asked -> national(assignmentId)
                 .flatMap(found -> {
-                    LocalDate endsOn = calendar.endOf(found, request, "directory.role-ended");
-                    return VersionedUpdates.requireUpdated(roles.end(assignmentId, expected.version(), endsOn),
-                            expected, found.version())
+                    LocalDate endsOn = calendar.endOf(found, asked.change(), "directory.role-ended");
+                    return VersionedUpdates.requireUpdated(roles.end(assignmentId, asked.expected().version(), endsOn),
+                            asked.expected(), found.version())
                             .then(audit.append(AuditEntry.by(actor, Optional.empty(), "directory.national-role-ended",
                                     "role_assignment:" + assignmentId, Map.of("endsOn", endsOn.toString()))))
                             .then(roles.find(assignmentId));
-                })))
+                }))
                 .as(transactions::transactional);
     }
 
