@@ -8,7 +8,6 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
-import fr.cartesagents.ra.web.JsonRequests;
 import fr.cartesagents.ra.audit.AuditEntry;
 import fr.cartesagents.ra.audit.AuditTrail;
 import fr.cartesagents.ra.web.VersionedChange;
@@ -34,18 +33,15 @@ class DelegationService {
     private final AuditTrail audit;
     private final TransactionalOperator transactions;
     private final DirectoryCalendar calendar;
-    private final JsonRequests validator;
 
     DelegationService(DelegationRepository delegations, RoleAssignmentRepository roles, AccessPolicy policy,
-                      AuditTrail audit, TransactionalOperator transactions, DirectoryCalendar calendar,
-                      JsonRequests validator) {
+                      AuditTrail audit, TransactionalOperator transactions, DirectoryCalendar calendar) {
         this.delegations = delegations;
         this.roles = roles;
         this.policy = policy;
         this.audit = audit;
         this.transactions = transactions;
         this.calendar = calendar;
-        this.validator = validator;
     }
 
     /** Who may record a delegation; checked before the request body is even decoded. */
@@ -56,7 +52,7 @@ class DelegationService {
     /** Must run inside the caller's (idempotency) transaction. */
     Mono<DelegationView> record(Actor actor, UUID collectivityId, DelegationRequest request) {
         return mayRecord(actor, collectivityId)
-                .then(Mono.fromCallable(() -> validator.valid(request)))
+                .thenReturn(request) // read and validated by the web kit
                 .flatMap(valid -> {
                     LocalDate today = calendar.today();
                     LocalDate startsOn = valid.startsOn() == null ? today : valid.startsOn();
