@@ -69,10 +69,15 @@ class RoleAssignmentRepository {
         return database.sql("select role, collectivity_id, registration_office_id from role_assignment"
                         + " where person_id = :person and (ends_on is null or ends_on >= :day)")
                 .bind("person", personId).bind("day", day)
-                .map(row -> new Grant(Role.fromDatabaseName(row.get("role", String.class)),
-                        Optional.ofNullable(row.get("collectivity_id", UUID.class))
-                                .or(() -> Optional.ofNullable(row.get("registration_office_id", UUID.class)))))
+                .map(RoleAssignmentRepository::grant)
                 .all();
+    }
+
+    /** A row of {@code role, collectivity_id, registration_office_id} as the role it grants, where. */
+    static Grant grant(Readable row) {
+        return new Grant(Role.fromDatabaseName(row.get("role", String.class)),
+                Optional.ofNullable(row.get("collectivity_id", UUID.class))
+                        .or(() -> Optional.ofNullable(row.get("registration_office_id", UUID.class))));
     }
 
     /** The open assignments of {@code role} in the collectivity (not ended before {@code day}). */
