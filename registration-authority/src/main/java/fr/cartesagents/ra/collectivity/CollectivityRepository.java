@@ -51,6 +51,19 @@ class CollectivityRepository implements CollectivityQueries, CollectivityAccessF
     }
 
     @Override
+    public Flux<CollectivityIdentity> identities(java.util.Collection<UUID> ids) {
+        return database.sql("select c.id, c.kind, c.siren, c.insee_code, c.name,"
+                        + " array(select g.insee_code from collectivity_member cm join collectivity g on g.id = cm.member_id"
+                        + "   where cm.grouping_id = c.id and g.insee_code is not null order by g.insee_code) as members"
+                        + " from collectivity c where c.id = any(:ids) order by c.name, c.id")
+                .bind("ids", ids.toArray(UUID[]::new))
+                .map(row -> new CollectivityIdentity(row.get("id", UUID.class), row.get("kind", String.class),
+                        row.get("siren", String.class), row.get("insee_code", String.class), row.get("name", String.class),
+                        Arrays.asList(row.get("members", String[].class))))
+                .all();
+    }
+
+    @Override
     public Mono<String> kindOf(UUID collectivity) {
         return database.sql("select kind from collectivity where id = :id").bind("id", collectivity)
                 .map(row -> row.get("kind", String.class)).one();

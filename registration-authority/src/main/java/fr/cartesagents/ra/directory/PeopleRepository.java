@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -60,10 +61,52 @@ class PeopleRepository implements PersonQueries, PersonAccessFacts {
 
     @Override
     public Flux<String> rolesIn(UUID personId, UUID collectivityId, LocalDate day) {
-        return database.sql("select distinct role from role_assignment where person_id = :person and collectivity_id = :collectivity"
-                        + " and starts_on <= :day and (ends_on is null or ends_on >= :day)")
+        return rolesIn(personId, collectivityId, day, "select distinct role", "");
+    }
+
+    @Override
+    public Flux<String> rolesInLockedForShare(UUID personId, UUID collectivityId, LocalDate day) {
+        // A lock cannot go with distinct: a role held by two rows that day comes twice
+        return rolesIn(personId, collectivityId, day, "select role", " for share");
+    }
+
+    private Flux<String> rolesIn(UUID personId, UUID collectivityId, LocalDate day, String select, String lock) {
+        return database.sql(select + " from role_assignment where person_id = :person and collectivity_id = :collectivity"
+                        + " and starts_on <= :day and (ends_on is null or ends_on >= :day)" + lock)
                 .bind("person", personId).bind("collectivity", collectivityId).bind("day", day)
                 .map(row -> row.get("role", String.class)).all();
+    }
+
+    @Override
+    public Mono<Boolean> holdsDelegation(UUID personId, UUID collectivityId, String kind, LocalDate day) {
+        return database.sql("select 1 from delegation where person_id = :person and collectivity_id = :collectivity"
+                        + " and kind = :kind and starts_on <= :day and (ends_on is null or ends_on >= :day) limit 1")
+                .bind("person", personId).bind("collectivity", collectivityId).bind("kind", kind).bind("day", day)
+                .map(row -> true).first().defaultIfEmpty(false);
+    }
+
+    @Override
+    public Mono<HolderMemberships> holderMemberships(String holderId, LocalDate day) {
+        // One row per collectivity where the person holds a role that day (one row with no collectivity when none)
+        return database.sql("select p.id, p.status, m.collectivity_id, m.mayor,"
+                        + " array(select d.kind from delegation d where d.person_id = p.id and d.collectivity_id = m.collectivity_id"
+                        + "   and d.starts_on <= :day and (d.ends_on is null or d.ends_on >= :day) order by d.kind) as delegations"
+                        + " from person p left join lateral (select r.collectivity_id, bool_or(r.role = 'mayor') as mayor"
+                        + "   from role_assignment r where r.person_id = p.id and r.role in ('agent', 'mayor', 'delegate')"
+                        + "   and r.starts_on <= :day and (r.ends_on is null or r.ends_on >= :day) group by r.collectivity_id) m on true"
+                        + " where p.holder_id = :holder")
+                .bind("holder", holderId).bind("day", day)
+                .map(row -> new HolderRow(knownPerson(row), Optional.ofNullable(row.get("collectivity_id", UUID.class))
+                        .map(collectivity -> new Membership(collectivity, Boolean.TRUE.equals(row.get("mayor", Boolean.class)),
+                                Arrays.asList(row.get("delegations", String[].class))))))
+                .all()
+                .collectList()
+                .filter(rows -> !rows.isEmpty())
+                .map(rows -> new HolderMemberships(rows.get(0).person().id(), rows.get(0).person().active(),
+                        rows.stream().flatMap(row -> row.membership().stream()).toList()));
+    }
+
+    private record HolderRow(KnownPerson person, Optional<Membership> membership) {
     }
 
     @Override

@@ -46,9 +46,9 @@ class HabilitationChecker {
                         return Mono.just(answers.no(Optional.empty(), DenialReason.HOLDER_UNKNOWN));
                     }
                     String holderId = certificate.holderId().get();
-                    return facts.holder(holderId)
+                    return facts.holder(holderId, today)
                             .flatMap(holder -> holder.active()
-                                    ? facts.rights(holder.personId(), application, today)
+                                    ? facts.rights(holder, application)
                                             .map(rights -> answers.of(holderId, effective(application, rights)))
                                     : Mono.just(answers.no(Optional.of(holderId), DenialReason.HOLDER_DEPARTED)))
                             .defaultIfEmpty(answers.no(Optional.of(holderId), DenialReason.HOLDER_UNKNOWN));

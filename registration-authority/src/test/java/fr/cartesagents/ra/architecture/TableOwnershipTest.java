@@ -57,8 +57,6 @@ class TableOwnershipTest {
             // the order's views read their card's id in the same statement
             "renewal -> card", "renewal -> certificate",
             "directory -> collectivity",
-            "habilitation -> certificate", "habilitation -> collectivity", "habilitation -> collectivity_member",
-            "habilitation -> delegation", "habilitation -> person", "habilitation -> role_assignment",
             "order -> card");
 
     private static final Pattern STRING_LITERAL = Pattern.compile("\"(?:[^\"\\\\\\n]|\\\\.)*\"");
