@@ -55,6 +55,12 @@ final class AgentCardCommands {
                 currentThenReplacement);
     }
 
+    /** CHANGE REFERENCE DATA P1=00 on the PUK: current PUK then new PUK. */
+    static CommandAPDU changePuk(byte[] currentThenReplacement) {
+        return new CommandAPDU(0x00, Instruction.CHANGE_REFERENCE_DATA, 0x00, AgentCardLayout.PUK_REFERENCE,
+                currentThenReplacement);
+    }
+
     /** RESET RETRY COUNTER P1=02 once the PUK or the unblock key was presented: the new PIN only. */
     static CommandAPDU resetRetryCounter(byte[] replacement) {
         return new CommandAPDU(0x00, Instruction.RESET_RETRY_COUNTER, AgentCardLayout.RESET_WITH_NEW_PIN,

@@ -26,10 +26,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 import tools.jackson.databind.JsonNode;
 
+import fr.cartesagents.bridge.card.Pin;
 import fr.cartesagents.bridge.personalization.CertificateAuthorityIssuer;
 import fr.cartesagents.bridge.personalization.PairIssuer;
 import fr.cartesagents.bridge.personalization.RegistrationAuthorityConnection;
 import fr.cartesagents.bridge.personalization.TestRegistrationAuthority;
+import fr.cartesagents.bridge.personalization.TransportUnblockSecret;
 import fr.cartesagents.bridge.pkcs11.SoftHsmCards;
 import fr.cartesagents.bridge.pkcs11.TestCard;
 import fr.cartesagents.bridge.signing.LoginChallenge;
@@ -65,7 +67,7 @@ class LocalApiCardTest {
         authority = TestRegistrationAuthority.start(hierarchy, shared);
         Path secret = Files.writeString(shared.resolve("operator.pass"), new String(TestRegistrationAuthority.CLIENT_SECRET) + "\n");
         registrationAuthority = CertificateIssuers.of(new RegistrationAuthorityConnection(authority.apiBase(),
-                authority.clientKey(), secret, authority.caChain()));
+                authority.clientKey(), secret, authority.caChain()), () -> Pin.wrap(SO_PIN.toCharArray()));
     }
 
     @AfterAll
@@ -187,6 +189,12 @@ class LocalApiCardTest {
 
             JsonNode card = BridgeApiClient.json(bridge.portal().get("/v1/card"));
             assertThat(card.get("certificates").propertyNames()).containsExactlyInAnyOrder("authentication", "signature");
+            String puk = TestRegistrationAuthority.pukOf(card.get("serialNumber").asString());
+            assertThat(personalized.body()).as("the card's PUK never reaches the page").doesNotContain(puk);
+            HttpResponse<String> transport = unblock(bridge, SO_PIN, "5791");
+            assertThat(type(transport)).as("the batch's transport secret was replaced").endsWith(":wrong-unblock-secret");
+            HttpResponse<String> withPuk = unblock(bridge, puk, PIN);
+            assertThat(withPuk.statusCode()).as("the card's own PUK unblocks it: " + withPuk.body()).isEqualTo(200);
 
             byte[] document = "%PDF-1.7 délibération du conseil municipal\n".getBytes(StandardCharsets.UTF_8);
             HttpResponse<String> cms = sign(bridge, PIN, document, "cms");
@@ -252,6 +260,11 @@ class LocalApiCardTest {
             @Override
             public List<X509CertificateHolder> caChain() {
                 return List.of(hierarchy.issuing().certificate(), hierarchy.root().certificate());
+            }
+
+            @Override
+            public TransportUnblockSecret transportUnblockSecret() {
+                return registrationAuthority.transportUnblockSecret();
             }
         };
         TestCard otherCard = SoftHsmCards.get().newCard("api-other");

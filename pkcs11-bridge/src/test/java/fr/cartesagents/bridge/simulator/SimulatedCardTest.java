@@ -119,6 +119,33 @@ class SimulatedCardTest {
     }
 
     @Test
+    void whenThePukIsChangedWithTheCurrentOne_thenOnlyTheNewPukUnblocksAndAWrongCurrentOneSpendsAPukTry() {
+        selectApplication();
+        String transport = "3141592653589793";
+        assertThat(sw(Apdus.changePuk(PUK, "1234567"))).as("a new PUK shorter than 8").isEqualTo(0x6A80);
+        assertThat(sw(Apdus.changePuk("27182818", transport))).as("not the current PUK").isEqualTo(0x63C9);
+        assertThat(sw(Apdus.changePuk(PUK, transport))).isEqualTo(0x9000);
+        assertThat(sw(Apdus.pukStatus())).as("a right PUK restores its tries").isEqualTo(0x63CA);
+        assertThat(sw(Apdus.changePuk(transport, "87654321"))).as("a 16-character PUK then an 8-character one").isEqualTo(0x9000);
+
+        blockPin();
+        assertThat(sw(Apdus.verify(0x82, PUK))).as("the former PUK").isEqualTo(0x63C9);
+        assertThat(sw(Apdus.verify(0x82, transport))).isEqualTo(0x63C8);
+        assertThat(sw(Apdus.verify(0x82, "87654321"))).isEqualTo(0x9000);
+        assertThat(sw(Apdus.resetRetryCounter("5555"))).isEqualTo(0x9000);
+        assertThat(sw(Apdus.verifyPin("5555"))).isEqualTo(0x9000);
+    }
+
+    @Test
+    void whenThePukIsBlocked_thenItCannotBeChangedEither() {
+        selectApplication();
+        for (int i = 0; i < 10; i++) {
+            sw(Apdus.verify(0x82, "00000000"));
+        }
+        assertThat(sw(Apdus.changePuk(PUK, "87654321"))).isEqualTo(0x6983);
+    }
+
+    @Test
     void whenThePukIsWrongTenTimes_thenItIsBlockedForGood() {
         selectApplication();
         for (int i = 0; i < 9; i++) {

@@ -11,7 +11,6 @@ import java.util.function.Predicate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
-import fr.cartesagents.ra.web.JsonRequests;
 import fr.cartesagents.ra.audit.AuditEntry;
 import fr.cartesagents.ra.audit.AuditTrail;
 import fr.cartesagents.ra.web.VersionedUpdates;
@@ -42,16 +41,14 @@ class RolesService {
     private final AuditTrail audit;
     private final TransactionalOperator transactions;
     private final DirectoryCalendar calendar;
-    private final JsonRequests validator;
 
     RolesService(RoleAssignmentRepository roles, AccessPolicy policy, AuditTrail audit, TransactionalOperator transactions,
-                 DirectoryCalendar calendar, JsonRequests validator) {
+                 DirectoryCalendar calendar) {
         this.roles = roles;
         this.policy = policy;
         this.audit = audit;
         this.transactions = transactions;
         this.calendar = calendar;
-        this.validator = validator;
     }
 
     /** Who may record the mayor; checked before the request body is even decoded. */
@@ -67,7 +64,7 @@ class RolesService {
     /** Must run inside the caller's (idempotency) transaction. */
     Mono<RoleAssignmentView> designateMayor(Actor actor, UUID communeId, AppointmentRequest request) {
         return mayDesignateMayor(actor, communeId)
-                .then(Mono.fromCallable(() -> validator.valid(request)))
+                .thenReturn(request) // read and validated by the web kit
                 .flatMap(valid -> roles.lockCollectivity(communeId).flatMap(facts -> {
                     if (!"commune".equals(facts.kind())) {
                         return Mono.error(ProblemException.localized(ProblemType.RULE_VIOLATED, "directory.mayor-not-commune"));
@@ -85,7 +82,7 @@ class RolesService {
     /** Must run inside the caller's (idempotency) transaction. */
     Mono<RoleAssignmentView> appointDelegate(Actor actor, UUID collectivityId, AppointmentRequest request) {
         return mayAppointDelegates(actor, collectivityId)
-                .then(Mono.fromCallable(() -> validator.valid(request)))
+                .thenReturn(request) // read and validated by the web kit
                 .flatMap(valid -> roles.lockCollectivity(collectivityId).then(Mono.defer(() -> {
                     LocalDate startsOn = startOf(valid);
                     if (valid.endsOn() != null && valid.endsOn().isBefore(startsOn)) {

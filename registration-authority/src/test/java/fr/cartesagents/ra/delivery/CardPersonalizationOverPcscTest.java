@@ -3,9 +3,7 @@ package fr.cartesagents.ra.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 
@@ -44,17 +42,7 @@ class CardPersonalizationOverPcscTest extends RunningServer {
 
     @BeforeAll
     void world() throws Exception {
-        world = CardWorld.create(database, new CardWorld.Clients() {
-            @Override
-            public Path cardOf(TestPerson person) {
-                return CardPersonalizationOverPcscTest.this.cardOf(person);
-            }
-
-            @Override
-            public HttpClient client(Path card) {
-                return CardPersonalizationOverPcscTest.this.client(card, CARD_PASSWORD);
-            }
-        });
+        world = CardWorld.create(database, CardWorld.Clients.of(this::cardOf, card -> client(card, CARD_PASSWORD)));
         caChain = PemFiles.readCertificates(dataDirectory().resolve("ca-chain.pem"));
     }
 
