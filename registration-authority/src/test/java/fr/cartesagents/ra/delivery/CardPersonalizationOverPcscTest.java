@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -67,17 +66,7 @@ class CardPersonalizationOverPcscTest extends RunningServer {
 
     @BeforeAll
     void world() throws Exception {
-        world = CardWorld.create(database, new CardWorld.Clients() {
-            @Override
-            public Path cardOf(TestPerson person) {
-                return CardPersonalizationOverPcscTest.this.cardOf(person);
-            }
-
-            @Override
-            public HttpClient client(Path card) {
-                return CardPersonalizationOverPcscTest.this.client(card, CARD_PASSWORD);
-            }
-        });
+        world = CardWorld.create(database, CardWorld.Clients.of(this::cardOf, card -> client(card, CARD_PASSWORD)));
         caChain = PemFiles.readCertificates(dataDirectory().resolve("ca-chain.pem"));
     }
 

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -72,49 +70,33 @@ class PukSetAtPersonalizationTest extends CardLifecycleServer {
 
     @BeforeAll
     void world() throws Exception {
-        world = CardWorld.create(database, new CardWorld.Clients() {
-            @Override
-            public Path cardOf(TestPerson person) {
-                return PukSetAtPersonalizationTest.this.cardOf(person);
-            }
-
-            @Override
-            public HttpClient client(Path card) {
-                return PukSetAtPersonalizationTest.this.client(card, CARD_PASSWORD);
-            }
-        });
+        world = CardWorld.create(database, CardWorld.Clients.of(this::cardOf, card -> client(card, CARD_PASSWORD)));
         caChain = PemFiles.readCertificates(dataDirectory().resolve("ca-chain.pem"));
     }
 
     @Test
     void whenATokenIsPersonalizedThroughTheBridge_thenOnlyThePukTheServerReleasesUnblocksIt() {
-        TestPerson agent = world.newAgent(database, "Inès", "Jeton-" + newKey().substring(0, 6));
-        UUID order = approvedOrder(agent);
-        TestCard card = SoftHsmCards.get().newCard("puk-e2e");
-        try (CardDriver driver = card.driver()) {
-            PersonalizedCard personalized = personalize(driver, TestCard.userPin(), order, false, SoftHsmCards.SO_PIN);
-            assertThat(personalized.unblockSecret()).isEqualTo(UnblockSecretReplacement.Outcome.REPLACED);
-            deliver(personalized.issued().cardId());
-
-            blockThePin(driver);
-            String released = releasedPuk(personalized.issued().cardId(), agent);
-            assertUnblocksWithTheReleasedPukOnly(driver, SoftHsmCards.SO_PIN, released);
+        try (CardDriver driver = SoftHsmCards.get().newCard("puk-e2e").driver()) {
+            personalizeBlockAndUnblock(driver, TestCard.userPin(), SoftHsmCards.SO_PIN, "Jeton");
         }
     }
 
     @Test
     void whenTheSimulatedCardIsPersonalizedOverPcsc_thenOnlyThePukTheServerReleasesUnblocksIt() {
-        TestPerson agent = world.newAgent(database, "Inès", "Simulée-" + newKey().substring(0, 6));
-        UUID order = approvedOrder(agent);
         try (PcscCardDriver driver = PcscCardDriver.open(rig.readerName())) {
-            PersonalizedCard personalized = personalize(driver, PcscRig.pin(PcscRig.USER_PIN), order, false, PcscRig.PUK);
-            assertThat(personalized.unblockSecret()).isEqualTo(UnblockSecretReplacement.Outcome.REPLACED);
-            deliver(personalized.issued().cardId());
-
-            blockThePin(driver);
-            String released = releasedPuk(personalized.issued().cardId(), agent);
-            assertUnblocksWithTheReleasedPukOnly(driver, PcscRig.PUK, released);
+            personalizeBlockAndUnblock(driver, PcscRig.pin(PcscRig.USER_PIN), PcscRig.PUK, "Simulée");
         }
+    }
+
+    /** A new agent's approved order, their card personalized and delivered, its PIN blocked, then unblocked as Art. V says. */
+    private void personalizeBlockAndUnblock(CardDriver driver, Pin pin, String transport, String birthName) {
+        TestPerson agent = world.newAgent(database, "Inès", birthName + "-" + newKey().substring(0, 6));
+        PersonalizedCard personalized = personalize(driver, pin, approvedOrder(agent), false, transport);
+        assertThat(personalized.unblockSecret()).isEqualTo(UnblockSecretReplacement.Outcome.REPLACED);
+        deliver(personalized.issued().cardId());
+
+        blockThePin(driver);
+        assertUnblocksWithTheReleasedPukOnly(driver, transport, releasedPuk(personalized.issued().cardId(), agent));
     }
 
     @Test
