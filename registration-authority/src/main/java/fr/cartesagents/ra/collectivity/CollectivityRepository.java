@@ -17,9 +17,9 @@ import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** The {@code collectivity} and {@code collectivity_member} rows. */
+/** The {@code collectivity} and {@code collectivity_member} rows (and the demo's office, {@link TerritorySeeding}). */
 @Repository
-class CollectivityRepository implements CollectivityQueries, CollectivityAccessFacts {
+class CollectivityRepository implements CollectivityQueries, CollectivityAccessFacts, TerritorySeeding {
 
     private static final String VIEW = "select c.id, c.kind, c.insee_code, c.siren, c.name, c.department, c.legal_form,"
             + " c.registration_office_id, c.trust_suspended, c.mayor_manages_cards, c.version,"
@@ -174,6 +174,29 @@ class CollectivityRepository implements CollectivityQueries, CollectivityAccessF
                 .bind("legalForm", Parameter.fromOrEmpty(legalForm.orElse(null), String.class))
                 .bind("office", Parameter.fromOrEmpty(office.orElse(null), UUID.class))
                 .then();
+    }
+
+    @Override
+    public Mono<UUID> office(String code, String name, String department) {
+        return database.sql("insert into registration_office (id, code, name, department) values (:id, :code, :name, :department)"
+                        + " on conflict (code) do nothing")
+                .bind("id", UUID.randomUUID()).bind("code", code).bind("name", name).bind("department", department)
+                .then()
+                .then(database.sql("select id from registration_office where code = :code").bind("code", code)
+                        .map(row -> row.get("id", UUID.class)).one());
+    }
+
+    @Override
+    public Mono<UUID> commune(String insee, String siren, String name, String department, UUID office) {
+        return database.sql("insert into collectivity (id, kind, insee_code, siren, name, department, registration_office_id)"
+                        + " values (:id, :kind, :insee, :siren, :name, :department, :office)"
+                        + " on conflict (insee_code) do update set registration_office_id"
+                        + " = coalesce(collectivity.registration_office_id, excluded.registration_office_id)"
+                        + " returning id")
+                .bind("id", UUID.randomUUID()).bind("kind", CollectivityKind.COMMUNE.databaseName()).bind("insee", insee)
+                .bind("siren", siren).bind("name", name).bind("department", department).bind("office", office)
+                .map(row -> row.get("id", UUID.class))
+                .one();
     }
 
     Mono<Long> update(UUID id, long expectedVersion, String name, Optional<String> siren, String department,

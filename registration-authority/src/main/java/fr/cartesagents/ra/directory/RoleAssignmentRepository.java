@@ -14,9 +14,12 @@ import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** SQL of the role assignments (mayor, delegates, national roles) and of the collectivity facts they depend on. */
+/**
+ * SQL of the role assignments (mayor, delegates, national roles) and of the collectivity facts they depend on;
+ * the start-up seeding of people and roles ({@link DirectorySeeding}).
+ */
 @Repository
-class RoleAssignmentRepository {
+class RoleAssignmentRepository implements DirectorySeeding {
 
     private static final String SELECT = "select a.id, a.person_id, a.role, a.collectivity_id, a.registration_office_id,"
             + " p.birth_name, p.usual_name, p.given_names, a.starts_on, a.ends_on, a.version"
@@ -126,6 +129,33 @@ class RoleAssignmentRepository {
                 .bind("startsOn", startsOn)
                 .bind("endsOn", Parameter.fromOrEmpty(endsOn, LocalDate.class))
                 .then();
+    }
+
+    @Override
+    public Mono<UUID> person(String holderId, String birthName, String givenNames, String email) {
+        return database.sql("insert into person (id, holder_id, birth_name, given_names, email)"
+                        + " values (:id, :holder, :birthName, :givenNames, :email) on conflict (holder_id) do nothing")
+                .bind("id", UUID.randomUUID()).bind("holder", holderId).bind("birthName", birthName)
+                .bind("givenNames", givenNames).bind("email", email)
+                .then()
+                .then(database.sql("select id from person where holder_id = :holder").bind("holder", holderId)
+                        .map(row -> row.get("id", UUID.class)).one());
+    }
+
+    @Override
+    public Mono<Long> roleUnlessHeld(UUID personId, Role role, Optional<UUID> collectivityId, Optional<UUID> officeId,
+                                     Optional<String> service, Optional<String> jobTitle, LocalDate startsOn) {
+        return database.sql("insert into role_assignment (id, person_id, role, collectivity_id, registration_office_id, service,"
+                        + " job_title, starts_on) select :id, :person, :role, :collectivity, :office, :service, :jobTitle, :startsOn"
+                        + " where not exists (select 1 from role_assignment where person_id = :person and role = :role and ends_on is null)"
+                        + " on conflict do nothing")
+                .bind("id", UUID.randomUUID()).bind("person", personId).bind("role", role.databaseName())
+                .bind("collectivity", Parameter.fromOrEmpty(collectivityId.orElse(null), UUID.class))
+                .bind("office", Parameter.fromOrEmpty(officeId.orElse(null), UUID.class))
+                .bind("service", Parameter.fromOrEmpty(service.orElse(null), String.class))
+                .bind("jobTitle", Parameter.fromOrEmpty(jobTitle.orElse(null), String.class))
+                .bind("startsOn", startsOn)
+                .fetch().rowsUpdated();
     }
 
     /** Ends the assignment on {@code endsOn} if it is still at {@code expectedVersion}; the rows changed. */
