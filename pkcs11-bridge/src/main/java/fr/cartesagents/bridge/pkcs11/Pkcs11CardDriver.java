@@ -14,6 +14,8 @@ import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKM_EC_KEY_PAIR_GEN;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKM_RSA_PKCS;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKM_RSA_PKCS_KEY_PAIR_GEN;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKO_CERTIFICATE;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_FUNCTION_NOT_SUPPORTED;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_USER_PIN_NOT_INITIALIZED;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKU_SO;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKU_USER;
 
@@ -222,6 +224,14 @@ public final class Pkcs11CardDriver implements CardDriver {
                 try {
                     session.setPIN(currentChars, replacementChars);
                 } catch (PKCS11Exception e) {
+                    if (e.getErrorCode() == CKR_USER_PIN_NOT_INITIALIZED || e.getErrorCode() == CKR_FUNCTION_NOT_SUPPORTED) {
+                        // OpenSC on IAS-ECC: the SO login presents the PUK, but the card's PKCS#15 has no SO PIN to change.
+                        CardException unsupported = new CardException(CardFailure.NOT_SUPPORTED, "The middleware accepts the "
+                                + "unblock code but cannot change it (" + e.getErrorName() + "): personalize this card through "
+                                + "PC/SC (--reader), whose driver changes the PUK itself");
+                        unsupported.addSuppressed(e);
+                        throw unsupported;
+                    }
                     throw failure(e, "setting the new unblock code", PinRole.NEW_PIN);
                 }
             });

@@ -229,6 +229,30 @@ class LocalApiCardTest {
     }
 
     @Test
+    void whenTheBridgeHasAWrongTransportSecret_thenPersonalizationAnswers409WithTheCardsRefusal_andResumeWithTheRightOneFinishes() {
+        java.util.concurrent.atomic.AtomicReference<String> batchSecret = new java.util.concurrent.atomic.AtomicReference<>("11223344");
+        CertificateIssuers configured = CertificateIssuers.of(new RegistrationAuthorityConnection(authority.apiBase(),
+                authority.clientKey(), shared.resolve("operator.pass"), authority.caChain()),
+                () -> Pin.wrap(batchSecret.get().toCharArray()));
+        try (ServedBridge bridge = ServedBridge.start(directory, Optional.of(configured))) {
+            HttpResponse<String> refused = bridge.portal().post("/v1/card/personalization", "{\"pin\":\"" + PIN + "\"," + HOLDER + "}");
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+            JsonNode problem = BridgeApiClient.json(refused);
+            assertThat(problem.get("type").asString()).endsWith(":unblock-secret-not-replaced");
+            assertThat(problem.get("cardFailure").asString()).isEqualTo("wrong-unblock-secret");
+            assertThat(problem.get("title").asString()).isEqualTo("Code de déblocage non remplacé");
+            assertThat(BridgeApiClient.json(bridge.portal().get("/v1/card")).get("certificates").propertyNames())
+                    .containsExactlyInAnyOrder("authentication", "signature");
+
+            batchSecret.set(SO_PIN);
+            HttpResponse<String> resumed = bridge.portal().post("/v1/card/personalization",
+                    "{\"pin\":\"" + PIN + "\"," + HOLDER + ",\"resume\":true}");
+            assertThat(resumed.statusCode()).as(resumed.body()).isEqualTo(200);
+            assertThat(type(unblock(bridge, SO_PIN, "5791"))).as("the transport secret was replaced").endsWith(":wrong-unblock-secret");
+        }
+    }
+
+    @Test
     void whenNoRegistrationAuthorityOrNoOrder_thenPersonalizationIsRefusedBeforeTheCard() {
         try (ServedBridge bridge = ServedBridge.start(directory, Optional.empty())) {
             HttpResponse<String> unconfigured = bridge.portal().post("/v1/card/personalization", "{\"pin\":\"" + PIN + "\"," + HOLDER + "}");

@@ -3,6 +3,8 @@ package fr.cartesagents.bridge.personalization;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
@@ -30,8 +32,8 @@ import fr.cartesagents.ca.token.KeySpec;
  * replaced with the card's own PUK from the registration authority, on a SoftHSM2 token behind the
  * PIN-counting module (the SO PIN is the unblock secret, 10 tries) and on the IAS-ECC simulator behind
  * pcscd (the PUK, 10 tries): the transport secret no longer unblocks, the server's PUK does; a wrong
- * transport secret leaves the certificates written and {@code resume} finishes; a resume after a lost
- * answer spends no try; a counter at its final try is not guessed on.
+ * transport secret, or a card pulled out, leaves the certificates written and {@code resume} finishes;
+ * a resume after a lost answer spends no try; a counter at its final try is not guessed on.
  */
 class UnblockSecretAtPersonalizationTest {
 
@@ -131,6 +133,30 @@ class UnblockSecretAtPersonalizationTest {
     }
 
     @Test
+    void whenTheCardIsPulledOutAfterItsCertificatesAreWritten_thenResumeSetsThePukWithoutSpendingATry() {
+        TestCard card = SoftHsmCards.get().newCard("puk-pulled");
+        UUID order = UUID.randomUUID();
+        try (CardDriver driver = card.driver()) {
+            CardDriver pulledOutBeforeThePuk = pulledOutAtTheUnblockSecret(driver, card);
+            assertThatThrownBy(() -> {
+                try (Pin pin = TestCard.userPin()) {
+                    personalizer().personalizeOrder(pulledOutBeforeThePuk, pin, order, false, secret(SoftHsmCards.SO_PIN));
+                }
+            }).isInstanceOfSatisfying(UnblockSecretNotReplaced.class,
+                    e -> assertThat(e.cardFailure().failure()).isIn(CardFailure.NO_CARD, CardFailure.CARD_REMOVED));
+            card.insert();
+            assertThat(driver.info().certificates()).containsOnlyKeys(KeyRole.AUTHENTICATION, KeyRole.SIGNATURE);
+            try (Pin pin = TestCard.userPin()) {
+                assertThat(personalizer().personalizeOrder(driver, pin, order, true, secret(SoftHsmCards.SO_PIN)).unblockSecret())
+                        .isEqualTo(UnblockSecretReplacement.Outcome.REPLACED);
+            }
+            assertThat(driver.unblockSecretStatus().low()).isFalse();
+            blockThePin(driver);
+            assertUnblocksOnlyWithTheServersPuk(driver, SoftHsmCards.SO_PIN, card.serialNumber());
+        }
+    }
+
+    @Test
     void whenTheChangeWentThroughButItsAnswerWasLost_thenResumeFindsTheServersPukAndSpendsNoTryInTheEnd() {
         TestCard card = SoftHsmCards.get().newCard("puk-lost");
         UUID order = UUID.randomUUID();
@@ -180,6 +206,21 @@ class UnblockSecretAtPersonalizationTest {
 
     private static OrderPersonalizer personalizer() {
         return new OrderPersonalizer(operator.client());
+    }
+
+    /** The card as the bridge drives it, pulled out of its reader as the step of its unblock secret begins. */
+    private static CardDriver pulledOutAtTheUnblockSecret(CardDriver driver, TestCard card) {
+        return (CardDriver) Proxy.newProxyInstance(CardDriver.class.getClassLoader(), new Class<?>[] {CardDriver.class},
+                (proxy, method, arguments) -> {
+                    if (method.getName().equals("unblockSecretStatus")) {
+                        card.remove();
+                    }
+                    try {
+                        return method.invoke(driver, arguments);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     private static TransportUnblockSecret secret(String value) {

@@ -23,17 +23,9 @@ import reactor.core.publisher.Mono;
 /** Billing statements (JSON or CSV) and reader deliveries of a collectivity (annex 1). */
 @RestController
 @Tag(name = "Billing", description = "Annex 1 of the CARTES convention: charged cards and reader allotments")
-class BillingController {
+record BillingController(BillingService billing, ApiEndpoints web) {
 
     static final MediaType CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
-
-    private final BillingService billing;
-    private final ApiEndpoints web;
-
-    BillingController(BillingService billing, ApiEndpoints web) {
-        this.billing = billing;
-        this.web = web;
-    }
 
     @Operation(summary = "The billing statement of a period (from, to: ISO dates, included; default: this year); JSON, or CSV"
             + " with Accept: text/csv")

@@ -16,17 +16,9 @@ import reactor.core.publisher.Mono;
 
 /** The administrators' certificate API (HTTPS, administrator client certificate). */
 @RestController
-class CertificateController {
+record CertificateController(CertificateService certificates, ApiEndpoints web) {
 
     private static final String BASE = "/api/v1/admin/certificates";
-
-    private final CertificateService certificates;
-    private final ApiEndpoints web;
-
-    CertificateController(CertificateService certificates, ApiEndpoints web) {
-        this.certificates = certificates;
-        this.web = web;
-    }
 
     /** Two-phase: the serial is reserved (committed) before the CA key signs, outside the transaction that stores the answer. */
     @PostMapping(path = BASE, consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)

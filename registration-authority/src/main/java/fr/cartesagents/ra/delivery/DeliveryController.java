@@ -17,19 +17,9 @@ import reactor.core.publisher.Mono;
 
 /** The face-to-face hand-over, the terms of use, the identity document kept, and the activation (docs/api.md). */
 @RestController
-class DeliveryController {
+record DeliveryController(HandOverService handOvers, ActivationService activations, IdentityDocumentReads documents) {
 
     private static final String CARD = "/api/v1/cards/{cardId}";
-
-    private final HandOverService handOvers;
-    private final ActivationService activations;
-    private final IdentityDocumentReads documents;
-
-    DeliveryController(HandOverService handOvers, ActivationService activations, IdentityDocumentReads documents) {
-        this.handOvers = handOvers;
-        this.activations = activations;
-        this.documents = documents;
-    }
 
     @Operation(summary = "The current terms of use (CGU) the holder accepts at the hand-over")
     @GetMapping(path = "/api/v1/terms-of-use", produces = MediaType.APPLICATION_JSON_VALUE)

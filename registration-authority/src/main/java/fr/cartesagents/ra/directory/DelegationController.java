@@ -21,17 +21,9 @@ import reactor.core.publisher.Mono;
 /** The mayor's delegations in a collectivity (e.g. officier d'état civil délégué). */
 @RestController
 @Tag(name = "Directory")
-class DelegationController {
+record DelegationController(DelegationService delegations, ApiEndpoints web) {
 
     private static final String DELEGATIONS = "/api/v1/collectivities/{collectivityId}/delegations";
-
-    private final DelegationService delegations;
-    private final ApiEndpoints web;
-
-    DelegationController(DelegationService delegations, ApiEndpoints web) {
-        this.delegations = delegations;
-        this.web = web;
-    }
 
     @Operation(summary = "Record a delegation of the mayor, with its dates and arrêté reference (APPOINT_DELEGATES)")
     @PostMapping(path = DELEGATIONS, consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)

@@ -25,24 +25,8 @@ import reactor.core.publisher.Mono;
  * arrêté's reference by whoever may appoint delegates there. The habilitation rules read them.
  */
 @Service
-class DelegationService {
-
-    private final DelegationRepository delegations;
-    private final RoleAssignmentRepository roles;
-    private final AccessPolicy policy;
-    private final AuditTrail audit;
-    private final TransactionalOperator transactions;
-    private final DirectoryCalendar calendar;
-
-    DelegationService(DelegationRepository delegations, RoleAssignmentRepository roles, AccessPolicy policy,
-                      AuditTrail audit, TransactionalOperator transactions, DirectoryCalendar calendar) {
-        this.delegations = delegations;
-        this.roles = roles;
-        this.policy = policy;
-        this.audit = audit;
-        this.transactions = transactions;
-        this.calendar = calendar;
-    }
+record DelegationService(DelegationRepository delegations, RoleAssignmentRepository roles, AccessPolicy policy,
+                         AuditTrail audit, TransactionalOperator transactions, DirectoryCalendar calendar) {
 
     /** Who may record a delegation; checked before the request body is even decoded. */
     Mono<Void> mayRecord(Actor actor, UUID collectivityId) {

@@ -21,17 +21,9 @@ import reactor.core.publisher.Mono;
 /** National administrators, auditors and registration officers. */
 @RestController
 @Tag(name = "Directory")
-class NationalRolesController {
+record NationalRolesController(NationalRolesService roles, ApiEndpoints web) {
 
     private static final String NATIONAL_ROLES = "/api/v1/national-roles";
-
-    private final NationalRolesService roles;
-    private final ApiEndpoints web;
-
-    NationalRolesController(NationalRolesService roles, ApiEndpoints web) {
-        this.roles = roles;
-        this.web = web;
-    }
 
     @Operation(summary = "Give a national role: administrator, auditor, registration officer of an office (ADMINISTER)")
     @PostMapping(path = NATIONAL_ROLES, consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)

@@ -25,25 +25,8 @@ import reactor.core.publisher.Mono;
  * administrators only; the list is read by them and by the auditors.
  */
 @Service
-class NationalRolesService {
-
-    private final RoleAssignmentRepository roles;
-    private final AccessPolicy policy;
-    private final AuditTrail audit;
-    private final TransactionalOperator transactions;
-    private final DirectoryCalendar calendar;
-    private final RegistrationOffices offices;
-
-    NationalRolesService(RoleAssignmentRepository roles, AccessPolicy policy, AuditTrail audit,
-                         TransactionalOperator transactions, DirectoryCalendar calendar,
-                         RegistrationOffices offices) {
-        this.roles = roles;
-        this.offices = offices;
-        this.policy = policy;
-        this.audit = audit;
-        this.transactions = transactions;
-        this.calendar = calendar;
-    }
+record NationalRolesService(RoleAssignmentRepository roles, AccessPolicy policy, AuditTrail audit,
+                            TransactionalOperator transactions, DirectoryCalendar calendar, RegistrationOffices offices) {
 
     /** Who may give national roles; checked before the request body is even decoded. */
     Mono<Void> mayGive(Actor actor) {

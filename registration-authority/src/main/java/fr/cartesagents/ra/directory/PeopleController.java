@@ -23,19 +23,11 @@ import reactor.core.publisher.Mono;
 /** The people of a collectivity's directory (annuaire). */
 @RestController
 @Tag(name = "Directory", description = "People, roles and delegations of the collectivities")
-class PeopleController {
+record PeopleController(PeopleService people, ApiEndpoints web) {
 
     static final String PEOPLE = "/api/v1/collectivities/{collectivityId}/people";
     private static final String PERSON = PEOPLE + "/{personId}";
     private static final String STAFF = "/api/v1/people";
-
-    private final PeopleService people;
-    private final ApiEndpoints web;
-
-    PeopleController(PeopleService people, ApiEndpoints web) {
-        this.people = people;
-        this.web = web;
-    }
 
     @Operation(summary = "Add a person to the directory as an agent of the collectivity (MANAGE_DIRECTORY)")
     @PostMapping(path = PEOPLE, consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)

@@ -21,18 +21,10 @@ import reactor.core.publisher.Mono;
 /** The mayor and the delegates of a collectivity, and whether its cards are managed. */
 @RestController
 @Tag(name = "Directory")
-class RolesController {
+record RolesController(RolesService roles, ApiEndpoints web) {
 
     private static final String COLLECTIVITY = "/api/v1/collectivities/{collectivityId}";
     private static final String ROLES = COLLECTIVITY + "/roles";
-
-    private final RolesService roles;
-    private final ApiEndpoints web;
-
-    RolesController(RolesService roles, ApiEndpoints web) {
-        this.roles = roles;
-        this.web = web;
-    }
 
     @Operation(summary = "Record the commune's new mayor; ends the previous mayor's term the day before (ADMINISTER)")
     @PostMapping(path = COLLECTIVITY + "/mayor", consumes = MediaType.APPLICATION_JSON_VALUE,

@@ -31,25 +31,11 @@ import reactor.core.publisher.Mono;
  * not manage the cards personally (convention CARTES, article VI).
  */
 @Service
-class RolesService {
+record RolesService(RoleAssignmentRepository roles, AccessPolicy policy, AuditTrail audit,
+                    TransactionalOperator transactions, DirectoryCalendar calendar) {
 
     static final String MAYOR = "mayor";
     static final String DELEGATE = "delegate";
-
-    private final RoleAssignmentRepository roles;
-    private final AccessPolicy policy;
-    private final AuditTrail audit;
-    private final TransactionalOperator transactions;
-    private final DirectoryCalendar calendar;
-
-    RolesService(RoleAssignmentRepository roles, AccessPolicy policy, AuditTrail audit, TransactionalOperator transactions,
-                 DirectoryCalendar calendar) {
-        this.roles = roles;
-        this.policy = policy;
-        this.audit = audit;
-        this.transactions = transactions;
-        this.calendar = calendar;
-    }
 
     /** Who may record the mayor; checked before the request body is even decoded. */
     Mono<Void> mayDesignateMayor(Actor actor, UUID communeId) {

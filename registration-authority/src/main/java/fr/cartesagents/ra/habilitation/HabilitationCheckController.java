@@ -21,17 +21,8 @@ import reactor.core.publisher.Mono;
  */
 @RestController
 @Tag(name = "Habilitation checks", description = "Whether a certificate holder holds a habilitation now (relying applications)")
-class HabilitationCheckController {
-
-    private final RelyingApplicationService callers;
-    private final HabilitationChecker checker;
-    private final HabilitationStatements statements;
-
-    HabilitationCheckController(RelyingApplicationService callers, HabilitationChecker checker, HabilitationStatements statements) {
-        this.callers = callers;
-        this.checker = checker;
-        this.statements = statements;
-    }
+record HabilitationCheckController(RelyingApplicationService callers, HabilitationChecker checker,
+                                   HabilitationStatements statements) {
 
     @Operation(summary = "Does the holder of this certificate hold the habilitation now, where and at which level?")
     @PostMapping(path = "/api/v1/habilitation-checks", consumes = MediaType.APPLICATION_JSON_VALUE,

@@ -24,17 +24,9 @@ import reactor.core.publisher.Mono;
 /** The habilitations of a collectivity's people, managed by its mayor and delegates. */
 @RestController
 @Tag(name = "Habilitations", description = "Rights of the collectivity's people per application (COMEDEC, ACTES, HELIOS, SAIP, TES, PVE)")
-class HabilitationController {
+record HabilitationController(HabilitationService habilitations, ApiEndpoints web) {
 
     static final String BASE = "/api/v1/collectivities/{collectivityId}/habilitations";
-
-    private final HabilitationService habilitations;
-    private final ApiEndpoints web;
-
-    HabilitationController(HabilitationService habilitations, ApiEndpoints web) {
-        this.habilitations = habilitations;
-        this.web = web;
-    }
 
     @Operation(summary = "Grant a habilitation (mayor or delegate of the collectivity; Idempotency-Key required): 201, or 202"
             + " with a habilitation request when the caller grants it to themselves (another manager approves it)")

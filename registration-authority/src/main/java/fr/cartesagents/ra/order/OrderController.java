@@ -22,17 +22,9 @@ import reactor.core.publisher.Mono;
 
 /** Card orders: placed by the mayor, a delegate or the registration office, approved by the office (docs/api.md). */
 @RestController
-class OrderController {
+record OrderController(OrderService orders, ApiEndpoints web) {
 
     static final String ORDERS = "/api/v1/card-orders";
-
-    private final OrderService orders;
-    private final ApiEndpoints web;
-
-    OrderController(OrderService orders, ApiEndpoints web) {
-        this.orders = orders;
-        this.web = web;
-    }
 
     @Operation(summary = "Order a card for a person of the collectivity (mayor, delegate, registration office; Idempotency-Key)")
     @PostMapping(path = "/api/v1/collectivities/{id}/card-orders", consumes = MediaType.APPLICATION_JSON_VALUE,

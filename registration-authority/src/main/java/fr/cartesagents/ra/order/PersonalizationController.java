@@ -31,19 +31,8 @@ import tools.jackson.databind.node.ObjectNode;
  * for every answer: never stored, never logged.
  */
 @RestController
-class PersonalizationController {
-
-    private final PersonalizationService personalization;
-    private final ApiEndpoints web;
-    private final CardSecrets cardSecrets;
-    private final JsonMapper json;
-
-    PersonalizationController(PersonalizationService personalization, ApiEndpoints web, CardSecrets cardSecrets, JsonMapper json) {
-        this.personalization = personalization;
-        this.web = web;
-        this.cardSecrets = cardSecrets;
-        this.json = json;
-    }
+record PersonalizationController(PersonalizationService personalization, ApiEndpoints web, CardSecrets cardSecrets,
+                                 JsonMapper json) {
 
     @Operation(summary = "Issue both certificates of the order's card in one transaction (the operator's own credentials; Idempotency-Key)")
     @PostMapping(path = OrderController.ORDERS + "/{id}/personalization", consumes = MediaType.APPLICATION_JSON_VALUE,

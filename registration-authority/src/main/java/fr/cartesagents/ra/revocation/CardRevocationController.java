@@ -19,15 +19,7 @@ import reactor.core.publisher.Mono;
 /** Revocation of a card by its holder, its mayor or delegates, or its registration office (Art. VI). */
 @RestController
 @Tag(name = "Revocation", description = "Revoking a card: both certificates at once, OCSP and CRL at once")
-class CardRevocationController {
-
-    private final CardRevocationService revocations;
-    private final ApiEndpoints web;
-
-    CardRevocationController(CardRevocationService revocations, ApiEndpoints web) {
-        this.revocations = revocations;
-        this.web = web;
-    }
+record CardRevocationController(CardRevocationService revocations, ApiEndpoints web) {
 
     @Operation(summary = "Revoke a card (both certificates); reason loss, theft, departure, function_change, defect or key_compromise;"
             + " Idempotency-Key required; 409 when the card is already revoked or expired")

@@ -21,18 +21,12 @@ import reactor.core.publisher.Mono;
  */
 @RestController
 @Tag(name = "Revocation without the card", description = "A lost or stolen card declared with the personal revocation code or a one-time link")
-class PublicRevocationController {
+record PublicRevocationController(PublicRevocationService revocations) {
 
     /** The answer to every link request, whether the holder exists or not. */
     static final Map<String, String> LINK_REQUESTED = Map.of("status", "accepted", "message",
             "Si ces informations correspondent à un titulaire de carte, un lien de révocation à usage unique"
                     + " est envoyé à son adresse électronique enregistrée.");
-
-    private final PublicRevocationService revocations;
-
-    PublicRevocationController(PublicRevocationService revocations) {
-        this.revocations = revocations;
-    }
 
     @Operation(summary = "Revoke one's card without it: {holderId or email, code, reason: loss|theft} or {token} of the mailed link;"
             + " 200 with the revoked cards, 422 for any wrong holder, address, code or link (the same answer), 429 when rate-limited")
