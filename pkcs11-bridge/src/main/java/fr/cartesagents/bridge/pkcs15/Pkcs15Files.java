@@ -40,6 +40,15 @@ public final class Pkcs15Files {
     private Pkcs15Files() {
     }
 
+    /** The directory of a card whose key pairs are on their own references (never renewed over PC/SC). */
+    public static Map<Integer, byte[]> of(byte[] serialNumber, Map<KeyRole, RSAPublicKey> keys, Set<KeyRole> certified) {
+        Map<KeyRole, Integer> own = new java.util.EnumMap<>(KeyRole.class);
+        for (KeyRole role : KeyRole.values()) {
+            own.put(role, AgentCardLayout.keyReference(role));
+        }
+        return of(serialNumber, keys, certified, own);
+    }
+
     /**
      * @param serialNumber the card serial (EF.SN), also the token's serial
      * @param keys         the public key of each role whose key pair exists on the card
