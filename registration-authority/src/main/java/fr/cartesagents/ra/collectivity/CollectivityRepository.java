@@ -10,6 +10,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
 
+import fr.cartesagents.ra.directory.AppointingCollectivities;
 import fr.cartesagents.ra.security.CollectivityAccessFacts;
 import fr.cartesagents.ra.security.CollectivityScope;
 import fr.cartesagents.ra.web.ResultPage;
@@ -19,7 +20,7 @@ import reactor.core.publisher.Mono;
 
 /** The {@code collectivity} and {@code collectivity_member} rows (and the demo's office, {@link TerritorySeeding}). */
 @Repository
-class CollectivityRepository implements CollectivityQueries, CollectivityAccessFacts, TerritorySeeding {
+class CollectivityRepository implements CollectivityQueries, CollectivityAccessFacts, AppointingCollectivities, TerritorySeeding {
 
     private static final String VIEW = "select c.id, c.kind, c.insee_code, c.siren, c.name, c.department, c.legal_form,"
             + " c.registration_office_id, c.trust_suspended, c.mayor_manages_cards, c.version,"
@@ -80,6 +81,24 @@ class CollectivityRepository implements CollectivityQueries, CollectivityAccessF
     public Mono<UUID> communeOfInsee(String inseeCode) {
         return database.sql("select id from collectivity where insee_code = :insee and kind = 'commune'").bind("insee", inseeCode)
                 .map(row -> row.get("id", UUID.class)).one();
+    }
+
+    @Override
+    public Mono<AppointingFacts> lockForAppointments(UUID collectivity) {
+        return appointingFacts(collectivity, " for update");
+    }
+
+    @Override
+    public Mono<AppointingFacts> appointingFacts(UUID collectivity) {
+        return appointingFacts(collectivity, "");
+    }
+
+    private Mono<AppointingFacts> appointingFacts(UUID collectivity, String lock) {
+        return database.sql("select kind, mayor_manages_cards from collectivity where id = :id" + lock)
+                .bind("id", collectivity)
+                .map(row -> new AppointingFacts(row.get("kind", String.class),
+                        Boolean.TRUE.equals(row.get("mayor_manages_cards", Boolean.class))))
+                .one();
     }
 
     @Override

@@ -15,7 +15,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * SQL of the role assignments (mayor, delegates, national roles) and of the collectivity facts they depend on;
+ * SQL of the role assignments (mayor, delegates, national roles), with the collectivity facts they depend on
+ * ({@link AppointingCollectivities}, from the collectivity's owner);
  * the start-up seeding of people and roles ({@link DirectorySeeding}).
  */
 @Repository
@@ -26,27 +27,21 @@ class RoleAssignmentRepository implements DirectorySeeding {
             + " from role_assignment a join person p on p.id = a.person_id";
 
     private final DatabaseClient database;
+    private final AppointingCollectivities collectivities;
 
-    RoleAssignmentRepository(DatabaseClient database) {
+    RoleAssignmentRepository(DatabaseClient database, AppointingCollectivities collectivities) {
         this.database = database;
+        this.collectivities = collectivities;
     }
 
     /** Locks the collectivity's row: changes to its mayor and delegates are made one after the other. */
     Mono<CollectivityFacts> lockCollectivity(UUID collectivityId) {
-        return database.sql("select kind, mayor_manages_cards from collectivity where id = :id for update")
-                .bind("id", collectivityId)
-                .map(row -> new CollectivityFacts(row.get("kind", String.class),
-                        Boolean.TRUE.equals(row.get("mayor_manages_cards", Boolean.class))))
-                .one();
+        return collectivities.lockForAppointments(collectivityId).map(CollectivityFacts::of);
     }
 
     /** The same facts, read without a lock. */
     Mono<CollectivityFacts> lockFreeKind(UUID collectivityId) {
-        return database.sql("select kind, mayor_manages_cards from collectivity where id = :id")
-                .bind("id", collectivityId)
-                .map(row -> new CollectivityFacts(row.get("kind", String.class),
-                        Boolean.TRUE.equals(row.get("mayor_manages_cards", Boolean.class))))
-                .one();
+        return collectivities.appointingFacts(collectivityId).map(CollectivityFacts::of);
     }
 
     /** Whether the person is active and an agent of the collectivity on {@code day}. */
@@ -185,5 +180,9 @@ class RoleAssignmentRepository implements DirectorySeeding {
     }
 
     record CollectivityFacts(String kind, boolean mayorManagesCards) {
+
+        static CollectivityFacts of(AppointingCollectivities.AppointingFacts facts) {
+            return new CollectivityFacts(facts.kind(), facts.mayorManagesCards());
+        }
     }
 }
