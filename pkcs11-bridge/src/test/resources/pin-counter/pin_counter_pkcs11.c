@@ -124,11 +124,16 @@ static CK_RV my_SetPIN(CK_SESSION_HANDLE session, CK_UTF8CHAR_PTR old_pin, CK_UL
     char serial[17];
     serial_of_session(session, serial);
     if (removed(serial)) return CKR_DEVICE_REMOVED;
-    if (tries_left(serial, "user", USER_TRIES) == 0) return CKR_PIN_LOCKED;
+    /* logged in as security officer, C_SetPIN changes the SO PIN (the unblock code): its own counter */
+    CK_SESSION_INFO info;
+    int so = real.C_GetSessionInfo(session, &info) == CKR_OK && info.state == CKS_RW_SO_FUNCTIONS;
+    const char *kind = so ? "so" : "user";
+    int max = so ? SO_TRIES : USER_TRIES;
+    if (tries_left(serial, kind, max) == 0) return CKR_PIN_LOCKED;
     CK_RV rv = real.C_SetPIN(session, old_pin, old_length, new_pin, new_length);
     /* a new PIN of the wrong length is a policy refusal, not a wrong current PIN */
     if (rv == CKR_PIN_LEN_RANGE) return rv;
-    return counted(serial, "user", USER_TRIES, rv);
+    return counted(serial, kind, max, rv);
 }
 
 static CK_RV my_InitPIN(CK_SESSION_HANDLE session, CK_UTF8CHAR_PTR pin, CK_ULONG length) {

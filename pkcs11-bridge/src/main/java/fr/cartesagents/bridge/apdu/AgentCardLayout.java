@@ -133,6 +133,23 @@ public final class AgentCardLayout {
         return role.id()[0] & 0xFF;
     }
 
+    /**
+     * The reference of the role's second key pair, for a renewal (issue 11): the card keeps signing with the
+     * key in use until the renewed certificate is written, then the PKCS#15 directory names this one. The two
+     * references take turns: the next renewal generates on the one retired by this one.
+     */
+    public static int renewalKeyReference(KeyRole role) {
+        return role.renewalId()[0] & 0xFF;
+    }
+
+    /**
+     * The file of the public key (PKCS#1) of the role's renewal key pair while a renewal is under way, empty
+     * otherwise: 36 then the key reference. It says which key the renewal certificate must certify.
+     */
+    public static int renewalPublicKeyFileId(KeyRole role) {
+        return 0x3600 | keyReference(role);
+    }
+
     /** The file of the role's certificate: 34 then the key reference. */
     public static int certificateFileId(KeyRole role) {
         return 0x3400 | keyReference(role);

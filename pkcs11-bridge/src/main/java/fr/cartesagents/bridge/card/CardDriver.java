@@ -26,6 +26,21 @@ public interface CardDriver extends AutoCloseable {
     /** Resets the user PIN retry counter with the unblock secret (PUK / SO PIN) and sets a new PIN. */
     void unblockPin(Pin unblockSecret, Pin replacement);
 
+    /** Tries left on the unblock secret (PUK / SO PIN), and whether it is blocked, without spending a try. */
+    PinStatus unblockSecretStatus();
+
+    /**
+     * Checks the unblock secret and changes nothing else: a right one puts its counter back to the
+     * maximum, a wrong one spends a try (WRONG_UNBLOCK_SECRET).
+     */
+    void verifyUnblockSecret(Pin unblockSecret);
+
+    /**
+     * Replaces the unblock secret (PUK / SO PIN), as the issuer does at personalization; the current
+     * one must be right (a wrong one spends a try of the unblock secret's counter).
+     */
+    void changeUnblockSecret(Pin current, Pin replacement);
+
     /** Presents the user PIN; the returned session uses the card's keys until it is closed. */
     AuthenticatedCard authenticate(Pin pin);
 

@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 
 import fr.cartesagents.bridge.card.CardException;
 import fr.cartesagents.bridge.personalization.IssuanceException;
+import fr.cartesagents.bridge.personalization.TransportUnblockSecret;
+import fr.cartesagents.bridge.personalization.UnblockSecretNotReplaced;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -44,6 +46,17 @@ final class FailureReporter implements IExecutionExceptionHandler, IParameterExc
             err.println("Erreur : " + FrenchFailures.sentence(card));
             FrenchFailures.technicalDetail(card).ifPresent(detail -> err.println("Détail technique : " + detail));
             exitCode = card.failure().exitCode();
+        } else if (exception instanceof UnblockSecretNotReplaced notReplaced) {
+            CardException card = notReplaced.cardFailure();
+            err.println("Erreur : les certificats sont écrits sur la carte, mais son code de déblocage n'est pas remplacé : "
+                    + FrenchFailures.sentence(card));
+            err.println("Vérifiez le code de déblocage de transport du lot de cartes (--transport-puk-file ou --transport-puk-env), "
+                    + "puis relancez la même commande avec --resume : elle termine la personnalisation.");
+            err.println("Détail technique : " + card.getMessage());
+            exitCode = card.failure().exitCode();
+        } else if (exception instanceof TransportUnblockSecret.Unreadable unreadable) {
+            err.println("Erreur : code de déblocage de transport illisible (" + unreadable.getMessage() + ").");
+            exitCode = commandLine.getCommandSpec().exitCodeOnInvalidInput();
         } else if (exception instanceof UsageException usage) {
             err.println("Erreur : " + usage.getMessage());
             exitCode = commandLine.getCommandSpec().exitCodeOnInvalidInput();

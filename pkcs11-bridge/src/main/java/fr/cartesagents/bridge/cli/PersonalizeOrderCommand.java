@@ -3,14 +3,14 @@ package fr.cartesagents.bridge.cli;
 import java.util.Arrays;
 import java.util.UUID;
 
-import fr.cartesagents.bridge.card.AuthenticatedCard;
 import fr.cartesagents.bridge.card.CardDriver;
-import fr.cartesagents.bridge.card.CardInfo;
 import fr.cartesagents.bridge.card.Pin;
 import fr.cartesagents.bridge.personalization.IssuedPair;
 import fr.cartesagents.bridge.personalization.OrderPersonalizer;
+import fr.cartesagents.bridge.personalization.PersonalizedCard;
 import fr.cartesagents.bridge.personalization.RegistrationAuthorityClient;
 import fr.cartesagents.bridge.personalization.RegistrationAuthorityConnection;
+import fr.cartesagents.bridge.personalization.TransportUnblockSecret;
 import fr.cartesagents.ca.token.KeySpec;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -21,7 +21,9 @@ import picocli.CommandLine.Option;
         description = {"Personnaliser la carte d'une commande validée : générer les deux bi-clés sur la carte, les faire certifier",
                 "en un seul appel par l'autorité d'enregistrement (avec le certificat de l'opérateur ; le nom du porteur vient de",
                 "son annuaire) et écrire les deux certificats. Avec --resume, faire certifier les clés déjà sur la carte (carte",
-                "retirée ou connexion perdue après la génération) : la même demande rend les mêmes certificats."})
+                "retirée ou connexion perdue après la génération) : la même demande rend les mêmes certificats. Enfin, le code de",
+                "déblocage de transport du lot est remplacé par le code propre à la carte que l'autorité fournit ; --resume",
+                "termine aussi cette étape."})
 final class PersonalizeOrderCommand extends CardCommand {
 
     @Mixin
@@ -39,8 +41,12 @@ final class PersonalizeOrderCommand extends CardCommand {
     @Option(names = "--key-type", defaultValue = "RSA_2048", description = "Type de clé : ${COMPLETION-CANDIDATES} (par défaut ${DEFAULT-VALUE}).")
     KeySpec keySpec;
 
+    @ArgGroup(exclusive = true, multiplicity = "1", heading = "Code de déblocage de transport du lot de cartes :%n")
+    TransportSecretOptions transportSecret;
+
     @Override
     void run(CardDriver driver) {
+        TransportUnblockSecret transport = transportSecret.checked();
         RegistrationAuthorityConnection connection = registrationAuthority.connection();
         char[] secret = connection.clientSecret();
         RegistrationAuthorityClient client;
@@ -49,17 +55,20 @@ final class PersonalizeOrderCommand extends CardCommand {
         } finally {
             Arrays.fill(secret, '\0');
         }
-        CardInfo info = driver.info();
-        IssuedPair issued;
-        try (Pin pin = pins.read(cli.stdin(), "PIN"); AuthenticatedCard card = driver.authenticate(pin)) {
-            OrderPersonalizer personalizer = new OrderPersonalizer(client, keySpec);
-            issued = resume ? personalizer.resume(card, order, info.serialNumber(), info.atrHex())
-                    : personalizer.personalize(card, order, info.serialNumber(), info.atrHex());
+        PersonalizedCard personalized;
+        try (Pin pin = pins.read(cli.stdin(), "PIN")) {
+            personalized = new OrderPersonalizer(client, keySpec).personalizeOrder(driver, pin, order, resume, transport);
         }
-        out().println("Carte " + issued.cardId() + " (numéro " + info.serialNumber() + ")");
+        IssuedPair issued = personalized.issued();
+        out().println("Carte " + issued.cardId() + " (numéro " + personalized.cardSerial() + ")");
         out().println("Authentification : " + issued.authentication().getSubject() + ", numéro de série "
                 + issued.authentication().getSerialNumber().toString(16));
         out().println("Signature : numéro de série " + issued.signature().getSerialNumber().toString(16));
+        out().println(switch (personalized.unblockSecret()) {
+            case REPLACED -> "Code de déblocage : celui du lot remplacé par le code propre à la carte.";
+            case ALREADY_REPLACED -> "Code de déblocage : la carte avait déjà son code propre (reprise).";
+            case NO_PUK_FROM_THE_SERVER -> "Code de déblocage : l'autorité d'enregistrement n'en a pas fourni, la carte garde celui de son lot.";
+        });
         out().println("Carte personnalisée.");
     }
 }

@@ -48,6 +48,9 @@ final class ServeCommand implements Callable<Integer> {
     @ArgGroup(exclusive = false, multiplicity = "0..1", heading = "Autorité d'enregistrement, pour la personnalisation :%n")
     RegistrationAuthorityOptions registrationAuthority;
 
+    @ArgGroup(exclusive = true, multiplicity = "0..1", heading = "Code de déblocage de transport du lot de cartes, pour la personnalisation :%n")
+    TransportSecretOptions transportSecret;
+
     @Spec
     CommandSpec spec;
 
@@ -62,8 +65,12 @@ final class ServeCommand implements Callable<Integer> {
         if (tokenFile != null) {
             settings = settings.withTokenFile(tokenFile);
         }
+        if (registrationAuthority != null && transportSecret == null) {
+            throw new UsageException("la personnalisation (--ra-url ...) demande le code de déblocage de transport du lot de cartes : "
+                    + "--transport-puk-file ou --transport-puk-env");
+        }
         Optional<CertificateIssuers> issuers = Optional.ofNullable(registrationAuthority)
-                .map(options -> CertificateIssuers.of(options.connection()));
+                .map(options -> CertificateIssuers.of(options.connection(), transportSecret.checked()));
         WorkstationCards cards = new WorkstationCards(driverOptions.module, driverOptions::open);
         LocalApiServer started;
         try {

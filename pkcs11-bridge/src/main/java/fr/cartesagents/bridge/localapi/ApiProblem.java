@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import fr.cartesagents.bridge.card.CardException;
 import fr.cartesagents.bridge.card.CardFailure;
+import fr.cartesagents.bridge.personalization.UnblockSecretNotReplaced;
 
 /**
  * A refusal of the localhost API, answered as RFC 9457 problem details: a stable type URI
@@ -46,6 +47,18 @@ final class ApiProblem extends RuntimeException {
         failure.triesLeft().ifPresent(tries -> extensions.put("triesLeft", tries));
         return new ApiProblem(kindOf(failure.failure()), failure.failure().httpStatus(),
                 Optional.ofNullable(failure.getMessage()), extensions);
+    }
+
+    /**
+     * The certificates are written but the card refused the change of its unblock secret: 409, with
+     * what the card answered ({@code cardFailure}, {@code triesLeft}); the page offers to resume.
+     */
+    static ApiProblem unblockSecretNotReplaced(UnblockSecretNotReplaced notReplaced) {
+        CardException card = notReplaced.cardFailure();
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        extensions.put("cardFailure", kindOf(card.failure()));
+        card.triesLeft().ifPresent(tries -> extensions.put("triesLeft", tries));
+        return new ApiProblem("unblock-secret-not-replaced", 409, Optional.ofNullable(notReplaced.getMessage()), extensions);
     }
 
     static ApiProblem badRequest(String englishDetail) {

@@ -23,6 +23,8 @@ import fr.cartesagents.bridge.personalization.IssuanceException;
 import fr.cartesagents.bridge.personalization.IssuedPair;
 import fr.cartesagents.bridge.personalization.OrderPersonalizer;
 import fr.cartesagents.bridge.personalization.PairIssuer;
+import fr.cartesagents.bridge.personalization.TransportUnblockSecret;
+import fr.cartesagents.bridge.personalization.UnblockSecretNotReplaced;
 import fr.cartesagents.bridge.pin.PinPolicy;
 import fr.cartesagents.bridge.signing.ChallengeSigner;
 import fr.cartesagents.bridge.signing.LoginChallenge;
@@ -124,8 +126,8 @@ final class CardEndpoints {
 
     /**
      * Personalizes the card of an approved order through the registration authority the operator
-     * configured (their own certificate); answers both certificates with their chain. The card's PUK,
-     * if the server sent one, is not given to the page.
+     * configured (their own certificate), and sets the card's PUK in place of the batch's transport
+     * secret; answers both certificates with their chain. The card's PUK is never given to the page.
      */
     Object personalize(ApiRequest request) {
         CardRequests.Personalization body = request.body(CardRequests.Personalization.class);
@@ -136,10 +138,13 @@ final class CardEndpoints {
         PairIssuer issuer = configured.registrationAuthority();
         return onCard(request, (driver, info) -> {
             IssuedPair issued;
-            try (AuthenticatedCard card = driver.authenticate(body.pin())) {
-                OrderPersonalizer personalizer = new OrderPersonalizer(issuer, body.keySpecOrDefault());
-                issued = body.resuming() ? personalizer.resume(card, orderId, info.serialNumber(), info.atrHex())
-                        : personalizer.personalize(card, orderId, info.serialNumber(), info.atrHex());
+            try {
+                issued = new OrderPersonalizer(issuer, body.keySpecOrDefault()).personalizeOrder(driver, body.pin(), orderId,
+                        body.resuming(), configured.transportUnblockSecret()).issued();
+            } catch (UnblockSecretNotReplaced e) {
+                throw ApiProblem.unblockSecretNotReplaced(e);
+            } catch (TransportUnblockSecret.Unreadable e) {
+                throw ApiProblem.of("personalization-not-configured", 501, e.getMessage());
             }
             Map<String, Object> certificates = new LinkedHashMap<>();
             for (KeyRole role : KeyRole.values()) {

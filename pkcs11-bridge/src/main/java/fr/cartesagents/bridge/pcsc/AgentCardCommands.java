@@ -55,6 +55,12 @@ final class AgentCardCommands {
                 currentThenReplacement);
     }
 
+    /** CHANGE REFERENCE DATA P1=00 on the PUK: current PUK then new PUK. */
+    static CommandAPDU changePuk(byte[] currentThenReplacement) {
+        return new CommandAPDU(0x00, Instruction.CHANGE_REFERENCE_DATA, 0x00, AgentCardLayout.PUK_REFERENCE,
+                currentThenReplacement);
+    }
+
     /** RESET RETRY COUNTER P1=02 once the PUK or the unblock key was presented: the new PIN only. */
     static CommandAPDU resetRetryCounter(byte[] replacement) {
         return new CommandAPDU(0x00, Instruction.RESET_RETRY_COUNTER, AgentCardLayout.RESET_WITH_NEW_PIN,
@@ -69,15 +75,15 @@ final class AgentCardCommands {
         return new CommandAPDU(0x00, Instruction.EXTERNAL_AUTHENTICATE, 0x00, AgentCardLayout.UNBLOCK_KEY_REFERENCE, response);
     }
 
-    /** GENERATE ASYMMETRIC KEY PAIR 00 00 with the private key's SDO: 70 { BF 90 ref }. */
-    static CommandAPDU generateKeyPair(KeyRole role) {
+    /** GENERATE ASYMMETRIC KEY PAIR 00 00 with the private key's SDO (key reference {@code key}): 70 { BF 90 ref }. */
+    static CommandAPDU generateKeyPair(int key) {
         return new CommandAPDU(0x00, Instruction.GENERATE_ASYMMETRIC_KEY_PAIR, 0x00, 0x00,
-                Tlv.encode(AgentCardLayout.SDO_TEMPLATE, sdoHeader(AgentCardLayout.SDO_CLASS_RSA_PRIVATE, role)));
+                Tlv.encode(AgentCardLayout.SDO_TEMPLATE, sdoHeader(AgentCardLayout.SDO_CLASS_RSA_PRIVATE, key)));
     }
 
-    /** GET DATA of the role's public key SDO, asking for its 7F49 template; the rest follows by GET RESPONSE. */
-    static CommandAPDU readPublicKey(KeyRole role) {
-        byte[] request = Tlv.concatenate(sdoHeader(AgentCardLayout.SDO_CLASS_RSA_PUBLIC, role), new byte[] {0x03, 0x7F, 0x49, (byte) 0x80});
+    /** GET DATA of the public key SDO of key reference {@code key}, asking for its 7F49 template; the rest follows by GET RESPONSE. */
+    static CommandAPDU readPublicKey(int key) {
+        byte[] request = Tlv.concatenate(sdoHeader(AgentCardLayout.SDO_CLASS_RSA_PUBLIC, key), new byte[] {0x03, 0x7F, 0x49, (byte) 0x80});
         return new CommandAPDU(0x00, Instruction.GET_DATA_OBJECT, AgentCardLayout.SDO_P1_P2 >>> 8, AgentCardLayout.SDO_P1_P2 & 0xFF,
                 Tlv.encode(AgentCardLayout.EXTENDED_HEADER_LIST, Tlv.encode(AgentCardLayout.SDO_TEMPLATE, request)), SHORT_ALL);
     }
@@ -87,12 +93,12 @@ final class AgentCardCommands {
                 Tlv.encode(ALGORITHM_TAG, new byte[] {(byte) AgentCardLayout.ALGORITHM_SHA256}));
     }
 
-    /** MSE SET of the role's template: key reference (local) and algorithm. */
-    static CommandAPDU setSecurityEnvironment(KeyRole role) {
+    /** MSE SET of the role's template: key reference {@code key} (local) and the role's algorithm. */
+    static CommandAPDU setSecurityEnvironment(KeyRole role, int key) {
         int algorithm = role == KeyRole.SIGNATURE ? AgentCardLayout.ALGORITHM_RSA_PKCS_SHA256 : AgentCardLayout.ALGORITHM_RSA_PKCS;
         return new CommandAPDU(0x00, Instruction.MANAGE_SECURITY_ENVIRONMENT, AgentCardLayout.MSE_SET,
                 AgentCardLayout.securityEnvironmentTemplate(role), Tlv.concatenate(
-                        Tlv.encode(KEY_REFERENCE_TAG, new byte[] {(byte) (AgentCardLayout.keyReference(role) | OBJECT_REFERENCE_LOCAL)}),
+                        Tlv.encode(KEY_REFERENCE_TAG, new byte[] {(byte) (key | OBJECT_REFERENCE_LOCAL)}),
                         Tlv.encode(ALGORITHM_TAG, new byte[] {(byte) algorithm})));
     }
 
@@ -129,8 +135,8 @@ final class AgentCardCommands {
         return new CommandAPDU(0x00, Instruction.ERASE_BINARY, 0x00, 0x00);
     }
 
-    private static byte[] sdoHeader(int sdoClass, KeyRole role) {
+    private static byte[] sdoHeader(int sdoClass, int key) {
         return new byte[] {(byte) AgentCardLayout.SDO_HEADER, (byte) (sdoClass | OBJECT_REFERENCE_LOCAL),
-                (byte) (AgentCardLayout.keyReference(role) | OBJECT_REFERENCE_LOCAL)};
+                (byte) (key | OBJECT_REFERENCE_LOCAL)};
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import javax.smartcardio.Card;
@@ -146,43 +147,55 @@ public final class PcscCardDriver implements CardDriver {
         requireUserPinFormat(current, "The current PIN");
         requireUserPinFormat(replacement, "The new PIN");
         inSession(() -> {
-            byte[] currentBytes = current.toUtf8();
-            byte[] replacementBytes = replacement.toUtf8();
-            byte[] data = Tlv.concatenate(currentBytes, replacementBytes);
-            try {
-                StatusWord status = StatusWord.of(exchange.transmit(AgentCardCommands.changeUserPin(data)));
-                if (!status.isSuccess()) {
-                    throw status.toException("CHANGE REFERENCE DATA");
-                }
-                exchange.transmit(AgentCardCommands.logout());
-                return null;
-            } finally {
-                Arrays.fill(currentBytes, (byte) 0);
-                Arrays.fill(replacementBytes, (byte) 0);
-                Arrays.fill(data, (byte) 0);
+            StatusWord status = changeReferenceData(current, replacement, AgentCardCommands::changeUserPin);
+            if (!status.isSuccess()) {
+                throw status.toException("CHANGE REFERENCE DATA");
             }
+            exchange.transmit(AgentCardCommands.logout());
+            return null;
         });
     }
 
     /** The IAS-ECC unblock with the PUK: VERIFY on the PUK's reference, then RESET RETRY COUNTER P1=02. */
     @Override
     public void unblockPin(Pin unblockSecret, Pin replacement) {
-        if (!SecretFormat.isUnblockSecret(unblockSecret)) {
-            throw new CardException(CardFailure.WRONG_UNBLOCK_SECRET, "The unblock code (PUK) must be "
-                    + AgentCardLayout.PUK_MIN_LENGTH + " to " + AgentCardLayout.PUK_MAX_LENGTH + " characters; no try was spent");
-        }
+        requireUnblockSecretFormat(unblockSecret, "The unblock code (PUK)");
         requireUserPinFormat(replacement, "The new PIN");
         inSession(() -> {
-            byte[] puk = unblockSecret.toUtf8();
-            try {
-                StatusWord status = StatusWord.of(exchange.transmit(AgentCardCommands.verify(AgentCardLayout.PUK_REFERENCE, puk)));
-                if (!status.isSuccess()) {
-                    throw status.toUnblockSecretException("VERIFY (PUK)");
-                }
-            } finally {
-                Arrays.fill(puk, (byte) 0);
-            }
+            presentPuk(unblockSecret);
             resetRetryCounter(replacement);
+            return null;
+        });
+    }
+
+    @Override
+    public PinStatus unblockSecretStatus() {
+        return inSession(() -> readStatus(AgentCardLayout.PUK_REFERENCE, AgentCardLayout.PUK_TRIES));
+    }
+
+    /**
+     * VERIFY of the PUK. The card then allows one RESET RETRY COUNTER until it is reset, which
+     * closing the driver does.
+     */
+    @Override
+    public void verifyUnblockSecret(Pin unblockSecret) {
+        requireUnblockSecretFormat(unblockSecret, "The unblock code (PUK)");
+        inSession(() -> {
+            presentPuk(unblockSecret);
+            return null;
+        });
+    }
+
+    /** CHANGE REFERENCE DATA on the PUK's reference: the current PUK then the new one, unpadded. */
+    @Override
+    public void changeUnblockSecret(Pin current, Pin replacement) {
+        requireUnblockSecretFormat(current, "The current unblock code (PUK)");
+        requireUnblockSecretFormat(replacement, "The new unblock code (PUK)");
+        inSession(() -> {
+            StatusWord status = changeReferenceData(current, replacement, AgentCardCommands::changePuk);
+            if (!status.isSuccess()) {
+                throw status.toUnblockSecretException("CHANGE REFERENCE DATA (PUK)");
+            }
             return null;
         });
     }
@@ -307,18 +320,51 @@ public final class PcscCardDriver implements CardDriver {
     }
 
     private PinStatus readPinStatus() {
-        StatusWord status = StatusWord.of(exchange.transmit(AgentCardCommands.pinStatus(AgentCardLayout.USER_PIN_REFERENCE)));
+        return readStatus(AgentCardLayout.USER_PIN_REFERENCE, AgentCardLayout.USER_PIN_TRIES);
+    }
+
+    /** The tries left on the PIN or PUK {@code reference} (VERIFY without data), none spent. */
+    private PinStatus readStatus(int reference, int maximumTries) {
+        StatusWord status = StatusWord.of(exchange.transmit(AgentCardCommands.pinStatus(reference)));
+        int triesLeft;
         if (status.isSuccess()) {
-            // Already verified in this card session: a right PIN puts the counter back to its maximum.
-            return PinStatus.ofTriesLeft(AgentCardLayout.USER_PIN_TRIES);
+            // Already verified in this card session: a right secret puts the counter back to its maximum.
+            triesLeft = maximumTries;
+        } else if (status.triesLeft().isPresent()) {
+            triesLeft = status.triesLeft().getAsInt();
+        } else if (status.value() == StatusWord.AUTHENTICATION_METHOD_BLOCKED.value()) {
+            triesLeft = 0;
+        } else {
+            throw status.toException("VERIFY (status of " + Integer.toHexString(reference) + ")");
         }
-        if (status.triesLeft().isPresent()) {
-            return PinStatus.ofTriesLeft(status.triesLeft().getAsInt());
+        return new PinStatus(OptionalInt.of(triesLeft), triesLeft < maximumTries, triesLeft == 1, triesLeft == 0);
+    }
+
+    /** VERIFY of the PUK: the next RESET RETRY COUNTER may set a PIN. */
+    private void presentPuk(Pin unblockSecret) {
+        byte[] puk = unblockSecret.toUtf8();
+        try {
+            StatusWord status = StatusWord.of(exchange.transmit(AgentCardCommands.verify(AgentCardLayout.PUK_REFERENCE, puk)));
+            if (!status.isSuccess()) {
+                throw status.toUnblockSecretException("VERIFY (PUK)");
+            }
+        } finally {
+            Arrays.fill(puk, (byte) 0);
         }
-        if (status.value() == StatusWord.AUTHENTICATION_METHOD_BLOCKED.value()) {
-            return PinStatus.ofTriesLeft(0);
+    }
+
+    /** CHANGE REFERENCE DATA with the current secret then the new one, unpadded; the card's answer. */
+    private StatusWord changeReferenceData(Pin current, Pin replacement, Function<byte[], CommandAPDU> command) {
+        byte[] currentBytes = current.toUtf8();
+        byte[] replacementBytes = replacement.toUtf8();
+        byte[] data = Tlv.concatenate(currentBytes, replacementBytes);
+        try {
+            return StatusWord.of(exchange.transmit(command.apply(data)));
+        } finally {
+            Arrays.fill(currentBytes, (byte) 0);
+            Arrays.fill(replacementBytes, (byte) 0);
+            Arrays.fill(data, (byte) 0);
         }
-        throw status.toException("VERIFY (PIN status)");
     }
 
     /** The certificate in the role's file, if it holds one. */
@@ -332,6 +378,13 @@ public final class PcscCardDriver implements CardDriver {
         } catch (IOException | RuntimeException e) {
             throw new CardException(CardFailure.CARD_ERROR, "The " + role.label()
                     + " certificate file of the card does not hold a certificate", e);
+        }
+    }
+
+    private static void requireUnblockSecretFormat(Pin secret, String which) {
+        if (!SecretFormat.isUnblockSecret(secret)) {
+            throw new CardException(CardFailure.WRONG_UNBLOCK_SECRET, which + " must be " + AgentCardLayout.PUK_MIN_LENGTH
+                    + " to " + AgentCardLayout.PUK_MAX_LENGTH + " characters; no try was spent");
         }
     }
 

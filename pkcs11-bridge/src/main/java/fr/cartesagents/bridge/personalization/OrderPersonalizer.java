@@ -18,9 +18,12 @@ import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.bouncycastle.pkcs.PKCS10CertificationRequestBuilder;
 
 import fr.cartesagents.bridge.card.AuthenticatedCard;
+import fr.cartesagents.bridge.card.CardDriver;
 import fr.cartesagents.bridge.card.CardException;
 import fr.cartesagents.bridge.card.CardFailure;
+import fr.cartesagents.bridge.card.CardInfo;
 import fr.cartesagents.bridge.card.KeyRole;
+import fr.cartesagents.bridge.card.Pin;
 import fr.cartesagents.bridge.signing.CardContentSigner;
 import fr.cartesagents.ca.token.KeySpec;
 
@@ -37,6 +40,9 @@ import fr.cartesagents.ca.token.KeySpec;
  * two public keys), so the server answers with the certificates it already issued, if it did, and
  * issues them otherwise. The requests are the same bytes because RSA PKCS#1 v1.5 signatures (what
  * IAS-ECC cards make) are deterministic.
+ *
+ * <p>{@link #personalizeOrder} adds the last step, the card's own PUK in place of its batch's
+ * transport unblock secret; {@link #personalize} and {@link #resume} are the certificates alone.
  */
 public final class OrderPersonalizer {
 
@@ -54,6 +60,37 @@ public final class OrderPersonalizer {
     /** RSA 2048, what IAS-ECC cards generate. */
     public OrderPersonalizer(PairIssuer issuer) {
         this(issuer, KeySpec.RSA_2048);
+    }
+
+    /**
+     * The whole personalization of the order's card: both certificates (new key pairs, or with
+     * {@code resume} the keys already on the card), then the card's unblock secret set to the PUK
+     * the registration authority answered ({@link UnblockSecretReplacement}). The transport secret is
+     * read before the card is touched, so that a bridge missing it stops before anything is issued.
+     *
+     * @throws UnblockSecretNotReplaced when the certificates are written but the card refused the
+     *                                  unblock secret change: run again with {@code resume}
+     */
+    public PersonalizedCard personalizeOrder(CardDriver driver, Pin pin, UUID orderId, boolean resume,
+                                             TransportUnblockSecret transport) {
+        try (Pin transportSecret = transport.read()) {
+            CardInfo info = driver.info();
+            IssuedPair issued;
+            try (AuthenticatedCard card = driver.authenticate(pin)) {
+                issued = resume ? resume(card, orderId, info.serialNumber(), info.atrHex())
+                        : personalize(card, orderId, info.serialNumber(), info.atrHex());
+            }
+            // Closing the card logged the holder out: PKCS#11 allows the security officer's login only then.
+            if (issued.puk().isEmpty()) {
+                return new PersonalizedCard(info.serialNumber(), issued, UnblockSecretReplacement.Outcome.NO_PUK_FROM_THE_SERVER);
+            }
+            try (Pin cardPuk = Pin.wrap(issued.puk().get().toCharArray())) {
+                return new PersonalizedCard(info.serialNumber(), issued,
+                        UnblockSecretReplacement.replace(driver, transportSecret, cardPuk, resume));
+            } catch (CardException e) {
+                throw new UnblockSecretNotReplaced(e);
+            }
+        }
     }
 
     /** New key pairs on the card (replacing any), both certified, both written. */

@@ -2,10 +2,6 @@ package fr.cartesagents.bridge.personalization;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -64,31 +60,11 @@ public record RegistrationAuthorityConnection(URI apiBase, Path clientKey, Path 
         }
     }
 
-    /** The first line of {@code file} without surrounding blanks, decoded straight into characters (no String of the password). */
     private static char[] firstLine(Path file) {
-        byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            return SecretFiles.firstLine(file);
         } catch (IOException e) {
             throw new IssuanceException("Cannot read the password file " + file + ": " + e.getMessage(), e);
-        }
-        CharBuffer decoded = StandardCharsets.UTF_8.decode(ByteBuffer.wrap(bytes));
-        Arrays.fill(bytes, (byte) 0);
-        try {
-            int end = 0;
-            while (end < decoded.limit() && decoded.get(end) != '\n' && decoded.get(end) != '\r') {
-                end++;
-            }
-            int start = 0;
-            while (start < end && Character.isWhitespace(decoded.get(start))) {
-                start++;
-            }
-            while (end > start && Character.isWhitespace(decoded.get(end - 1))) {
-                end--;
-            }
-            return Arrays.copyOfRange(decoded.array(), decoded.arrayOffset() + start, decoded.arrayOffset() + end);
-        } finally {
-            Arrays.fill(decoded.array(), '\0');
         }
     }
 }

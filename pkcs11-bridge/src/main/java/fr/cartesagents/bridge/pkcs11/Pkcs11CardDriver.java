@@ -2,6 +2,9 @@ package fr.cartesagents.bridge.pkcs11;
 
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKA_VALUE;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKC_X_509;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKF_SO_PIN_COUNT_LOW;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKF_SO_PIN_FINAL_TRY;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKF_SO_PIN_LOCKED;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKF_USER_PIN_COUNT_LOW;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKF_USER_PIN_FINAL_TRY;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKF_USER_PIN_LOCKED;
@@ -11,6 +14,8 @@ import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKM_EC_KEY_PAIR_GEN;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKM_RSA_PKCS;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKM_RSA_PKCS_KEY_PAIR_GEN;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKO_CERTIFICATE;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_FUNCTION_NOT_SUPPORTED;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_USER_PIN_NOT_INITIALIZED;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKU_SO;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKU_USER;
 
@@ -183,17 +188,67 @@ public final class Pkcs11CardDriver implements CardDriver {
 
     @Override
     public void unblockPin(Pin unblockSecret, Pin replacement) {
-        char[] secretChars = unblockSecret.toChars();
         char[] replacementChars = replacement.toChars();
         try {
-            withSession(true, "unblocking the PIN", PinRole.SECURITY_OFFICER, session -> {
+            asSecurityOfficer(unblockSecret, "unblocking the PIN", session -> {
+                try {
+                    session.initPIN(replacementChars);
+                } catch (PKCS11Exception e) {
+                    throw failure(e, "setting the new PIN", PinRole.NEW_PIN);
+                }
+            });
+        } finally {
+            Arrays.fill(replacementChars, '\0');
+        }
+    }
+
+    @Override
+    public PinStatus unblockSecretStatus() {
+        return unblockSecretStatus(tokenInfo("reading the unblock code status").getFlags());
+    }
+
+    /** A security-officer login and logout: nothing else changes, a right secret restores its tries. */
+    @Override
+    public void verifyUnblockSecret(Pin unblockSecret) {
+        asSecurityOfficer(unblockSecret, "checking the unblock code", session -> {
+        });
+    }
+
+    /** C_Login as security officer with the current secret, then C_SetPIN, which in that state changes the SO PIN. */
+    @Override
+    public void changeUnblockSecret(Pin current, Pin replacement) {
+        char[] currentChars = current.toChars();
+        char[] replacementChars = replacement.toChars();
+        try {
+            asSecurityOfficer(current, "changing the unblock code", session -> {
+                try {
+                    session.setPIN(currentChars, replacementChars);
+                } catch (PKCS11Exception e) {
+                    if (e.getErrorCode() == CKR_USER_PIN_NOT_INITIALIZED || e.getErrorCode() == CKR_FUNCTION_NOT_SUPPORTED) {
+                        // OpenSC on IAS-ECC: the SO login presents the PUK, but the card's PKCS#15 has no SO PIN to change.
+                        CardException unsupported = new CardException(CardFailure.NOT_SUPPORTED, "The middleware accepts the "
+                                + "unblock code but cannot change it (" + e.getErrorName() + "): personalize this card through "
+                                + "PC/SC (--reader), whose driver changes the PUK itself");
+                        unsupported.addSuppressed(e);
+                        throw unsupported;
+                    }
+                    throw failure(e, "setting the new unblock code", PinRole.NEW_PIN);
+                }
+            });
+        } finally {
+            Arrays.fill(currentChars, '\0');
+            Arrays.fill(replacementChars, '\0');
+        }
+    }
+
+    /** Work done as the security officer, logged in with the unblock secret (a wrong one spends a try) and out again. */
+    private void asSecurityOfficer(Pin unblockSecret, String doing, SecurityOfficerWork work) {
+        char[] secretChars = unblockSecret.toChars();
+        try {
+            withSession(true, doing, PinRole.SECURITY_OFFICER, session -> {
                 session.login(CKU_SO, secretChars);
                 try {
-                    try {
-                        session.initPIN(replacementChars);
-                    } catch (PKCS11Exception e) {
-                        throw failure(e, "setting the new PIN", PinRole.NEW_PIN);
-                    }
+                    work.apply(session);
                 } finally {
                     logoutQuietly(session);
                 }
@@ -201,8 +256,13 @@ public final class Pkcs11CardDriver implements CardDriver {
             });
         } finally {
             Arrays.fill(secretChars, '\0');
-            Arrays.fill(replacementChars, '\0');
         }
+    }
+
+    /** What the security officer does once logged in; its own failures are already {@link CardException}s. */
+    @FunctionalInterface
+    private interface SecurityOfficerWork {
+        void apply(Session session);
     }
 
     @Override
@@ -236,6 +296,17 @@ public final class Pkcs11CardDriver implements CardDriver {
             return new PinStatus(OptionalInt.of(1), true, true, false);
         }
         return new PinStatus(OptionalInt.empty(), (flags & CKF_USER_PIN_COUNT_LOW) != 0, false, false);
+    }
+
+    /** PKCS#11 gives no number for the SO PIN either, only its "count low", "final try" and "locked" flags. */
+    static PinStatus unblockSecretStatus(long flags) {
+        if ((flags & CKF_SO_PIN_LOCKED) != 0) {
+            return new PinStatus(OptionalInt.of(0), true, false, true);
+        }
+        if ((flags & CKF_SO_PIN_FINAL_TRY) != 0) {
+            return new PinStatus(OptionalInt.of(1), true, true, false);
+        }
+        return new PinStatus(OptionalInt.empty(), (flags & CKF_SO_PIN_COUNT_LOW) != 0, false, false);
     }
 
     static Optional<X509CertificateHolder> readCertificate(Session session, KeyRole role) throws PKCS11Exception {

@@ -32,7 +32,7 @@ final class KeyObjects {
     private KeyObjects() {
     }
 
-    static DERSequence privateKey(KeyRole role, RSAPublicKey key) {
+    static DERSequence privateKey(KeyRole role, RSAPublicKey key, int keyReference) {
         ASN1EncodableVector common = new ASN1EncodableVector();
         common.add(new DERUTF8String(role.label()));
         common.add(PRIVATE);
@@ -41,7 +41,7 @@ final class KeyObjects {
         keyAttributes.add(new DEROctetString(role.id()));
         keyAttributes.add(role == KeyRole.SIGNATURE ? SIGN_NON_REPUDIATION : SIGN);
         keyAttributes.add(ON_CARD);
-        keyAttributes.add(new ASN1Integer(AgentCardLayout.keyReference(role)));
+        keyAttributes.add(new ASN1Integer(keyReference));
         return entry(common, keyAttributes, new DERSequence(new org.bouncycastle.asn1.ASN1Encodable[] {
                 Paths.application(), new ASN1Integer(key.getModulus().bitLength())}));
     }

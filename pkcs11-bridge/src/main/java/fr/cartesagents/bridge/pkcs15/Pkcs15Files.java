@@ -40,13 +40,25 @@ public final class Pkcs15Files {
     private Pkcs15Files() {
     }
 
+    /** The directory of a card whose key pairs are on their own references (never renewed over PC/SC). */
+    public static Map<Integer, byte[]> of(byte[] serialNumber, Map<KeyRole, RSAPublicKey> keys, Set<KeyRole> certified) {
+        Map<KeyRole, Integer> own = new java.util.EnumMap<>(KeyRole.class);
+        for (KeyRole role : KeyRole.values()) {
+            own.put(role, AgentCardLayout.keyReference(role));
+        }
+        return of(serialNumber, keys, certified, own);
+    }
+
     /**
      * @param serialNumber the card serial (EF.SN), also the token's serial
      * @param keys         the public key of each role whose key pair exists on the card
      * @param certified    the roles whose certificate file holds a certificate
+     * @param keyReferences the on-card reference of each role's key pair in use (after a renewal, it may be the role's
+     *                      renewal key reference, {@link AgentCardLayout#renewalKeyReference})
      * @return the contents of each file, by file identifier
      */
-    public static Map<Integer, byte[]> of(byte[] serialNumber, Map<KeyRole, RSAPublicKey> keys, Set<KeyRole> certified) {
+    public static Map<Integer, byte[]> of(byte[] serialNumber, Map<KeyRole, RSAPublicKey> keys, Set<KeyRole> certified,
+                                          Map<KeyRole, Integer> keyReferences) {
         Objects.requireNonNull(serialNumber, "serialNumber");
         Map<Integer, byte[]> files = new LinkedHashMap<>();
         files.put(EF_ODF, concatenated(
@@ -57,7 +69,8 @@ public final class Pkcs15Files {
         files.put(EF_TOKEN_INFO, der(TokenInfo.of(serialNumber)));
         files.put(EF_AODF, concatenated(AuthenticationObjects.userPin(), AuthenticationObjects.puk()));
         files.put(EF_PRKDF, concatenated(keys.entrySet().stream()
-                .map(entry -> KeyObjects.privateKey(entry.getKey(), entry.getValue())).toArray(ASN1Encodable[]::new)));
+                .map(entry -> KeyObjects.privateKey(entry.getKey(), entry.getValue(), keyReferences.get(entry.getKey())))
+                .toArray(ASN1Encodable[]::new)));
         files.put(EF_PUKDF, concatenated(keys.entrySet().stream()
                 .map(entry -> KeyObjects.publicKey(entry.getKey(), entry.getValue())).toArray(ASN1Encodable[]::new)));
         files.put(EF_CDF, concatenated(certified.stream().map(KeyObjects::certificate).toArray(ASN1Encodable[]::new)));

@@ -46,6 +46,7 @@ final class CardFiles {
         for (KeyRole role : KeyRole.values()) {
             add(CardFile.elementary(AgentCardLayout.certificateFileId(role), APPLICATION_DF, 0, CERTIFICATE_FILE_SIZE, true));
             add(CardFile.elementary(AgentCardLayout.publicKeyFileId(role), APPLICATION_DF, 0, 512, true));
+            add(CardFile.elementary(AgentCardLayout.renewalPublicKeyFileId(role), APPLICATION_DF, 0, 512, true));
         }
     }
 

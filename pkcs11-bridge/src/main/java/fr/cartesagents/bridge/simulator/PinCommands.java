@@ -53,10 +53,17 @@ final class PinCommands {
         }
     }
 
-    /** P1=00, data = current PIN then new PIN; the split is where the stored PIN ends. */
+    /**
+     * P1=00, data = current secret then new secret; the split is where the stored secret ends. On
+     * the PIN ({@code 81}) the holder's PIN change, on the PUK ({@code 82}) the issuer's: the bridge
+     * replaces the card batch's transport PUK with the card's own at personalization.
+     */
     Reply changeReferenceData(CommandAPDU command) {
         if (command.getP1() != 0) {
             return Reply.of(StatusWord.INCORRECT_P1_P2);
+        }
+        if (command.getP2() == PUK_REFERENCE) {
+            return changePuk(command);
         }
         if (command.getP2() != USER_PIN_REFERENCE) {
             return Reply.of(StatusWord.REFERENCED_DATA_NOT_FOUND);
@@ -81,6 +88,36 @@ final class PinCommands {
                 }
                 state.replaceUserPin(replacement);
                 session.userPinVerified = true;
+                return Reply.ok();
+            } finally {
+                Arrays.fill(replacement, (byte) 0);
+            }
+        } finally {
+            Arrays.fill(data, (byte) 0);
+        }
+    }
+
+    /** CHANGE REFERENCE DATA on the PUK: a wrong current PUK spends a try of the PUK's counter, a right one restores them. */
+    private Reply changePuk(CommandAPDU command) {
+        byte[] data = command.getData();
+        try {
+            if (state.pukTriesLeft() == 0) {
+                return Reply.of(StatusWord.AUTHENTICATION_METHOD_BLOCKED);
+            }
+            if (data.length < 2 * AgentCardLayout.PUK_MIN_LENGTH || data.length > 2 * AgentCardLayout.PUK_MAX_LENGTH) {
+                return Reply.of(StatusWord.INCORRECT_DATA);
+            }
+            Optional<Integer> split = storedPrefix(data, AgentCardLayout.PUK_MIN_LENGTH, AgentCardLayout.PUK_MAX_LENGTH,
+                    state::pukMatches);
+            if (split.isEmpty()) {
+                return wrongPuk();
+            }
+            byte[] replacement = Arrays.copyOfRange(data, split.get(), data.length);
+            try {
+                if (!SecretFormat.isUnblockSecret(replacement)) {
+                    return Reply.of(StatusWord.INCORRECT_DATA);
+                }
+                state.replacePuk(replacement);
                 return Reply.ok();
             } finally {
                 Arrays.fill(replacement, (byte) 0);

@@ -167,9 +167,10 @@ final class SdoCommands {
         return Optional.of(new int[] {template[1] & 0x7F, template[2] & 0x3F});
     }
 
+    /** The role of a key pair's reference: its own, or its renewal key pair's, which has the same access rules. */
     static Optional<KeyRole> role(int reference) {
         for (KeyRole role : KeyRole.values()) {
-            if (AgentCardLayout.keyReference(role) == reference) {
+            if (AgentCardLayout.keyReference(role) == reference || AgentCardLayout.renewalKeyReference(role) == reference) {
                 return Optional.of(role);
             }
         }

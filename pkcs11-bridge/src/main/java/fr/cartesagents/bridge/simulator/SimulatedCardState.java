@@ -160,6 +160,11 @@ public final class SimulatedCardState {
         userPinTriesLeft = AgentCardLayout.USER_PIN_TRIES;
     }
 
+    void replacePuk(byte[] puk) {
+        pukDigest = digest(puk);
+        pukTriesLeft = AgentCardLayout.PUK_TRIES;
+    }
+
     Optional<KeyPair> keyPair(int reference) {
         return Optional.ofNullable(keyPairs.get(reference));
     }

@@ -132,6 +132,51 @@ class BridgeCliTest {
     }
 
     @Test
+    void whenAnOrderIsPersonalizedWithAWrongTransportPuk_thenExitCodeNineSaysToResume_andResumeWithTheRightOneSetsTheCardsPuk()
+            throws Exception {
+        try (TestHierarchy hierarchy = TestHierarchy.create(directory, KeySpec.RSA_2048);
+             TestRegistrationAuthority authority = TestRegistrationAuthority.start(hierarchy, directory)) {
+            Path secret = Files.writeString(directory.resolve("operator.pass"),
+                    new String(TestRegistrationAuthority.CLIENT_SECRET) + "\n");
+            Path wrongBatch = Files.writeString(directory.resolve("wrong-batch-puk"), "24681357\n");
+            Path batch = Files.writeString(directory.resolve("batch-puk"), SO_PIN + "\n");
+            String order = java.util.UUID.randomUUID().toString();
+            List<String> registrationAuthority = List.of("--pin-stdin", "--order", order, "--ra-url", authority.apiBase().toString(),
+                    "--client-p12", authority.clientKey().toString(), "--client-p12-password-file", secret.toString(),
+                    "--ca-chain", authority.caChain().toString());
+
+            CliRun noTransport = run(PIN + "\n", "personalize-order", registrationAuthority.toArray(String[]::new));
+            assertThat(noTransport.exitCode()).as("the transport PUK is required: " + noTransport.describe()).isEqualTo(2);
+
+            List<String> wrong = new ArrayList<>(registrationAuthority);
+            wrong.addAll(List.of("--transport-puk-file", wrongBatch.toString()));
+            CliRun refused = run(PIN + "\n", "personalize-order", wrong.toArray(String[]::new));
+            assertThat(refused.exitCode()).as(refused.describe()).isEqualTo(9);
+            assertThat(refused.err()).contains("les certificats sont écrits sur la carte, mais son code de déblocage n'est pas remplacé")
+                    .contains("--resume");
+            assertThat(run("", "info").out()).contains("Authentification : C=FR,O=COMMUNE DE MOISSAC");
+
+            List<String> resume = new ArrayList<>(registrationAuthority);
+            resume.addAll(List.of("--transport-puk-env", "CARTES_TEST_TRANSPORT_PUK_UNSET"));
+            assertThat(run(PIN + "\n", "personalize-order", resume.toArray(String[]::new)).exitCode())
+                    .as("an unset variable stops before the card").isEqualTo(2);
+            resume = new ArrayList<>(registrationAuthority);
+            resume.addAll(List.of("--resume", "--transport-puk-file", batch.toString()));
+            CliRun resumed = run(PIN + "\n", "personalize-order", resume.toArray(String[]::new));
+            assertThat(resumed.exitCode()).as(resumed.describe()).isZero();
+            assertThat(resumed.out()).contains("Code de déblocage : celui du lot remplacé par le code propre à la carte.")
+                    .contains("Carte personnalisée.");
+            String puk = TestRegistrationAuthority.pukOf(card.serialNumber());
+            for (CliRun each : List.of(refused, resumed)) {
+                assertThat(each.output()).doesNotContain(puk, SO_PIN, "24681357", PIN);
+            }
+            CliRun withPuk = run(puk + "\n5791\n", "unblock", "--pin-stdin");
+            assertThat(withPuk.exitCode()).as("the card's own PUK unblocks it: " + withPuk.describe()).isZero();
+            assertThat(run(SO_PIN + "\n5791\n", "unblock", "--pin-stdin").exitCode()).as("the batch's no longer").isEqualTo(9);
+        }
+    }
+
+    @Test
     void whenTheCommandLineCannotRun_thenExitCodeTwo() {
         assertThat(run("", "info", "--no-such-option").exitCode()).isEqualTo(2);
         assertThat(CliRun.of("").exitCode()).isEqualTo(2);

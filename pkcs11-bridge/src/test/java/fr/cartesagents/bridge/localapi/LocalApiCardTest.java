@@ -26,10 +26,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 import tools.jackson.databind.JsonNode;
 
+import fr.cartesagents.bridge.card.Pin;
 import fr.cartesagents.bridge.personalization.CertificateAuthorityIssuer;
 import fr.cartesagents.bridge.personalization.PairIssuer;
 import fr.cartesagents.bridge.personalization.RegistrationAuthorityConnection;
 import fr.cartesagents.bridge.personalization.TestRegistrationAuthority;
+import fr.cartesagents.bridge.personalization.TransportUnblockSecret;
 import fr.cartesagents.bridge.pkcs11.SoftHsmCards;
 import fr.cartesagents.bridge.pkcs11.TestCard;
 import fr.cartesagents.bridge.signing.LoginChallenge;
@@ -65,7 +67,7 @@ class LocalApiCardTest {
         authority = TestRegistrationAuthority.start(hierarchy, shared);
         Path secret = Files.writeString(shared.resolve("operator.pass"), new String(TestRegistrationAuthority.CLIENT_SECRET) + "\n");
         registrationAuthority = CertificateIssuers.of(new RegistrationAuthorityConnection(authority.apiBase(),
-                authority.clientKey(), secret, authority.caChain()));
+                authority.clientKey(), secret, authority.caChain()), () -> Pin.wrap(SO_PIN.toCharArray()));
     }
 
     @AfterAll
@@ -187,6 +189,12 @@ class LocalApiCardTest {
 
             JsonNode card = BridgeApiClient.json(bridge.portal().get("/v1/card"));
             assertThat(card.get("certificates").propertyNames()).containsExactlyInAnyOrder("authentication", "signature");
+            String puk = TestRegistrationAuthority.pukOf(card.get("serialNumber").asString());
+            assertThat(personalized.body()).as("the card's PUK never reaches the page").doesNotContain(puk);
+            HttpResponse<String> transport = unblock(bridge, SO_PIN, "5791");
+            assertThat(type(transport)).as("the batch's transport secret was replaced").endsWith(":wrong-unblock-secret");
+            HttpResponse<String> withPuk = unblock(bridge, puk, PIN);
+            assertThat(withPuk.statusCode()).as("the card's own PUK unblocks it: " + withPuk.body()).isEqualTo(200);
 
             byte[] document = "%PDF-1.7 délibération du conseil municipal\n".getBytes(StandardCharsets.UTF_8);
             HttpResponse<String> cms = sign(bridge, PIN, document, "cms");
@@ -217,6 +225,30 @@ class LocalApiCardTest {
             assertThat(verifier.verify(Base64.getDecoder().decode(answer.get("signatureBase64").asString())))
                     .as("a paired page cannot have arbitrary bytes signed with the authentication key").isFalse();
             assertThat(sign(bridge, PIN, new byte[32 + 33], "challenge").statusCode()).as("not a nonce").isEqualTo(400);
+        }
+    }
+
+    @Test
+    void whenTheBridgeHasAWrongTransportSecret_thenPersonalizationAnswers409WithTheCardsRefusal_andResumeWithTheRightOneFinishes() {
+        java.util.concurrent.atomic.AtomicReference<String> batchSecret = new java.util.concurrent.atomic.AtomicReference<>("11223344");
+        CertificateIssuers configured = CertificateIssuers.of(new RegistrationAuthorityConnection(authority.apiBase(),
+                authority.clientKey(), shared.resolve("operator.pass"), authority.caChain()),
+                () -> Pin.wrap(batchSecret.get().toCharArray()));
+        try (ServedBridge bridge = ServedBridge.start(directory, Optional.of(configured))) {
+            HttpResponse<String> refused = bridge.portal().post("/v1/card/personalization", "{\"pin\":\"" + PIN + "\"," + HOLDER + "}");
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+            JsonNode problem = BridgeApiClient.json(refused);
+            assertThat(problem.get("type").asString()).endsWith(":unblock-secret-not-replaced");
+            assertThat(problem.get("cardFailure").asString()).isEqualTo("wrong-unblock-secret");
+            assertThat(problem.get("title").asString()).isEqualTo("Code de déblocage non remplacé");
+            assertThat(BridgeApiClient.json(bridge.portal().get("/v1/card")).get("certificates").propertyNames())
+                    .containsExactlyInAnyOrder("authentication", "signature");
+
+            batchSecret.set(SO_PIN);
+            HttpResponse<String> resumed = bridge.portal().post("/v1/card/personalization",
+                    "{\"pin\":\"" + PIN + "\"," + HOLDER + ",\"resume\":true}");
+            assertThat(resumed.statusCode()).as(resumed.body()).isEqualTo(200);
+            assertThat(type(unblock(bridge, SO_PIN, "5791"))).as("the transport secret was replaced").endsWith(":wrong-unblock-secret");
         }
     }
 
@@ -252,6 +284,11 @@ class LocalApiCardTest {
             @Override
             public List<X509CertificateHolder> caChain() {
                 return List.of(hierarchy.issuing().certificate(), hierarchy.root().certificate());
+            }
+
+            @Override
+            public TransportUnblockSecret transportUnblockSecret() {
+                return registrationAuthority.transportUnblockSecret();
             }
         };
         TestCard otherCard = SoftHsmCards.get().newCard("api-other");

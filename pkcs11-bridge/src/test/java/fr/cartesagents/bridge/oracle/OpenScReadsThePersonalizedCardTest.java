@@ -2,17 +2,10 @@ package fr.cartesagents.bridge.oracle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
 
-import org.bouncycastle.asn1.DERNull;
-import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
-import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
-import org.bouncycastle.asn1.x509.DigestInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 import fr.cartesagents.bridge.card.KeyRole;
 import fr.cartesagents.bridge.testsupport.OpenSc;
 import fr.cartesagents.bridge.testsupport.PcscRig;
-import fr.cartesagents.ca.testutil.OpenSsl;
 import fr.cartesagents.ca.testutil.ProcessResult;
 
 /**
@@ -75,28 +67,7 @@ class OpenScReadsThePersonalizedCardTest {
                 .contains("label:      Authentification", "label:      Signature");
 
         for (KeyRole role : KeyRole.values()) {
-            Path document = Files.writeString(directory.resolve(role + ".txt"), "Acte signé par la carte — " + role,
-                    StandardCharsets.UTF_8);
-            Path digestInfo = Files.write(directory.resolve(role + ".digestinfo"), sha256DigestInfo(Files.readAllBytes(document)));
-            Path signature = directory.resolve(role + ".sig");
-            ProcessResult signing = OpenSc.pkcs11Tool("--login", "--pin", PcscRig.USER_PIN, "--sign", "--mechanism", "RSA-PKCS",
-                    "--id", role == KeyRole.AUTHENTICATION ? "01" : "02",
-                    "--input-file", digestInfo.toString(), "--output-file", signature.toString());
-            assertThat(signing.exitCode()).as(role + ": " + signing.stderr()).isZero();
-
-            Path certificate = Files.write(directory.resolve(role + ".der"), chains.get(role).get(0).getEncoded());
-            Path publicKey = directory.resolve(role + ".pub.pem");
-            ProcessResult extracted = OpenSsl.require().run("x509", "-inform", "DER", "-in", certificate.toString(), "-pubkey", "-noout",
-                    "-out", publicKey.toString());
-            assertThat(extracted.exitCode()).as(extracted.stderr()).isZero();
-            ProcessResult verified = OpenSsl.require().run("dgst", "-sha256", "-verify", publicKey.toString(),
-                    "-signature", signature.toString(), document.toString());
-            assertThat(verified.stdout()).as(role + ": " + verified.stderr()).contains("Verified OK");
+            OpenScSignatures.assertSignsVerifiably(directory, role, chains.get(role).get(0));
         }
-    }
-
-    private static byte[] sha256DigestInfo(byte[] document) throws Exception {
-        return new DigestInfo(new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256, DERNull.INSTANCE),
-                MessageDigest.getInstance("SHA-256").digest(document)).getEncoded();
     }
 }

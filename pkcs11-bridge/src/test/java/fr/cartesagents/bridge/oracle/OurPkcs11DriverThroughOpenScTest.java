@@ -98,6 +98,27 @@ class OurPkcs11DriverThroughOpenScTest {
         }
     }
 
+    /**
+     * OpenSC presents the PUK for a security-officer login (its unblock style), but the card's
+     * PKCS#15 names no SO PIN, so C_SetPIN in that session has nothing to change: the personalization
+     * must replace the PUK through PC/SC. The driver says so, and no try is spent.
+     */
+    @Test
+    void whenOurPkcs11DriverTriesToChangeThePukThroughOpenSc_thenItIsNotSupported_andThePukAndItsTriesAreUntouched() {
+        try (Pkcs11CardDriver driver = Pkcs11CardDriver.open(Pkcs11TokenSelection.onlyToken(OpenSc.pkcs11Module()));
+             Pin transport = PcscRig.pin(PcscRig.PUK); Pin replacement = PcscRig.pin("27182818")) {
+            assertThatThrownBy(() -> driver.changeUnblockSecret(transport, replacement))
+                    .isInstanceOfSatisfying(CardException.class, failure -> {
+                        assertThat(failure.failure()).isEqualTo(CardFailure.NOT_SUPPORTED);
+                        assertThat(failure.getMessage()).contains("PC/SC");
+                    });
+        }
+        assertThat(rig.card().state().pukTriesLeft()).isEqualTo(10);
+        try (PcscCardDriver ours = PcscCardDriver.open(rig.readerName()); Pin puk = PcscRig.pin(PcscRig.PUK)) {
+            ours.verifyUnblockSecret(puk);
+        }
+    }
+
     private static void authenticate(Pkcs11CardDriver driver, String digits) {
         try (Pin pin = PcscRig.pin(digits)) {
             driver.authenticate(pin).close();

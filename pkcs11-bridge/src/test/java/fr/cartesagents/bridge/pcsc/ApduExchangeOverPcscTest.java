@@ -39,8 +39,8 @@ class ApduExchangeOverPcscTest {
             exchange.transmit(AgentCardCommands.selectApplication());
             byte[] pin = {'1', '2', '3', '4'};
             assertThat(exchange.transmit(AgentCardCommands.verify(AgentCardLayout.USER_PIN_REFERENCE, pin)).getSW()).isEqualTo(0x9000);
-            assertThat(exchange.transmit(AgentCardCommands.generateKeyPair(KeyRole.AUTHENTICATION)).getSW()).isEqualTo(0x9000);
-            ResponseAPDU publicKey = exchange.transmit(AgentCardCommands.readPublicKey(KeyRole.AUTHENTICATION));
+            assertThat(exchange.transmit(AgentCardCommands.generateKeyPair(AgentCardLayout.keyReference(KeyRole.AUTHENTICATION))).getSW()).isEqualTo(0x9000);
+            ResponseAPDU publicKey = exchange.transmit(AgentCardCommands.readPublicKey(AgentCardLayout.keyReference(KeyRole.AUTHENTICATION)));
             assertThat(publicKey.getSW()).isEqualTo(0x9000);
             assertThat(publicKey.getData()).hasSizeGreaterThan(256);
 

@@ -151,8 +151,8 @@ public final class TestRegistrationAuthority implements AutoCloseable {
 
     /**
      * {@code POST /api/v1/card-orders/{id}/personalization}: both certificates for the holder the
-     * directory would name (here always Marie Dupont of Moissac), the same answer for a repeated
-     * Idempotency-Key.
+     * directory would name (here always Marie Dupont of Moissac), with the card's PUK ({@link #pukOf}),
+     * the same answer for a repeated Idempotency-Key.
      */
     private void personalize(TestHierarchy hierarchy, HttpExchange exchange) throws IOException {
         try (exchange) {
@@ -173,15 +173,22 @@ public final class TestRegistrationAuthority implements AutoCloseable {
                         body.get("authenticationCsr").asString(), TestSubjects.marieDupont()));
                 IssuedCertificate signature = hierarchy.ca().issue(IssuanceRequest.fromPem(ProfileCatalog.SIGNATURE,
                         body.get("signatureCsr").asString(), TestSubjects.marieDupont()));
+                String cardSerial = body.get("cardSerial").asString();
                 String answer = JSON.writeValueAsString(Map.of("cardId", java.util.UUID.randomUUID().toString(),
-                        "cardSerial", body.get("cardSerial").asString(), "authenticationCertificatePem", authentication.pem(),
-                        "signatureCertificatePem", signature.pem()));
+                        "cardSerial", cardSerial, "authenticationCertificatePem", authentication.pem(),
+                        "signatureCertificatePem", signature.pem(), "puk", pukOf(cardSerial)));
                 answers.put(key, answer);
                 reply(exchange, 201, answer);
             } catch (IssuanceRefusedException e) {
                 reply(exchange, 422, problem("issuance-refused", e.getMessage()));
             }
         }
+    }
+
+    /** The PUK the server answers for a card, derived as the real one does (here from the PC/SC rig's test master key). */
+    public static String pukOf(String cardSerial) {
+        return fr.cartesagents.bridge.testsupport.PcscRig.ISSUER_SECRETS.puk(new fr.cartesagents.ca.cardsecret.CardSerial(cardSerial))
+                .digits();
     }
 
     private static String problem(String type, String detail) {

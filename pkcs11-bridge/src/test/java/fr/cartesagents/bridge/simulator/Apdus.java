@@ -38,6 +38,10 @@ final class Apdus {
         return new CommandAPDU(0x00, 0x24, 0x00, 0x81, ascii(current + replacement));
     }
 
+    static CommandAPDU changePuk(String current, String replacement) {
+        return new CommandAPDU(0x00, 0x24, 0x00, 0x82, ascii(current + replacement));
+    }
+
     static CommandAPDU resetRetryCounter(String replacement) {
         return new CommandAPDU(0x00, 0x2C, 0x02, 0x81, ascii(replacement));
     }

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import fr.cartesagents.bridge.apdu.AgentCardLayout;
 import fr.cartesagents.bridge.apdu.ApduExchange;
 import fr.cartesagents.bridge.apdu.RsaPublicKeys;
+import fr.cartesagents.bridge.card.KeyRole;
 import fr.cartesagents.bridge.apdu.Tlv;
 import fr.cartesagents.ca.cardsecret.CardSecrets;
 import fr.cartesagents.ca.cardsecret.CardSerial;
@@ -119,6 +120,33 @@ class SimulatedCardTest {
     }
 
     @Test
+    void whenThePukIsChangedWithTheCurrentOne_thenOnlyTheNewPukUnblocksAndAWrongCurrentOneSpendsAPukTry() {
+        selectApplication();
+        String transport = "3141592653589793";
+        assertThat(sw(Apdus.changePuk(PUK, "1234567"))).as("a new PUK shorter than 8").isEqualTo(0x6A80);
+        assertThat(sw(Apdus.changePuk("27182818", transport))).as("not the current PUK").isEqualTo(0x63C9);
+        assertThat(sw(Apdus.changePuk(PUK, transport))).isEqualTo(0x9000);
+        assertThat(sw(Apdus.pukStatus())).as("a right PUK restores its tries").isEqualTo(0x63CA);
+        assertThat(sw(Apdus.changePuk(transport, "87654321"))).as("a 16-character PUK then an 8-character one").isEqualTo(0x9000);
+
+        blockPin();
+        assertThat(sw(Apdus.verify(0x82, PUK))).as("the former PUK").isEqualTo(0x63C9);
+        assertThat(sw(Apdus.verify(0x82, transport))).isEqualTo(0x63C8);
+        assertThat(sw(Apdus.verify(0x82, "87654321"))).isEqualTo(0x9000);
+        assertThat(sw(Apdus.resetRetryCounter("5555"))).isEqualTo(0x9000);
+        assertThat(sw(Apdus.verifyPin("5555"))).isEqualTo(0x9000);
+    }
+
+    @Test
+    void whenThePukIsBlocked_thenItCannotBeChangedEither() {
+        selectApplication();
+        for (int i = 0; i < 10; i++) {
+            sw(Apdus.verify(0x82, "00000000"));
+        }
+        assertThat(sw(Apdus.changePuk(PUK, "87654321"))).isEqualTo(0x6983);
+    }
+
+    @Test
     void whenThePukIsWrongTenTimes_thenItIsBlockedForGood() {
         selectApplication();
         for (int i = 0; i < 9; i++) {
@@ -193,6 +221,35 @@ class SimulatedCardTest {
         byte[] digestInfo = new DigestInfo(new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256, DERNull.INSTANCE), hash).getEncoded();
         assertThat(verifies(authentication, document, exchange.transmit(Apdus.internalAuthenticate(digestInfo)).getData())).isTrue();
         assertThat(sw(Apdus.mse(0xB6, 1, 0x42))).as("the authentication key never signs documents").isEqualTo(0x6985);
+    }
+
+    @Test
+    void whenARenewalKeyIsGenerated_thenItLivesBesideTheKeyInUse_withTheRulesOfItsRole() throws Exception {
+        selectApplication();
+        assertThat(sw(Apdus.verifyPin("1234"))).isEqualTo(0x9000);
+        assertThat(sw(Apdus.generate(1))).isEqualTo(0x9000);
+        PublicKey inUse = RsaPublicKeys.fromTemplate(sdoContents(exchange.transmit(Apdus.getData(0x20, 1, 0x7F49)).getData()))
+                .orElseThrow();
+        int renewal = AgentCardLayout.renewalKeyReference(KeyRole.AUTHENTICATION);
+        assertThat(sw(Apdus.generate(renewal))).isEqualTo(0x9000);
+        PublicKey renewed = RsaPublicKeys.fromTemplate(sdoContents(exchange.transmit(Apdus.getData(0x20, renewal, 0x7F49)).getData()))
+                .orElseThrow();
+        assertThat(renewed).isNotEqualTo(inUse);
+        assertThat(RsaPublicKeys.fromTemplate(sdoContents(exchange.transmit(Apdus.getData(0x20, 1, 0x7F49)).getData())))
+                .as("the key in use is still there").contains(inUse);
+
+        byte[] document = "Renouvellement".getBytes(StandardCharsets.UTF_8);
+        byte[] digestInfo = new DigestInfo(new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256, DERNull.INSTANCE),
+                MessageDigest.getInstance("SHA-256").digest(document)).getEncoded();
+        assertThat(sw(Apdus.mse(0xA4, renewal, 0x02))).isEqualTo(0x9000);
+        assertThat(verifies(renewed, document, exchange.transmit(Apdus.internalAuthenticate(digestInfo)).getData())).isTrue();
+        assertThat(sw(Apdus.mse(0xA4, 1, 0x02))).isEqualTo(0x9000);
+        assertThat(verifies(inUse, document, exchange.transmit(Apdus.internalAuthenticate(digestInfo)).getData())).isTrue();
+        assertThat(sw(Apdus.mse(0xB6, renewal, 0x42))).as("an authentication key, renewed or not, never signs documents")
+                .isEqualTo(0x6985);
+        assertThat(sw(Apdus.generate(0x13))).as("no third key reference").isEqualTo(0x6A88);
+        // Its public key file, where the driver notes the key a renewal is for
+        assertThat(sw(Apdus.selectFile(AgentCardLayout.renewalPublicKeyFileId(KeyRole.AUTHENTICATION)))).isEqualTo(0x9000);
     }
 
     @Test

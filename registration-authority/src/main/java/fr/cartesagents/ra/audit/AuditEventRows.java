@@ -1,5 +1,7 @@
 package fr.cartesagents.ra.audit;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +36,16 @@ final class AuditEventRows {
                 row.get("chain_position", Long.class),
                 row.get("previous_hash", String.class),
                 row.get("hash", String.class));
+    }
+
+    /** An event from a JDBC row of {@link #COLUMNS} (the commands that read the database without the server). */
+    static AuditEvent read(ResultSet row) throws SQLException {
+        return new AuditEvent(row.getLong("id"), row.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+                new AuditEntry(row.getString("actor"), row.getString("action"), row.getString("target"),
+                        JSON.readValue(row.getString("details"), DETAILS),
+                        Optional.ofNullable(row.getObject("collectivity_id", UUID.class)),
+                        Optional.ofNullable(row.getString("remote_address"))),
+                row.getObject("chain_position", Long.class), row.getString("previous_hash"), row.getString("hash"));
     }
 
     static String json(Map<String, String> details) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -89,6 +90,13 @@ public class AuditTrail {
             query = query.bind("target", target.get());
         }
         return query.map(AuditEventRows::read).all();
+    }
+
+    /** Whether the trail holds an event of one of these actions (a start-up asks whether something ever happened). */
+    public Mono<Boolean> hasAny(Collection<String> actions) {
+        return database.sql("select exists (select 1 from audit_event where action = any(:actions)) as found")
+                .bind("actions", actions.toArray(String[]::new))
+                .map(row -> Boolean.TRUE.equals(row.get("found", Boolean.class))).one();
     }
 
     /** The chained events, in chain order. */

@@ -9,14 +9,13 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import fr.cartesagents.ra.idempotency.IdempotentRequest;
 import fr.cartesagents.ra.security.Actor;
 import fr.cartesagents.ra.web.ApiEndpoints;
+import fr.cartesagents.ra.web.IdempotentBody;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
@@ -24,17 +23,9 @@ import reactor.core.publisher.Mono;
 /** Billing statements (JSON or CSV) and reader deliveries of a collectivity (annex 1). */
 @RestController
 @Tag(name = "Billing", description = "Annex 1 of the CARTES convention: charged cards and reader allotments")
-class BillingController {
+record BillingController(BillingService billing, ApiEndpoints web) {
 
     static final MediaType CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
-
-    private final BillingService billing;
-    private final ApiEndpoints web;
-
-    BillingController(BillingService billing, ApiEndpoints web) {
-        this.billing = billing;
-        this.web = web;
-    }
 
     @Operation(summary = "The billing statement of a period (from, to: ISO dates, included; default: this year); JSON, or CSV"
             + " with Accept: text/csv")
@@ -54,11 +45,8 @@ class BillingController {
     @Operation(summary = "Record card readers handed to the collectivity (registration office), within the annex's allotment;"
             + " Idempotency-Key required")
     @PostMapping(path = "/api/v1/collectivities/{id}/reader-deliveries", produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<String>> deliverReaders(Actor actor, @PathVariable UUID id,
-                                                @RequestHeader(name = IdempotentRequest.HEADER, required = false) String key,
-                                                @RequestBody(required = false) String body) {
-        return web.create(actor.auditName(), key, "/api/v1/collectivities/" + id + "/reader-deliveries",
-                billing.mayDeliverReaders(actor, id), body, ReaderDeliveryRequest.class,
+    Mono<ResponseEntity<String>> deliverReaders(Actor actor, @PathVariable UUID id, IdempotentBody<ReaderDeliveryRequest> delivery) {
+        return web.create(actor.auditName(), delivery, billing.mayDeliverReaders(actor, id),
                 request -> billing.deliverReaders(actor, id, request));
     }
 }

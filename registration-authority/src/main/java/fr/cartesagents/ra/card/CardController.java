@@ -1,9 +1,11 @@
 package fr.cartesagents.ra.card;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,12 +41,18 @@ class CardController {
         return cards.ofPerson(actor, personId);
     }
 
-    @Operation(summary = "The collectivity's cards, newest first (?state=&page=&size=)")
+    @Operation(summary = "The collectivity's cards, newest first, with how many match in all (total):"
+            + " ?state= (one or several, comma-separated), ?pinBlocked=true|false, ?expiringBefore=YYYY-MM-DD (the card's end),"
+            + " ?page=&size=")
     @GetMapping(path = "/api/v1/collectivities/{id}/cards", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResultPage<CardView>> ofCollectivity(Actor actor, @PathVariable UUID id, @RequestParam(required = false) String state,
+                                              @RequestParam(required = false) Boolean pinBlocked,
+                                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                                              LocalDate expiringBefore,
                                               @RequestParam(required = false) String page,
                                               @RequestParam(required = false) String size) {
         return PageParameters.of(page, size)
-                .flatMap(paging -> cards.ofCollectivity(actor, id, Optional.ofNullable(state), paging.page(), paging.size()));
+                .flatMap(paging -> cards.ofCollectivity(actor, id, Optional.ofNullable(state), Optional.ofNullable(pinBlocked),
+                        Optional.ofNullable(expiringBefore), paging.page(), paging.size()));
     }
 }

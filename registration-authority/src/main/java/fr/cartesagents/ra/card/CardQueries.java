@@ -1,6 +1,5 @@
 package fr.cartesagents.ra.card;
 
-import java.util.Optional;
 import java.util.UUID;
 
 import reactor.core.publisher.Flux;
@@ -29,8 +28,8 @@ public interface CardQueries {
     /** The person's cards for one collectivity, newest first. */
     Flux<Card> ofPerson(UUID personId, UUID collectivityId);
 
-    /** A page of a collectivity's cards, newest first, optionally in one state. */
-    Flux<Card> ofCollectivity(UUID collectivityId, Optional<CardState> state, int page, int size);
+    /** A page of a collectivity's cards that {@code filter} keeps, newest first. */
+    Flux<Card> ofCollectivity(UUID collectivityId, CardFilter filter, int page, int size);
 
-    Mono<Long> countOfCollectivity(UUID collectivityId, Optional<CardState> state);
+    Mono<Long> countOfCollectivity(UUID collectivityId, CardFilter filter);
 }

@@ -1,10 +1,12 @@
 package fr.cartesagents.ra.card;
 
 import java.math.BigInteger;
+import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -19,6 +21,7 @@ import fr.cartesagents.ra.problem.ProblemException;
 import fr.cartesagents.ra.problem.ProblemType;
 import fr.cartesagents.ra.security.AccessPolicy;
 import fr.cartesagents.ra.security.Actor;
+import fr.cartesagents.ra.security.Actors;
 import fr.cartesagents.ra.security.Permission;
 import fr.cartesagents.ra.web.ResultPage;
 import reactor.core.publisher.Mono;
@@ -58,9 +61,16 @@ class CardReads {
                 .flatMap(this::summaries);
     }
 
-    Mono<ResultPage<CardView>> ofCollectivity(Actor actor, UUID collectivityId, Optional<String> state, int page, int size) {
+    /**
+     * A page of the collectivity's cards and how many the filter keeps in all: {@code states} one state or
+     * several separated by commas, {@code pinBlocked}, and {@code expiringBefore} a day (the card ends before
+     * that day begins in France).
+     */
+    Mono<ResultPage<CardView>> ofCollectivity(Actor actor, UUID collectivityId, Optional<String> states, Optional<Boolean> pinBlocked,
+                                              Optional<LocalDate> expiringBefore, int page, int size) {
         return access.require(actor, Permission.READ, collectivityId)
-                .then(Mono.fromCallable(() -> state.map(CardReads::parseState)))
+                .then(Mono.fromCallable(() -> new CardFilter(states.map(CardReads::parseStates).orElse(Set.of()), pinBlocked,
+                        expiringBefore.map(day -> day.atStartOfDay(Actors.FRANCE).toInstant()))))
                 .flatMap(filter -> Mono.zip(cards.ofCollectivity(collectivityId, filter, page, size).collectList().flatMap(this::summaries),
                         cards.countOfCollectivity(collectivityId, filter)))
                 .map(found -> new ResultPage<>(found.getT1(), page, size, found.getT2()));
@@ -102,11 +112,13 @@ class CardReads {
                 .orElse("");
     }
 
-    private static CardState parseState(String name) {
-        try {
-            return CardState.fromDatabaseName(name);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.localized(ProblemType.VALIDATION_FAILED, "card.unknown-state", name);
-        }
+    private static Set<CardState> parseStates(String names) {
+        return java.util.Arrays.stream(names.split(",", -1)).map(String::strip).map(name -> {
+            try {
+                return CardState.fromDatabaseName(name);
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.localized(ProblemType.VALIDATION_FAILED, "card.unknown-state", name);
+            }
+        }).collect(Collectors.toUnmodifiableSet());
     }
 }

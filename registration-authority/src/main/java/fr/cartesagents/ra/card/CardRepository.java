@@ -66,23 +66,32 @@ class CardRepository implements CardQueries {
     }
 
     @Override
-    public Flux<Card> ofCollectivity(UUID collectivityId, Optional<CardState> state, int page, int size) {
-        return database.sql("select " + COLUMNS + " from card where collectivity_id = :collectivity"
-                        + " and (cast(:state as text) is null or state = :state)"
-                        + " order by personalized_at desc, id limit :limit offset :offset")
-                .bind("collectivity", collectivityId)
-                .bind("state", Parameter.fromOrEmpty(state.map(CardState::databaseName).orElse(null), String.class))
+    public Flux<Card> ofCollectivity(UUID collectivityId, CardFilter filter, int page, int size) {
+        return filtered("select " + COLUMNS + " from card where " + FILTERED + " order by personalized_at desc, id"
+                + " limit :limit offset :offset", collectivityId, filter)
                 .bind("limit", size).bind("offset", (long) page * size)
                 .map(CardRepository::card).all();
     }
 
     @Override
-    public Mono<Long> countOfCollectivity(UUID collectivityId, Optional<CardState> state) {
-        return database.sql("select count(*) as n from card where collectivity_id = :collectivity"
-                        + " and (cast(:state as text) is null or state = :state)")
-                .bind("collectivity", collectivityId)
-                .bind("state", Parameter.fromOrEmpty(state.map(CardState::databaseName).orElse(null), String.class))
+    public Mono<Long> countOfCollectivity(UUID collectivityId, CardFilter filter) {
+        return filtered("select count(*) as n from card where " + FILTERED, collectivityId, filter)
                 .map(row -> row.get("n", Long.class)).one();
+    }
+
+    /** The conditions of a {@link CardFilter}; an absent criterion binds null and keeps every card. */
+    private static final String FILTERED = "collectivity_id = :collectivity"
+            + " and (cardinality(cast(:states as text[])) = 0 or state = any(cast(:states as text[])))"
+            + " and (cast(:pinBlocked as boolean) is null or (pin_blocked_since is not null) = cast(:pinBlocked as boolean))"
+            + " and (cast(:expiringBefore as timestamptz) is null or expires_at < cast(:expiringBefore as timestamptz))";
+
+    private DatabaseClient.GenericExecuteSpec filtered(String sql, UUID collectivityId, CardFilter filter) {
+        return database.sql(sql)
+                .bind("collectivity", collectivityId)
+                .bind("states", filter.states().stream().map(CardState::databaseName).sorted().toArray(String[]::new))
+                .bind("pinBlocked", Parameter.fromOrEmpty(filter.pinBlocked().orElse(null), Boolean.class))
+                .bind("expiringBefore", Parameter.fromOrEmpty(filter.expiringBefore().map(CardRepository::utc).orElse(null),
+                        OffsetDateTime.class));
     }
 
     Mono<Void> insert(Card card, String personalizedBy) {

@@ -16,13 +16,17 @@ import fr.cartesagents.ca.status.RevocationReason;
 import fr.cartesagents.ca.status.RevokedCertificate;
 import fr.cartesagents.ra.lifecycle.StateGuard;
 import fr.cartesagents.ra.security.CertificateFingerprint;
+import fr.cartesagents.ra.security.CertificateHolders;
 import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** The {@code certificate} table. Writes join the caller's transaction. */
+/**
+ * The {@code certificate} table. Writes join the caller's transaction. Authentication reads it
+ * through {@link CertificateHolders} (at every request: only the three columns it needs, no DER).
+ */
 @Repository
-public class CertificateRecords {
+public class CertificateRecords implements CertificateHolders {
 
     /** Every column of a record but its DER, which the caller may already hold. */
     private static final String COLUMNS_BUT_DER = "serial, ca_id, profile, subject, holder_id, not_before, not_after, status,"
@@ -102,6 +106,16 @@ public class CertificateRecords {
         return database.sql("select " + COLUMNS + " from certificate where serial = :serial")
                 .bind("serial", SerialHex.toHex(serial))
                 .map(CertificateRecords::record)
+                .one();
+    }
+
+    @Override
+    public Mono<RecordedCertificate> recorded(BigInteger serial) {
+        return database.sql("select status, fingerprint_sha256, holder_id from certificate where serial = :serial")
+                .bind("serial", SerialHex.toHex(serial))
+                .map(row -> new RecordedCertificate(Optional.ofNullable(row.get("fingerprint_sha256", String.class)),
+                        CertificateStatusName.ofColumn(row.get("status", String.class)) == CertificateStatusName.GOOD,
+                        Optional.ofNullable(row.get("holder_id", String.class))))
                 .one();
     }
 

@@ -1,6 +1,7 @@
 package fr.cartesagents.ra.collectivity;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -28,6 +29,12 @@ public interface CollectivityQueries {
     /** The commune with this INSEE code, if any. */
     Mono<UUID> communeOfInsee(String inseeCode);
 
+    /**
+     * How a habilitation check names these collectivities (those that exist), ordered by name: kind, SIREN,
+     * INSEE code, name, and for a grouping its member communes' INSEE codes.
+     */
+    Flux<CollectivityIdentity> identities(Collection<UUID> ids);
+
     /** Locks the collectivity's row until the end of the caller's transaction (changes about it are then made one at a time). */
     Mono<Void> lock(UUID collectivity);
 
@@ -45,6 +52,16 @@ public interface CollectivityQueries {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(officeId, "officeId");
             Objects.requireNonNull(officeName, "officeName");
+        }
+    }
+
+    /** A collectivity as a relying application knows it; {@code memberInseeCodes} is empty unless it is a grouping. */
+    record CollectivityIdentity(UUID id, String kind, String siren, String inseeCode, String name, List<String> memberInseeCodes) {
+
+        public CollectivityIdentity {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(kind, "kind");
+            memberInseeCodes = List.copyOf(memberInseeCodes);
         }
     }
 }

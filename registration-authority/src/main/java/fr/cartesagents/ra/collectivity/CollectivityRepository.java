@@ -10,6 +10,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
 
+import fr.cartesagents.ra.directory.AppointingCollectivities;
 import fr.cartesagents.ra.security.CollectivityAccessFacts;
 import fr.cartesagents.ra.security.CollectivityScope;
 import fr.cartesagents.ra.web.ResultPage;
@@ -17,9 +18,9 @@ import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** The {@code collectivity} and {@code collectivity_member} rows. */
+/** The {@code collectivity} and {@code collectivity_member} rows (and the demo's office, {@link TerritorySeeding}). */
 @Repository
-class CollectivityRepository implements CollectivityQueries, CollectivityAccessFacts {
+class CollectivityRepository implements CollectivityQueries, CollectivityAccessFacts, AppointingCollectivities, TerritorySeeding {
 
     private static final String VIEW = "select c.id, c.kind, c.insee_code, c.siren, c.name, c.department, c.legal_form,"
             + " c.registration_office_id, c.trust_suspended, c.mayor_manages_cards, c.version,"
@@ -51,6 +52,19 @@ class CollectivityRepository implements CollectivityQueries, CollectivityAccessF
     }
 
     @Override
+    public Flux<CollectivityIdentity> identities(java.util.Collection<UUID> ids) {
+        return database.sql("select c.id, c.kind, c.siren, c.insee_code, c.name,"
+                        + " array(select g.insee_code from collectivity_member cm join collectivity g on g.id = cm.member_id"
+                        + "   where cm.grouping_id = c.id and g.insee_code is not null order by g.insee_code) as members"
+                        + " from collectivity c where c.id = any(:ids) order by c.name, c.id")
+                .bind("ids", ids.toArray(UUID[]::new))
+                .map(row -> new CollectivityIdentity(row.get("id", UUID.class), row.get("kind", String.class),
+                        row.get("siren", String.class), row.get("insee_code", String.class), row.get("name", String.class),
+                        Arrays.asList(row.get("members", String[].class))))
+                .all();
+    }
+
+    @Override
     public Mono<String> kindOf(UUID collectivity) {
         return database.sql("select kind from collectivity where id = :id").bind("id", collectivity)
                 .map(row -> row.get("kind", String.class)).one();
@@ -67,6 +81,24 @@ class CollectivityRepository implements CollectivityQueries, CollectivityAccessF
     public Mono<UUID> communeOfInsee(String inseeCode) {
         return database.sql("select id from collectivity where insee_code = :insee and kind = 'commune'").bind("insee", inseeCode)
                 .map(row -> row.get("id", UUID.class)).one();
+    }
+
+    @Override
+    public Mono<AppointingFacts> lockForAppointments(UUID collectivity) {
+        return appointingFacts(collectivity, " for update");
+    }
+
+    @Override
+    public Mono<AppointingFacts> appointingFacts(UUID collectivity) {
+        return appointingFacts(collectivity, "");
+    }
+
+    private Mono<AppointingFacts> appointingFacts(UUID collectivity, String lock) {
+        return database.sql("select kind, mayor_manages_cards from collectivity where id = :id" + lock)
+                .bind("id", collectivity)
+                .map(row -> new AppointingFacts(row.get("kind", String.class),
+                        Boolean.TRUE.equals(row.get("mayor_manages_cards", Boolean.class))))
+                .one();
     }
 
     @Override
@@ -161,6 +193,29 @@ class CollectivityRepository implements CollectivityQueries, CollectivityAccessF
                 .bind("legalForm", Parameter.fromOrEmpty(legalForm.orElse(null), String.class))
                 .bind("office", Parameter.fromOrEmpty(office.orElse(null), UUID.class))
                 .then();
+    }
+
+    @Override
+    public Mono<UUID> office(String code, String name, String department) {
+        return database.sql("insert into registration_office (id, code, name, department) values (:id, :code, :name, :department)"
+                        + " on conflict (code) do nothing")
+                .bind("id", UUID.randomUUID()).bind("code", code).bind("name", name).bind("department", department)
+                .then()
+                .then(database.sql("select id from registration_office where code = :code").bind("code", code)
+                        .map(row -> row.get("id", UUID.class)).one());
+    }
+
+    @Override
+    public Mono<UUID> commune(String insee, String siren, String name, String department, UUID office) {
+        return database.sql("insert into collectivity (id, kind, insee_code, siren, name, department, registration_office_id)"
+                        + " values (:id, :kind, :insee, :siren, :name, :department, :office)"
+                        + " on conflict (insee_code) do update set registration_office_id"
+                        + " = coalesce(collectivity.registration_office_id, excluded.registration_office_id)"
+                        + " returning id")
+                .bind("id", UUID.randomUUID()).bind("kind", CollectivityKind.COMMUNE.databaseName()).bind("insee", insee)
+                .bind("siren", siren).bind("name", name).bind("department", department).bind("office", office)
+                .map(row -> row.get("id", UUID.class))
+                .one();
     }
 
     Mono<Long> update(UUID id, long expectedVersion, String name, Optional<String> siren, String department,

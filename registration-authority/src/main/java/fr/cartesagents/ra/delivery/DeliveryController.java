@@ -8,31 +8,18 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import fr.cartesagents.ra.security.Actor;
-import fr.cartesagents.ra.web.ApiEndpoints;
+import fr.cartesagents.ra.web.JsonBody;
 import io.swagger.v3.oas.annotations.Operation;
 import reactor.core.publisher.Mono;
 
 /** The face-to-face hand-over, the terms of use, the identity document kept, and the activation (docs/api.md). */
 @RestController
-class DeliveryController {
+record DeliveryController(HandOverService handOvers, ActivationService activations, IdentityDocumentReads documents) {
 
     private static final String CARD = "/api/v1/cards/{cardId}";
-
-    private final HandOverService handOvers;
-    private final ActivationService activations;
-    private final IdentityDocumentReads documents;
-    private final ApiEndpoints web;
-
-    DeliveryController(HandOverService handOvers, ActivationService activations, IdentityDocumentReads documents, ApiEndpoints web) {
-        this.handOvers = handOvers;
-        this.activations = activations;
-        this.documents = documents;
-        this.web = web;
-    }
 
     @Operation(summary = "The current terms of use (CGU) the holder accepts at the hand-over")
     @GetMapping(path = "/api/v1/terms-of-use", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -52,9 +39,9 @@ class DeliveryController {
 
     @Operation(summary = "Hand the card over face to face: identity document, its copy, terms accepted, receipt signed by the card")
     @PostMapping(path = CARD + "/hand-over", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<Map<String, Object>> handOver(Actor actor, @PathVariable UUID cardId, @RequestBody(required = false) String body) {
+    Mono<Map<String, Object>> handOver(Actor actor, @PathVariable UUID cardId, JsonBody<HandOverRequest> handOver) {
         return handOvers.authorize(actor, cardId)
-                .flatMap(card -> handOvers.handOver(actor, card, web.body(body, HandOverRequest.class)));
+                .flatMap(card -> handOvers.handOver(actor, card, handOver.value()));
     }
 
     @Operation(summary = "Read back the identity document kept from the hand-over (registration office, auditors; audited)")
@@ -71,8 +58,8 @@ class DeliveryController {
 
     @Operation(summary = "Activate the card: the challenge signed by its authentication key once the holder set their PIN")
     @PostMapping(path = CARD + "/activation", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<Map<String, Object>> activate(Actor actor, @PathVariable UUID cardId, @RequestBody(required = false) String body) {
-        return activations.activate(actor, cardId, web.body(body, ActivationRequest.class))
+    Mono<Map<String, Object>> activate(Actor actor, @PathVariable UUID cardId, JsonBody<ActivationRequest> activation) {
+        return activations.activate(actor, cardId, activation.value())
                 .map(card -> Map.<String, Object>of("cardId", card.id(), "state", card.state().databaseName(),
                         "activatedAt", card.activatedAt().orElseThrow()));
     }

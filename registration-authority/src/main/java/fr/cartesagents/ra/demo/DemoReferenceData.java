@@ -1,5 +1,6 @@
 package fr.cartesagents.ra.demo;
 
+import java.util.List;
 import java.util.Map;
 
 import org.slf4j.Logger;
@@ -8,10 +9,10 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
 import fr.cartesagents.ra.audit.AuditEntry;
+import fr.cartesagents.ra.audit.AuditTrail;
 import fr.cartesagents.ra.collectivity.CommuneEntry;
 import fr.cartesagents.ra.collectivity.EpciEntry;
 import fr.cartesagents.ra.collectivity.ImportReport;
@@ -35,14 +36,14 @@ class DemoReferenceData implements InitializingBean {
     private static final Logger LOG = LoggerFactory.getLogger(DemoReferenceData.class);
 
     private final ReferenceDataImport imports;
-    private final DatabaseClient database;
+    private final AuditTrail audit;
     private final Environment environment;
     private final boolean enabled;
 
-    DemoReferenceData(ReferenceDataImport imports, DatabaseClient database, Environment environment,
+    DemoReferenceData(ReferenceDataImport imports, AuditTrail audit, Environment environment,
                       ReferenceDataProperties properties) {
         this.imports = imports;
-        this.database = database;
+        this.audit = audit;
         this.environment = environment;
         this.enabled = properties.demoExtract();
     }
@@ -52,9 +53,7 @@ class DemoReferenceData implements InitializingBean {
         if (!enabled || environment.acceptsProfiles(Profiles.of("production"))) {
             return;
         }
-        Boolean imported = database.sql("select exists (select 1 from audit_event where action in"
-                        + " ('reference-data.communes-imported', 'reference-data.epcis-imported')) as imported")
-                .map(row -> row.get("imported", Boolean.class)).one().block();
+        Boolean imported = audit.hasAny(List.of("reference-data.communes-imported", "reference-data.epcis-imported")).block();
         if (Boolean.TRUE.equals(imported)) {
             return;
         }

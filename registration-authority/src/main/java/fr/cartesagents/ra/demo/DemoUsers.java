@@ -10,16 +10,18 @@ import java.util.UUID;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.context.annotation.Conditional;
-import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 import fr.cartesagents.ca.issuance.Siren;
 import fr.cartesagents.ra.audit.AuditEntry;
+import fr.cartesagents.ra.audit.AuditTarget;
 import fr.cartesagents.ra.audit.AuditTrail;
+import fr.cartesagents.ra.collectivity.TerritorySeeding;
+import fr.cartesagents.ra.directory.DirectorySeeding;
 import fr.cartesagents.ra.security.Actors;
 import fr.cartesagents.ra.security.DemoEnabled;
+import fr.cartesagents.ra.security.PersonAccessFacts;
 import fr.cartesagents.ra.security.Role;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -57,13 +59,18 @@ class DemoUsers implements InitializingBean, DemoAccounts {
             new DemoUser("auditeur", "DEMO-AUDITEUR", "Claire", "Martin", Role.AUDITOR, Optional.empty(),
                     Optional.of("Auditrice")));
 
-    private final DatabaseClient database;
+    private final TerritorySeeding territory;
+    private final DirectorySeeding directory;
+    private final PersonAccessFacts people;
     private final TransactionalOperator transactions;
     private final AuditTrail audit;
     private final Clock clock;
 
-    DemoUsers(DatabaseClient database, TransactionalOperator transactions, AuditTrail audit, Clock clock) {
-        this.database = database;
+    DemoUsers(TerritorySeeding territory, DirectorySeeding directory, PersonAccessFacts people,
+              TransactionalOperator transactions, AuditTrail audit, Clock clock) {
+        this.territory = territory;
+        this.directory = directory;
+        this.people = people;
         this.transactions = transactions;
         this.audit = audit;
         this.clock = clock;
@@ -83,8 +90,8 @@ class DemoUsers implements InitializingBean, DemoAccounts {
     /** The person behind a demo user name, if it is one. */
     Mono<UUID> personOf(String userName) {
         return Mono.justOrEmpty(USERS.stream().filter(user -> user.userName().equals(userName)).findFirst())
-                .flatMap(user -> database.sql("select id from person where holder_id = :holder")
-                        .bind("holder", user.holderId()).map(row -> row.get("id", UUID.class)).one());
+                .flatMap(user -> people.byHolderId(user.holderId()))
+                .map(PersonAccessFacts.KnownPerson::id);
     }
 
     private Mono<Void> seed() {
@@ -92,55 +99,29 @@ class DemoUsers implements InitializingBean, DemoAccounts {
                         .concatMap(user -> person(user).flatMap(person -> role(user, person, commune, office)))
                         .reduce(0L, Long::sum)
                         .flatMap(added -> added == 0 ? Mono.empty()
-                                : audit.append(new AuditEntry("system", "demo.seeded", "collectivity:" + commune,
-                                        Map.of("insee", INSEE, "roles", Long.toString(added)), Optional.of(commune),
-                                        Optional.empty())).then())));
+                                : audit.append(AuditEntry.bySystem("system", Optional.of(commune), DemoEvent.SEEDED,
+                                        AuditTarget.of("collectivity", commune),
+                                        Map.of("insee", INSEE, "roles", Long.toString(added)))).then())));
     }
 
     private Mono<UUID> office() {
-        return database.sql("insert into registration_office (id, code, name, department) values (:id, :code, 'Préfecture du Nord', '59')"
-                        + " on conflict (code) do nothing")
-                .bind("id", UUID.randomUUID()).bind("code", OFFICE_CODE)
-                .then()
-                .then(database.sql("select id from registration_office where code = :code").bind("code", OFFICE_CODE)
-                        .map(row -> row.get("id", UUID.class)).one());
+        return territory.office(OFFICE_CODE, "Préfecture du Nord", "59");
     }
 
     private Mono<UUID> commune(UUID office) {
-        return database.sql("insert into collectivity (id, kind, insee_code, siren, name, department, registration_office_id)"
-                        + " values (:id, 'commune', :insee, :siren, 'Armentières', '59', :office)"
-                        + " on conflict (insee_code) do update set registration_office_id"
-                        + " = coalesce(collectivity.registration_office_id, excluded.registration_office_id)"
-                        + " returning id")
-                .bind("id", UUID.randomUUID()).bind("insee", INSEE).bind("siren", SIREN.value()).bind("office", office)
-                .map(row -> row.get("id", UUID.class))
-                .one();
+        return territory.commune(INSEE, SIREN.value(), "Armentières", "59", office);
     }
 
     private Mono<UUID> person(DemoUser user) {
-        return database.sql("insert into person (id, holder_id, birth_name, given_names, email)"
-                        + " values (:id, :holder, :birthName, :givenNames, :email) on conflict (holder_id) do nothing")
-                .bind("id", UUID.randomUUID()).bind("holder", user.holderId()).bind("birthName", user.birthName())
-                .bind("givenNames", user.givenNames()).bind("email", user.userName() + "@demo.cartes-agents.fr")
-                .then()
-                .then(database.sql("select id from person where holder_id = :holder").bind("holder", user.holderId())
-                        .map(row -> row.get("id", UUID.class)).one());
+        return directory.person(user.holderId(), user.birthName(), user.givenNames(), user.userName() + "@demo.cartes-agents.fr");
     }
 
-    /** Gives the role unless the person already holds it; {@code on conflict do nothing} also spares an existing mayor. */
+    /** Gives the role unless the person already holds it; an existing mayor is spared too. */
     private Mono<Long> role(DemoUser user, UUID person, UUID commune, UUID office) {
         boolean inCommune = user.role() == Role.MAYOR || user.role() == Role.DELEGATE || user.role() == Role.AGENT;
         boolean inOffice = user.role() == Role.REGISTRATION_OFFICER;
-        return database.sql("insert into role_assignment (id, person_id, role, collectivity_id, registration_office_id, service,"
-                        + " job_title, starts_on) select :id, :person, :role, :collectivity, :office, :service, :jobTitle, :startsOn"
-                        + " where not exists (select 1 from role_assignment where person_id = :person and role = :role and ends_on is null)"
-                        + " on conflict do nothing")
-                .bind("id", UUID.randomUUID()).bind("person", person).bind("role", user.role().databaseName())
-                .bind("collectivity", Parameter.fromOrEmpty(inCommune ? commune : null, UUID.class))
-                .bind("office", Parameter.fromOrEmpty(inOffice ? office : null, UUID.class))
-                .bind("service", Parameter.fromOrEmpty(user.service().orElse(null), String.class))
-                .bind("jobTitle", Parameter.fromOrEmpty(user.jobTitle().orElse(null), String.class))
-                .bind("startsOn", LocalDate.now(clock.withZone(Actors.FRANCE)).minusDays(1))
-                .fetch().rowsUpdated();
+        return directory.roleUnlessHeld(person, user.role(), Optional.of(commune).filter(any -> inCommune),
+                Optional.of(office).filter(any -> inOffice), user.service(), user.jobTitle(),
+                LocalDate.now(clock.withZone(Actors.FRANCE)).minusDays(1));
     }
 }

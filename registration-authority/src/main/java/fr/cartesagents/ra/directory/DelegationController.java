@@ -2,19 +2,17 @@ package fr.cartesagents.ra.directory;
 
 import java.util.UUID;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
-import fr.cartesagents.ra.idempotency.IdempotentRequest;
 import fr.cartesagents.ra.security.Actor;
 import fr.cartesagents.ra.web.ApiEndpoints;
+import fr.cartesagents.ra.web.IdempotentBody;
+import fr.cartesagents.ra.web.VersionedBody;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Flux;
@@ -23,27 +21,15 @@ import reactor.core.publisher.Mono;
 /** The mayor's delegations in a collectivity (e.g. officier d'état civil délégué). */
 @RestController
 @Tag(name = "Directory")
-class DelegationController {
+record DelegationController(DelegationService delegations, ApiEndpoints web) {
 
     private static final String DELEGATIONS = "/api/v1/collectivities/{collectivityId}/delegations";
 
-    private final DelegationService delegations;
-    private final ApiEndpoints web;
-
-    DelegationController(DelegationService delegations, ApiEndpoints web) {
-        this.delegations = delegations;
-        this.web = web;
-    }
-
     @Operation(summary = "Record a delegation of the mayor, with its dates and arrêté reference (APPOINT_DELEGATES)")
     @PostMapping(path = DELEGATIONS, consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<String>> record(Actor actor, @PathVariable UUID collectivityId,
-                                        @RequestHeader(name = IdempotentRequest.HEADER, required = false) String key,
-                                        @RequestBody Mono<DelegationRequest> request) {
-        String path = DELEGATIONS.replace("{collectivityId}", collectivityId.toString());
-        return web.create(actor.auditName(), key, path, delegations.mayRecord(actor, collectivityId), request,
-                valid -> delegations.record(actor, collectivityId, valid),
-                id -> path + "/" + id);
+    Mono<ResponseEntity<String>> record(Actor actor, @PathVariable UUID collectivityId, IdempotentBody<DelegationRequest> creation) {
+        return web.create(actor.auditName(), creation, delegations.mayRecord(actor, collectivityId),
+                valid -> delegations.record(actor, collectivityId, valid));
     }
 
     @Operation(summary = "The delegations of the collectivity, current and past (READ)")
@@ -62,9 +48,7 @@ class DelegationController {
     @Operation(summary = "End a delegation, at once or on a given day (APPOINT_DELEGATES, If-Match)")
     @PostMapping(path = DELEGATIONS + "/{delegationId}/end", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<DelegationView>> end(Actor actor, @PathVariable UUID collectivityId, @PathVariable UUID delegationId,
-                                             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                             @RequestBody(required = false) Mono<EndRequest> request) {
-        return delegations.end(actor, collectivityId, delegationId, web.ifMatch(ifMatch), request)
-                .map(ApiEndpoints::tagged);
+                                             VersionedBody<EndRequest> change) {
+        return ApiEndpoints.tagged(delegations.end(actor, collectivityId, delegationId, change.commandOr(EndRequest.AT_ONCE)));
     }
 }

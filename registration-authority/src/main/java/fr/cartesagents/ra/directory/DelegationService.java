@@ -8,10 +8,9 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
-import fr.cartesagents.ra.web.JsonRequests;
 import fr.cartesagents.ra.audit.AuditEntry;
 import fr.cartesagents.ra.audit.AuditTrail;
-import fr.cartesagents.ra.web.EntityVersion;
+import fr.cartesagents.ra.web.VersionedChange;
 import fr.cartesagents.ra.web.VersionedUpdates;
 import fr.cartesagents.ra.problem.ProblemException;
 import fr.cartesagents.ra.problem.ProblemType;
@@ -26,27 +25,8 @@ import reactor.core.publisher.Mono;
  * arrêté's reference by whoever may appoint delegates there. The habilitation rules read them.
  */
 @Service
-class DelegationService {
-
-    private final DelegationRepository delegations;
-    private final RoleAssignmentRepository roles;
-    private final AccessPolicy policy;
-    private final AuditTrail audit;
-    private final TransactionalOperator transactions;
-    private final DirectoryCalendar calendar;
-    private final JsonRequests validator;
-
-    DelegationService(DelegationRepository delegations, RoleAssignmentRepository roles, AccessPolicy policy,
-                      AuditTrail audit, TransactionalOperator transactions, DirectoryCalendar calendar,
-                      JsonRequests validator) {
-        this.delegations = delegations;
-        this.roles = roles;
-        this.policy = policy;
-        this.audit = audit;
-        this.transactions = transactions;
-        this.calendar = calendar;
-        this.validator = validator;
-    }
+record DelegationService(DelegationRepository delegations, RoleAssignmentRepository roles, AccessPolicy policy,
+                         AuditTrail audit, TransactionalOperator transactions, DirectoryCalendar calendar) {
 
     /** Who may record a delegation; checked before the request body is even decoded. */
     Mono<Void> mayRecord(Actor actor, UUID collectivityId) {
@@ -56,7 +36,7 @@ class DelegationService {
     /** Must run inside the caller's (idempotency) transaction. */
     Mono<DelegationView> record(Actor actor, UUID collectivityId, DelegationRequest request) {
         return mayRecord(actor, collectivityId)
-                .then(Mono.fromCallable(() -> validator.valid(request)))
+                .thenReturn(request) // read and validated by the web kit
                 .flatMap(valid -> {
                     LocalDate today = calendar.today();
                     LocalDate startsOn = valid.startsOn() == null ? today : valid.startsOn();
@@ -96,18 +76,18 @@ class DelegationService {
     }
 
     /** Authorizes on the path first, so that a caller of another collectivity learns nothing from If-Match or body checks. */
-    Mono<DelegationView> end(Actor actor, UUID collectivityId, UUID delegationId, Mono<EntityVersion> ifMatch, Mono<EndRequest> body) {
+    Mono<DelegationView> end(Actor actor, UUID collectivityId, UUID delegationId, Mono<VersionedChange<EndRequest>> change) {
         return policy.require(actor, Permission.APPOINT_DELEGATES, collectivityId)
-                .then(ifMatch)
-                .flatMap(expected -> EndRequest.orAtOnce(body).flatMap(request -> delegationIn(collectivityId, delegationId)
+                .then(change)
+                .flatMap(asked -> delegationIn(collectivityId, delegationId)
                 .flatMap(delegation -> {
-                    LocalDate endsOn = calendar.endOf(delegation, request, "directory.delegation-ended");
-                    return VersionedUpdates.requireUpdated(delegations.end(delegationId, expected.version(), endsOn),
-                            expected, delegation.version())
+                    LocalDate endsOn = calendar.endOf(delegation, asked.change(), "directory.delegation-ended");
+                    return VersionedUpdates.requireUpdated(delegations.end(delegationId, asked.expected().version(), endsOn),
+                            asked.expected(), delegation.version())
                             .then(audit.append(AuditEntry.by(actor, Optional.of(collectivityId), "directory.delegation-ended",
                                     "delegation:" + delegationId, Map.of("endsOn", endsOn.toString()))))
                             .then(delegations.find(delegationId));
-                })))
+                }))
                 .as(transactions::transactional);
     }
 

@@ -16,15 +16,9 @@ import fr.cartesagents.ra.problem.ProblemType;
  * yesterday; something that had not started yet ends the day before its start (an empty period).
  */
 @Component
-class DirectoryCalendar {
+record DirectoryCalendar(Clock clock) {
 
     static final ZoneId FRANCE = ZoneId.of("Europe/Paris");
-
-    private final Clock clock;
-
-    DirectoryCalendar(Clock clock) {
-        this.clock = clock;
-    }
 
     LocalDate today() {
         return LocalDate.now(clock.withZone(FRANCE));

@@ -2,19 +2,17 @@ package fr.cartesagents.ra.directory;
 
 import java.util.UUID;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
-import fr.cartesagents.ra.idempotency.IdempotentRequest;
 import fr.cartesagents.ra.security.Actor;
 import fr.cartesagents.ra.web.ApiEndpoints;
+import fr.cartesagents.ra.web.IdempotentBody;
+import fr.cartesagents.ra.web.VersionedBody;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Flux;
@@ -23,24 +21,14 @@ import reactor.core.publisher.Mono;
 /** National administrators, auditors and registration officers. */
 @RestController
 @Tag(name = "Directory")
-class NationalRolesController {
+record NationalRolesController(NationalRolesService roles, ApiEndpoints web) {
 
     private static final String NATIONAL_ROLES = "/api/v1/national-roles";
 
-    private final NationalRolesService roles;
-    private final ApiEndpoints web;
-
-    NationalRolesController(NationalRolesService roles, ApiEndpoints web) {
-        this.roles = roles;
-        this.web = web;
-    }
-
     @Operation(summary = "Give a national role: administrator, auditor, registration officer of an office (ADMINISTER)")
     @PostMapping(path = NATIONAL_ROLES, consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<String>> give(Actor actor, @RequestHeader(name = IdempotentRequest.HEADER, required = false) String key,
-                                      @RequestBody Mono<NationalRoleRequest> request) {
-        return web.create(actor.auditName(), key, NATIONAL_ROLES, roles.mayGive(actor), request, valid -> roles.give(actor, valid),
-                id -> NATIONAL_ROLES + "/" + id);
+    Mono<ResponseEntity<String>> give(Actor actor, IdempotentBody<NationalRoleRequest> creation) {
+        return web.create(actor.auditName(), creation, roles.mayGive(actor), valid -> roles.give(actor, valid));
     }
 
     @Operation(summary = "The national roles, current and past (READ everywhere: national administrators, auditors)")
@@ -57,10 +45,7 @@ class NationalRolesController {
 
     @Operation(summary = "End a national role, at once or on a given day (ADMINISTER, If-Match)")
     @PostMapping(path = NATIONAL_ROLES + "/{assignmentId}/end", produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<RoleAssignmentView>> end(Actor actor, @PathVariable UUID assignmentId,
-                                                 @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                                 @RequestBody(required = false) Mono<EndRequest> request) {
-        return roles.end(actor, assignmentId, web.ifMatch(ifMatch), request)
-                .map(ApiEndpoints::tagged);
+    Mono<ResponseEntity<RoleAssignmentView>> end(Actor actor, @PathVariable UUID assignmentId, VersionedBody<EndRequest> change) {
+        return ApiEndpoints.tagged(roles.end(actor, assignmentId, change.commandOr(EndRequest.AT_ONCE)));
     }
 }

@@ -8,10 +8,9 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
-import fr.cartesagents.ra.web.JsonRequests;
 import fr.cartesagents.ra.audit.AuditEntry;
 import fr.cartesagents.ra.audit.AuditTrail;
-import fr.cartesagents.ra.web.EntityVersion;
+import fr.cartesagents.ra.web.VersionedChange;
 import fr.cartesagents.ra.web.VersionedUpdates;
 import fr.cartesagents.ra.problem.ProblemException;
 import fr.cartesagents.ra.problem.ProblemType;
@@ -26,27 +25,8 @@ import reactor.core.publisher.Mono;
  * administrators only; the list is read by them and by the auditors.
  */
 @Service
-class NationalRolesService {
-
-    private final RoleAssignmentRepository roles;
-    private final AccessPolicy policy;
-    private final AuditTrail audit;
-    private final TransactionalOperator transactions;
-    private final DirectoryCalendar calendar;
-    private final JsonRequests validator;
-    private final RegistrationOffices offices;
-
-    NationalRolesService(RoleAssignmentRepository roles, AccessPolicy policy, AuditTrail audit,
-                         TransactionalOperator transactions, DirectoryCalendar calendar, JsonRequests validator,
-                         RegistrationOffices offices) {
-        this.roles = roles;
-        this.offices = offices;
-        this.policy = policy;
-        this.audit = audit;
-        this.transactions = transactions;
-        this.calendar = calendar;
-        this.validator = validator;
-    }
+record NationalRolesService(RoleAssignmentRepository roles, AccessPolicy policy, AuditTrail audit,
+                            TransactionalOperator transactions, DirectoryCalendar calendar, RegistrationOffices offices) {
 
     /** Who may give national roles; checked before the request body is even decoded. */
     Mono<Void> mayGive(Actor actor) {
@@ -56,7 +36,7 @@ class NationalRolesService {
     /** Must run inside the caller's (idempotency) transaction. */
     Mono<RoleAssignmentView> give(Actor actor, NationalRoleRequest request) {
         return mayGive(actor)
-                .then(Mono.fromCallable(() -> validator.valid(request)))
+                .thenReturn(request) // read and validated by the web kit
                 .flatMap(valid -> {
                     boolean officer = valid.role() == NationalRole.REGISTRATION_OFFICER;
                     if (officer != (valid.registrationOfficeId() != null)) {
@@ -100,18 +80,18 @@ class NationalRolesService {
         return policy.requireEverywhere(actor, Permission.READ).then(national(assignmentId));
     }
 
-    Mono<RoleAssignmentView> end(Actor actor, UUID assignmentId, Mono<EntityVersion> ifMatch, Mono<EndRequest> body) {
+    Mono<RoleAssignmentView> end(Actor actor, UUID assignmentId, Mono<VersionedChange<EndRequest>> change) {
         return policy.requireEverywhere(actor, Permission.ADMINISTER)
-                .then(ifMatch)
-                .flatMap(expected -> EndRequest.orAtOnce(body).flatMap(request -> national(assignmentId)
+                .then(change)
+                .flatMap(asked -> national(assignmentId)
                 .flatMap(found -> {
-                    LocalDate endsOn = calendar.endOf(found, request, "directory.role-ended");
-                    return VersionedUpdates.requireUpdated(roles.end(assignmentId, expected.version(), endsOn),
-                            expected, found.version())
+                    LocalDate endsOn = calendar.endOf(found, asked.change(), "directory.role-ended");
+                    return VersionedUpdates.requireUpdated(roles.end(assignmentId, asked.expected().version(), endsOn),
+                            asked.expected(), found.version())
                             .then(audit.append(AuditEntry.by(actor, Optional.empty(), "directory.national-role-ended",
                                     "role_assignment:" + assignmentId, Map.of("endsOn", endsOn.toString()))))
                             .then(roles.find(assignmentId));
-                })))
+                }))
                 .as(transactions::transactional);
     }
 

@@ -4,19 +4,26 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
 
+import fr.cartesagents.ra.security.Grant;
+import fr.cartesagents.ra.security.PersonAccessFacts;
 import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** SQL of the people of the directory and their agent memberships. */
+/**
+ * SQL of the people of the directory and their agent memberships; what other features read of them
+ * ({@link PersonQueries}) and what the access rules need ({@link PersonAccessFacts}: at every request,
+ * the caller's person and the roles they hold today).
+ */
 @Repository
-class PeopleRepository implements PersonQueries {
+class PeopleRepository implements PersonQueries, PersonAccessFacts {
 
     private static final String PERSON_COLUMNS = "p.id, p.holder_id, p.birth_name, p.usual_name, p.given_names,"
             + " p.birth_date, p.birth_place, p.email, p.status, p.departed_at, p.version";
@@ -54,10 +61,85 @@ class PeopleRepository implements PersonQueries {
 
     @Override
     public Flux<String> rolesIn(UUID personId, UUID collectivityId, LocalDate day) {
-        return database.sql("select distinct role from role_assignment where person_id = :person and collectivity_id = :collectivity"
-                        + " and starts_on <= :day and (ends_on is null or ends_on >= :day)")
+        return rolesIn(personId, collectivityId, day, "select distinct role", "");
+    }
+
+    @Override
+    public Flux<String> rolesInLockedForShare(UUID personId, UUID collectivityId, LocalDate day) {
+        // A lock cannot go with distinct: a role held by two rows that day comes twice
+        return rolesIn(personId, collectivityId, day, "select role", " for share");
+    }
+
+    private Flux<String> rolesIn(UUID personId, UUID collectivityId, LocalDate day, String select, String lock) {
+        return database.sql(select + " from role_assignment where person_id = :person and collectivity_id = :collectivity"
+                        + " and starts_on <= :day and (ends_on is null or ends_on >= :day)" + lock)
                 .bind("person", personId).bind("collectivity", collectivityId).bind("day", day)
                 .map(row -> row.get("role", String.class)).all();
+    }
+
+    @Override
+    public Mono<Boolean> holdsDelegation(UUID personId, UUID collectivityId, String kind, LocalDate day) {
+        return database.sql("select 1 from delegation where person_id = :person and collectivity_id = :collectivity"
+                        + " and kind = :kind and starts_on <= :day and (ends_on is null or ends_on >= :day) limit 1")
+                .bind("person", personId).bind("collectivity", collectivityId).bind("kind", kind).bind("day", day)
+                .map(row -> true).first().defaultIfEmpty(false);
+    }
+
+    @Override
+    public Mono<HolderMemberships> holderMemberships(String holderId, LocalDate day) {
+        // One row per collectivity where the person holds a role that day (one row with no collectivity when none)
+        return database.sql("select p.id, p.status, m.collectivity_id, m.mayor,"
+                        + " array(select d.kind from delegation d where d.person_id = p.id and d.collectivity_id = m.collectivity_id"
+                        + "   and d.starts_on <= :day and (d.ends_on is null or d.ends_on >= :day) order by d.kind) as delegations"
+                        + " from person p left join lateral (select r.collectivity_id, bool_or(r.role = 'mayor') as mayor"
+                        + "   from role_assignment r where r.person_id = p.id and r.role in ('agent', 'mayor', 'delegate')"
+                        + "   and r.starts_on <= :day and (r.ends_on is null or r.ends_on >= :day) group by r.collectivity_id) m on true"
+                        + " where p.holder_id = :holder")
+                .bind("holder", holderId).bind("day", day)
+                .map(row -> new HolderRow(knownPerson(row), Optional.ofNullable(row.get("collectivity_id", UUID.class))
+                        .map(collectivity -> new Membership(collectivity, Boolean.TRUE.equals(row.get("mayor", Boolean.class)),
+                                Arrays.asList(row.get("delegations", String[].class))))))
+                .all()
+                .collectList()
+                .filter(rows -> !rows.isEmpty())
+                .map(rows -> new HolderMemberships(rows.get(0).person().id(), rows.get(0).person().active(),
+                        rows.stream().flatMap(row -> row.membership().stream()).toList()));
+    }
+
+    private record HolderRow(KnownPerson person, Optional<Membership> membership) {
+    }
+
+    @Override
+    public Mono<KnownPerson> byId(UUID personId) {
+        return database.sql("select id, status from person where id = :id").bind("id", personId)
+                .map(PeopleRepository::knownPerson).one();
+    }
+
+    @Override
+    public Mono<KnownPerson> byHolderId(String holderId) {
+        return database.sql("select id, status from person where holder_id = :holder").bind("holder", holderId)
+                .map(PeopleRepository::knownPerson).one();
+    }
+
+    @Override
+    public Flux<Grant> rolesHeldOn(UUID personId, LocalDate day) {
+        return database.sql("select role, collectivity_id, registration_office_id from role_assignment"
+                        + " where person_id = :person and starts_on <= :day and (ends_on is null or ends_on >= :day)")
+                .bind("person", personId).bind("day", day)
+                .map(RoleAssignmentRepository::grant).all();
+    }
+
+    @Override
+    public Flux<UUID> collectivitiesOf(UUID personId) {
+        return database.sql("select distinct collectivity_id from role_assignment where person_id = :person"
+                        + " and collectivity_id is not null")
+                .bind("person", personId)
+                .map(row -> row.get("collectivity_id", UUID.class)).all();
+    }
+
+    private static KnownPerson knownPerson(Readable row) {
+        return new KnownPerson(row.get("id", UUID.class),
+                PersonStatus.fromDatabaseName(row.get("status", String.class)) == PersonStatus.ACTIVE);
     }
 
     @Override

@@ -22,13 +22,7 @@ import reactor.core.publisher.Mono;
  */
 @RestController
 @Tag(name = "Directory")
-class PeopleSearchController {
-
-    private final PeopleSearchService search;
-
-    PeopleSearchController(PeopleSearchService search) {
-        this.search = search;
-    }
+record PeopleSearchController(PeopleSearchService search) {
 
     @Operation(summary = "Search the people of every collectivity the caller may read (READ)")
     @GetMapping(path = "/api/v1/people", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -13,7 +13,6 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
-import fr.cartesagents.ra.web.JsonRequests;
 import fr.cartesagents.ra.audit.AuditEntry;
 import fr.cartesagents.ra.audit.AuditTrail;
 import fr.cartesagents.ra.web.EntityVersion;
@@ -46,13 +45,12 @@ class PeopleService {
     private final TransactionalOperator transactions;
     private final DirectoryCalendar calendar;
     private final HolderIds holderIds;
-    private final JsonRequests validator;
     private final List<DepartureStep> departureSteps;
     private final RoleAssignmentRepository roles;
     private final RolesService trustRoles;
 
     PeopleService(PeopleRepository people, AccessPolicy policy, AuditTrail audit, TransactionalOperator transactions,
-                  DirectoryCalendar calendar, HolderIds holderIds, JsonRequests validator,
+                  DirectoryCalendar calendar, HolderIds holderIds,
                   List<DepartureStep> departureSteps, RoleAssignmentRepository roles, RolesService trustRoles) {
         this.people = people;
         this.roles = roles;
@@ -62,7 +60,6 @@ class PeopleService {
         this.transactions = transactions;
         this.calendar = calendar;
         this.holderIds = holderIds;
-        this.validator = validator;
         this.departureSteps = List.copyOf(departureSteps);
     }
 
@@ -73,7 +70,7 @@ class PeopleService {
      */
     Mono<PersonView> create(Actor actor, Optional<UUID> collectivityId, PersonRequest request) {
         return mayCreate(actor, collectivityId)
-                .then(Mono.fromCallable(() -> validator.valid(request)))
+                .thenReturn(request) // read and validated by the web kit
                 .flatMap(valid -> newHolderId(HOLDER_ID_ATTEMPTS).flatMap(holderId -> {
                     UUID id = UUID.randomUUID();
                     return people.insert(id, holderId, valid)

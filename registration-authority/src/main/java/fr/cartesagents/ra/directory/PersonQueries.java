@@ -1,6 +1,7 @@
 package fr.cartesagents.ra.directory;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -35,6 +36,22 @@ public interface PersonQueries {
     /** The roles ({@code agent}, {@code mayor}, {@code delegate}) the person holds in the collectivity on {@code day}. */
     Flux<String> rolesIn(UUID personId, UUID collectivityId, LocalDate day);
 
+    /**
+     * The roles ({@code agent}, {@code mayor}, {@code delegate}) the person holds in the collectivity on {@code day}, their
+     * rows locked {@code for share} until the caller's transaction ends, so that ending one of them waits for it.
+     */
+    Flux<String> rolesInLockedForShare(UUID personId, UUID collectivityId, LocalDate day);
+
+    /** Whether the person holds a delegation of this kind ({@code officier_etat_civil}...) in the collectivity on {@code day}. */
+    Mono<Boolean> holdsDelegation(UUID personId, UUID collectivityId, String kind, LocalDate day);
+
+    /**
+     * The person with this holder id (active or departed) and the collectivities where they hold a role
+     * ({@code agent}, {@code mayor}, {@code delegate}) on {@code day}, with their delegations there that day: what a
+     * habilitation check asks of the directory, in one statement. Empty when nobody has this holder id.
+     */
+    Mono<HolderMemberships> holderMemberships(String holderId, LocalDate day);
+
     /** The registered addresses of the active mayor and delegates of the collectivity on {@code day} (its card managers). */
     Flux<String> cardManagerEmails(UUID collectivityId, LocalDate day);
 
@@ -55,6 +72,27 @@ public interface PersonQueries {
         /** As a French letter names them: "Élise LEFÈVRE" (given names as written, the usual or else birth name in capitals). */
         public String displayName() {
             return givenNames + " " + usualName.orElse(birthName).toUpperCase(Locale.FRENCH);
+        }
+    }
+
+    /** A holder of the directory and where they belong on a given day. */
+    record HolderMemberships(UUID personId, boolean active, List<Membership> memberships) {
+
+        public HolderMemberships {
+            Objects.requireNonNull(personId, "personId");
+            memberships = List.copyOf(memberships);
+        }
+    }
+
+    /**
+     * A collectivity where the person holds a role on the day, whether they are its mayor, and the
+     * kinds of the delegations they hold there ({@code officier_etat_civil}, {@code ordonnateur}...).
+     */
+    record Membership(UUID collectivityId, boolean mayor, List<String> delegations) {
+
+        public Membership {
+            Objects.requireNonNull(collectivityId, "collectivityId");
+            delegations = List.copyOf(delegations);
         }
     }
 }

@@ -14,36 +14,34 @@ import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** SQL of the role assignments (mayor, delegates, national roles) and of the collectivity facts they depend on. */
+/**
+ * SQL of the role assignments (mayor, delegates, national roles), with the collectivity facts they depend on
+ * ({@link AppointingCollectivities}, from the collectivity's owner);
+ * the start-up seeding of people and roles ({@link DirectorySeeding}).
+ */
 @Repository
-class RoleAssignmentRepository {
+class RoleAssignmentRepository implements DirectorySeeding {
 
     private static final String SELECT = "select a.id, a.person_id, a.role, a.collectivity_id, a.registration_office_id,"
             + " p.birth_name, p.usual_name, p.given_names, a.starts_on, a.ends_on, a.version"
             + " from role_assignment a join person p on p.id = a.person_id";
 
     private final DatabaseClient database;
+    private final AppointingCollectivities collectivities;
 
-    RoleAssignmentRepository(DatabaseClient database) {
+    RoleAssignmentRepository(DatabaseClient database, AppointingCollectivities collectivities) {
         this.database = database;
+        this.collectivities = collectivities;
     }
 
     /** Locks the collectivity's row: changes to its mayor and delegates are made one after the other. */
     Mono<CollectivityFacts> lockCollectivity(UUID collectivityId) {
-        return database.sql("select kind, mayor_manages_cards from collectivity where id = :id for update")
-                .bind("id", collectivityId)
-                .map(row -> new CollectivityFacts(row.get("kind", String.class),
-                        Boolean.TRUE.equals(row.get("mayor_manages_cards", Boolean.class))))
-                .one();
+        return collectivities.lockForAppointments(collectivityId).map(CollectivityFacts::of);
     }
 
     /** The same facts, read without a lock. */
     Mono<CollectivityFacts> lockFreeKind(UUID collectivityId) {
-        return database.sql("select kind, mayor_manages_cards from collectivity where id = :id")
-                .bind("id", collectivityId)
-                .map(row -> new CollectivityFacts(row.get("kind", String.class),
-                        Boolean.TRUE.equals(row.get("mayor_manages_cards", Boolean.class))))
-                .one();
+        return collectivities.appointingFacts(collectivityId).map(CollectivityFacts::of);
     }
 
     /** Whether the person is active and an agent of the collectivity on {@code day}. */
@@ -69,10 +67,15 @@ class RoleAssignmentRepository {
         return database.sql("select role, collectivity_id, registration_office_id from role_assignment"
                         + " where person_id = :person and (ends_on is null or ends_on >= :day)")
                 .bind("person", personId).bind("day", day)
-                .map(row -> new Grant(Role.fromDatabaseName(row.get("role", String.class)),
-                        Optional.ofNullable(row.get("collectivity_id", UUID.class))
-                                .or(() -> Optional.ofNullable(row.get("registration_office_id", UUID.class)))))
+                .map(RoleAssignmentRepository::grant)
                 .all();
+    }
+
+    /** A row of {@code role, collectivity_id, registration_office_id} as the role it grants, where. */
+    static Grant grant(Readable row) {
+        return new Grant(Role.fromDatabaseName(row.get("role", String.class)),
+                Optional.ofNullable(row.get("collectivity_id", UUID.class))
+                        .or(() -> Optional.ofNullable(row.get("registration_office_id", UUID.class))));
     }
 
     /** The open assignments of {@code role} in the collectivity (not ended before {@code day}). */
@@ -123,6 +126,33 @@ class RoleAssignmentRepository {
                 .then();
     }
 
+    @Override
+    public Mono<UUID> person(String holderId, String birthName, String givenNames, String email) {
+        return database.sql("insert into person (id, holder_id, birth_name, given_names, email)"
+                        + " values (:id, :holder, :birthName, :givenNames, :email) on conflict (holder_id) do nothing")
+                .bind("id", UUID.randomUUID()).bind("holder", holderId).bind("birthName", birthName)
+                .bind("givenNames", givenNames).bind("email", email)
+                .then()
+                .then(database.sql("select id from person where holder_id = :holder").bind("holder", holderId)
+                        .map(row -> row.get("id", UUID.class)).one());
+    }
+
+    @Override
+    public Mono<Long> roleUnlessHeld(UUID personId, Role role, Optional<UUID> collectivityId, Optional<UUID> officeId,
+                                     Optional<String> service, Optional<String> jobTitle, LocalDate startsOn) {
+        return database.sql("insert into role_assignment (id, person_id, role, collectivity_id, registration_office_id, service,"
+                        + " job_title, starts_on) select :id, :person, :role, :collectivity, :office, :service, :jobTitle, :startsOn"
+                        + " where not exists (select 1 from role_assignment where person_id = :person and role = :role and ends_on is null)"
+                        + " on conflict do nothing")
+                .bind("id", UUID.randomUUID()).bind("person", personId).bind("role", role.databaseName())
+                .bind("collectivity", Parameter.fromOrEmpty(collectivityId.orElse(null), UUID.class))
+                .bind("office", Parameter.fromOrEmpty(officeId.orElse(null), UUID.class))
+                .bind("service", Parameter.fromOrEmpty(service.orElse(null), String.class))
+                .bind("jobTitle", Parameter.fromOrEmpty(jobTitle.orElse(null), String.class))
+                .bind("startsOn", startsOn)
+                .fetch().rowsUpdated();
+    }
+
     /** Ends the assignment on {@code endsOn} if it is still at {@code expectedVersion}; the rows changed. */
     Mono<Long> end(UUID assignmentId, long expectedVersion, LocalDate endsOn) {
         return database.sql("update role_assignment set ends_on = :endsOn, version = version + 1, updated_at = now()"
@@ -150,5 +180,9 @@ class RoleAssignmentRepository {
     }
 
     record CollectivityFacts(String kind, boolean mayorManagesCards) {
+
+        static CollectivityFacts of(AppointingCollectivities.AppointingFacts facts) {
+            return new CollectivityFacts(facts.kind(), facts.mayorManagesCards());
+        }
     }
 }

@@ -2,19 +2,17 @@ package fr.cartesagents.ra.directory;
 
 import java.util.UUID;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
-import fr.cartesagents.ra.idempotency.IdempotentRequest;
 import fr.cartesagents.ra.security.Actor;
 import fr.cartesagents.ra.web.ApiEndpoints;
+import fr.cartesagents.ra.web.IdempotentBody;
+import fr.cartesagents.ra.web.VersionedBody;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Flux;
@@ -23,39 +21,27 @@ import reactor.core.publisher.Mono;
 /** The mayor and the delegates of a collectivity, and whether its cards are managed. */
 @RestController
 @Tag(name = "Directory")
-class RolesController {
+record RolesController(RolesService roles, ApiEndpoints web) {
 
     private static final String COLLECTIVITY = "/api/v1/collectivities/{collectivityId}";
     private static final String ROLES = COLLECTIVITY + "/roles";
-
-    private final RolesService roles;
-    private final ApiEndpoints web;
-
-    RolesController(RolesService roles, ApiEndpoints web) {
-        this.roles = roles;
-        this.web = web;
-    }
 
     @Operation(summary = "Record the commune's new mayor; ends the previous mayor's term the day before (ADMINISTER)")
     @PostMapping(path = COLLECTIVITY + "/mayor", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<String>> designateMayor(Actor actor, @PathVariable UUID collectivityId,
-                                                @RequestHeader(name = IdempotentRequest.HEADER, required = false) String key,
-                                                @RequestBody Mono<AppointmentRequest> request) {
-        return web.create(actor.auditName(), key, "/api/v1/collectivities/" + collectivityId + "/mayor",
-                roles.mayDesignateMayor(actor, collectivityId), request,
-                valid -> roles.designateMayor(actor, collectivityId, valid), id -> rolePath(collectivityId, id));
+                                                IdempotentBody<AppointmentRequest> creation) {
+        return web.create(actor.auditName(), creation.createdUnder(roles(collectivityId)), roles.mayDesignateMayor(actor, collectivityId),
+                valid -> roles.designateMayor(actor, collectivityId, valid));
     }
 
     @Operation(summary = "Appoint a delegate (responsable cartes) among the agents (APPOINT_DELEGATES)")
     @PostMapping(path = COLLECTIVITY + "/delegates", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<String>> appointDelegate(Actor actor, @PathVariable UUID collectivityId,
-                                                 @RequestHeader(name = IdempotentRequest.HEADER, required = false) String key,
-                                                 @RequestBody Mono<AppointmentRequest> request) {
-        return web.create(actor.auditName(), key, "/api/v1/collectivities/" + collectivityId + "/delegates",
-                roles.mayAppointDelegates(actor, collectivityId), request,
-                valid -> roles.appointDelegate(actor, collectivityId, valid), id -> rolePath(collectivityId, id));
+                                                 IdempotentBody<AppointmentRequest> creation) {
+        return web.create(actor.auditName(), creation.createdUnder(roles(collectivityId)), roles.mayAppointDelegates(actor, collectivityId),
+                valid -> roles.appointDelegate(actor, collectivityId, valid));
     }
 
     @Operation(summary = "Dismiss a delegate, at once or on a given day; refused for the last one unless the mayor"
@@ -63,10 +49,8 @@ class RolesController {
     @PostMapping(path = COLLECTIVITY + "/delegates/{assignmentId}/dismissal", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<RoleAssignmentView>> dismissDelegate(Actor actor, @PathVariable UUID collectivityId,
                                                              @PathVariable UUID assignmentId,
-                                                             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                                             @RequestBody(required = false) Mono<EndRequest> request) {
-        return roles.dismissDelegate(actor, collectivityId, assignmentId, web.change(ifMatch, EndRequest.orAtOnce(request)))
-                .map(ApiEndpoints::tagged);
+                                                             VersionedBody<EndRequest> change) {
+        return ApiEndpoints.tagged(roles.dismissDelegate(actor, collectivityId, assignmentId, change.commandOr(EndRequest.AT_ONCE)));
     }
 
     @Operation(summary = "The mayors and delegates of the collectivity, current and past (READ)")
@@ -88,7 +72,8 @@ class RolesController {
         return roles.status(actor, collectivityId);
     }
 
-    private static String rolePath(UUID collectivityId, String id) {
-        return "/api/v1/collectivities/" + collectivityId + "/roles/" + id;
+    /** Where an appointed mayor or delegate is read: {@code …/roles/{assignmentId}}. */
+    private static String roles(UUID collectivityId) {
+        return ROLES.replace("{collectivityId}", collectivityId.toString());
     }
 }

@@ -11,7 +11,6 @@ import java.util.function.Predicate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
-import fr.cartesagents.ra.web.JsonRequests;
 import fr.cartesagents.ra.audit.AuditEntry;
 import fr.cartesagents.ra.audit.AuditTrail;
 import fr.cartesagents.ra.web.VersionedUpdates;
@@ -32,27 +31,11 @@ import reactor.core.publisher.Mono;
  * not manage the cards personally (convention CARTES, article VI).
  */
 @Service
-class RolesService {
+record RolesService(RoleAssignmentRepository roles, AccessPolicy policy, AuditTrail audit,
+                    TransactionalOperator transactions, DirectoryCalendar calendar) {
 
     static final String MAYOR = "mayor";
     static final String DELEGATE = "delegate";
-
-    private final RoleAssignmentRepository roles;
-    private final AccessPolicy policy;
-    private final AuditTrail audit;
-    private final TransactionalOperator transactions;
-    private final DirectoryCalendar calendar;
-    private final JsonRequests validator;
-
-    RolesService(RoleAssignmentRepository roles, AccessPolicy policy, AuditTrail audit, TransactionalOperator transactions,
-                 DirectoryCalendar calendar, JsonRequests validator) {
-        this.roles = roles;
-        this.policy = policy;
-        this.audit = audit;
-        this.transactions = transactions;
-        this.calendar = calendar;
-        this.validator = validator;
-    }
 
     /** Who may record the mayor; checked before the request body is even decoded. */
     Mono<Void> mayDesignateMayor(Actor actor, UUID communeId) {
@@ -67,7 +50,7 @@ class RolesService {
     /** Must run inside the caller's (idempotency) transaction. */
     Mono<RoleAssignmentView> designateMayor(Actor actor, UUID communeId, AppointmentRequest request) {
         return mayDesignateMayor(actor, communeId)
-                .then(Mono.fromCallable(() -> validator.valid(request)))
+                .thenReturn(request) // read and validated by the web kit
                 .flatMap(valid -> roles.lockCollectivity(communeId).flatMap(facts -> {
                     if (!"commune".equals(facts.kind())) {
                         return Mono.error(ProblemException.localized(ProblemType.RULE_VIOLATED, "directory.mayor-not-commune"));
@@ -85,7 +68,7 @@ class RolesService {
     /** Must run inside the caller's (idempotency) transaction. */
     Mono<RoleAssignmentView> appointDelegate(Actor actor, UUID collectivityId, AppointmentRequest request) {
         return mayAppointDelegates(actor, collectivityId)
-                .then(Mono.fromCallable(() -> validator.valid(request)))
+                .thenReturn(request) // read and validated by the web kit
                 .flatMap(valid -> roles.lockCollectivity(collectivityId).then(Mono.defer(() -> {
                     LocalDate startsOn = startOf(valid);
                     if (valid.endsOn() != null && valid.endsOn().isBefore(startsOn)) {

@@ -5,14 +5,13 @@ import java.util.Optional;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import fr.cartesagents.ra.security.Actor;
 import fr.cartesagents.ra.security.CallerPrincipal;
+import fr.cartesagents.ra.web.JsonBody;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.Valid;
 import reactor.core.publisher.Mono;
 
 /**
@@ -22,23 +21,14 @@ import reactor.core.publisher.Mono;
  */
 @RestController
 @Tag(name = "Habilitation checks", description = "Whether a certificate holder holds a habilitation now (relying applications)")
-class HabilitationCheckController {
-
-    private final RelyingApplicationService callers;
-    private final HabilitationChecker checker;
-    private final HabilitationStatements statements;
-
-    HabilitationCheckController(RelyingApplicationService callers, HabilitationChecker checker, HabilitationStatements statements) {
-        this.callers = callers;
-        this.checker = checker;
-        this.statements = statements;
-    }
+record HabilitationCheckController(RelyingApplicationService callers, HabilitationChecker checker,
+                                   HabilitationStatements statements) {
 
     @Operation(summary = "Does the holder of this certificate hold the habilitation now, where and at which level?")
     @PostMapping(path = "/api/v1/habilitation-checks", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<HabilitationAnswer> check(Actor actor, @AuthenticationPrincipal CallerPrincipal caller,
-                                   @Valid @RequestBody Mono<HabilitationCheckRequest> body) {
+                                   JsonBody<HabilitationCheckRequest> body) {
         return answer(actor, caller, body).map(Asked::answer);
     }
 
@@ -46,14 +36,14 @@ class HabilitationCheckController {
     @PostMapping(path = "/api/v1/habilitation-statements", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<HabilitationStatements.Statement> statement(Actor actor, @AuthenticationPrincipal CallerPrincipal caller,
-                                                     @Valid @RequestBody Mono<HabilitationCheckRequest> body) {
+                                                     JsonBody<HabilitationCheckRequest> body) {
         return answer(actor, caller, body).map(asked -> statements.sign(asked.answer(), asked.audience()));
     }
 
-    private Mono<Asked> answer(Actor actor, CallerPrincipal caller, Mono<HabilitationCheckRequest> body) {
+    private Mono<Asked> answer(Actor actor, CallerPrincipal caller, JsonBody<HabilitationCheckRequest> body) {
         // caller is null for a demo bearer token
         return callers.checkCaller(actor, Optional.ofNullable(caller).map(CallerPrincipal::fingerprintSha256))
-                .flatMap(checkCaller -> body
+                .flatMap(checkCaller -> body.value()
                         .flatMap(request -> {
                             Application application = HabilitationService.application("application", request.application());
                             checkCaller.requireMayAskAbout(application);

@@ -19,15 +19,7 @@ import reactor.core.publisher.Mono;
  * response, CRL or in-memory cache is consulted: those may be hours old.
  */
 @Service
-class HabilitationChecker {
-
-    private final CheckFacts facts;
-    private final Clock clock;
-
-    HabilitationChecker(CheckFacts facts, Clock clock) {
-        this.facts = facts;
-        this.clock = clock;
-    }
+record HabilitationChecker(CheckFacts facts, Clock clock) {
 
     Mono<HabilitationAnswer> check(HolderReference reference, Application application) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
@@ -46,9 +38,9 @@ class HabilitationChecker {
                         return Mono.just(answers.no(Optional.empty(), DenialReason.HOLDER_UNKNOWN));
                     }
                     String holderId = certificate.holderId().get();
-                    return facts.holder(holderId)
+                    return facts.holder(holderId, today)
                             .flatMap(holder -> holder.active()
-                                    ? facts.rights(holder.personId(), application, today)
+                                    ? facts.rights(holder, application)
                                             .map(rights -> answers.of(holderId, effective(application, rights)))
                                     : Mono.just(answers.no(Optional.of(holderId), DenialReason.HOLDER_DEPARTED)))
                             .defaultIfEmpty(answers.no(Optional.of(holderId), DenialReason.HOLDER_UNKNOWN));

@@ -10,15 +10,12 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import fr.cartesagents.ra.idempotency.IdempotentRequest;
 import fr.cartesagents.ra.security.Actor;
 import fr.cartesagents.ra.web.ApiEndpoints;
-import fr.cartesagents.ra.web.JsonRequests;
+import fr.cartesagents.ra.web.IdempotentBody;
 import fr.cartesagents.ra.web.VersionedMove;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -27,37 +24,24 @@ import reactor.core.publisher.Mono;
 /** The habilitations of a collectivity's people, managed by its mayor and delegates. */
 @RestController
 @Tag(name = "Habilitations", description = "Rights of the collectivity's people per application (COMEDEC, ACTES, HELIOS, SAIP, TES, PVE)")
-class HabilitationController {
+record HabilitationController(HabilitationService habilitations, ApiEndpoints web) {
 
     static final String BASE = "/api/v1/collectivities/{collectivityId}/habilitations";
-
-    private final HabilitationService habilitations;
-    private final JsonRequests requests;
-    private final ApiEndpoints web;
-
-    HabilitationController(HabilitationService habilitations, JsonRequests requests, ApiEndpoints web) {
-        this.habilitations = habilitations;
-        this.requests = requests;
-        this.web = web;
-    }
 
     @Operation(summary = "Grant a habilitation (mayor or delegate of the collectivity; Idempotency-Key required): 201, or 202"
             + " with a habilitation request when the caller grants it to themselves (another manager approves it)")
     @PostMapping(path = BASE, consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<String>> grant(Actor actor, @PathVariable UUID collectivityId,
-                                       @RequestHeader(name = IdempotentRequest.HEADER, required = false) String key,
-                                       @RequestBody Mono<GrantHabilitationRequest> body) {
-        String path = BASE.replace("{collectivityId}", collectivityId.toString());
-        // Authorized on the path before the body is decoded or validated: another collectivity's caller gets 403, nothing more.
-        return habilitations.requireManager(actor, collectivityId).then(body).map(requests::valid)
-                .flatMap(request -> web.once(actor.auditName(), key, path, request, habilitations.grant(actor, collectivityId, request),
+    Mono<ResponseEntity<String>> grant(Actor actor, @PathVariable UUID collectivityId, IdempotentBody<GrantHabilitationRequest> grant) {
+        // Authorized on the path before the body is read: another collectivity's caller gets 403, nothing more.
+        return habilitations.requireManager(actor, collectivityId).then(web.body(grant))
+                .flatMap(request -> web.once(actor.auditName(), grant, request, habilitations.grant(actor, collectivityId, request),
                         outcome -> outcome instanceof GrantOutcome.Granted granted
                                 ? new ApiEndpoints.Answer(HttpStatus.CREATED, HabilitationView.of(granted.habilitation()))
                                 : new ApiEndpoints.Answer(HttpStatus.ACCEPTED, ((GrantOutcome.Requested) outcome).request())))
                 // 201 with the habilitation, or 202 with the request that waits for another manager
                 .map(stored -> web.created(stored, status -> status == HttpStatus.ACCEPTED.value()
                         ? HabilitationRequestController.BASE.replace("{collectivityId}", collectivityId.toString())
-                        : path));
+                        : grant.collection()));
     }
 
     @Operation(summary = "Withdraw a habilitation (If-Match required); withdrawing COMEDEC withdraws the ACTES and HELIOS resting on it")

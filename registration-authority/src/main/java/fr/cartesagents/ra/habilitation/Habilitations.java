@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,53 +13,56 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
 
-import io.r2dbc.spi.Readable;
+import fr.cartesagents.ra.directory.PersonQueries;
 import fr.cartesagents.ra.lifecycle.StateGuard;
+import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** SQL of the {@code habilitation} table and of the directory facts its rules read. */
+/** SQL of the {@code habilitation} table, and the directory facts its rules read (through {@link PersonQueries}). */
 @Component
 class Habilitations {
 
     private static final String COLUMNS = "id, person_id, collectivity_id, application, level, status, depends_on, granted_at,"
             + " granted_by, granted_by_person, withdrawn_at, withdrawn_by, withdrawn_by_person, withdrawal_reason, version";
-    /** A role that makes a person one of the collectivity's own people, on {@code :today}. */
-    private static final String CURRENT_MEMBER_ROLE = " from role_assignment where person_id = :person and collectivity_id = :collectivity"
-            + " and role in ('agent', 'mayor', 'delegate') and starts_on <= :today and (ends_on is null or ends_on >= :today)";
-
     private final DatabaseClient database;
+    private final PersonQueries people;
 
-    Habilitations(DatabaseClient database) {
+    Habilitations(DatabaseClient database, PersonQueries people) {
         this.database = database;
+        this.people = people;
     }
 
     /**
-     * The person's status and current roles in the collectivity, read with share locks: a departure
-     * (which updates these rows) waits for the grant to commit, then its own step sees and withdraws
-     * what was granted; a grant that comes second sees the departure.
+     * The person's status and current roles in the collectivity, read from the directory with share
+     * locks: a departure (which updates these rows) waits for the grant to commit, then its own step
+     * sees and withdraws what was granted; a grant that comes second sees the departure.
      */
     Mono<Standing> standing(UUID personId, UUID collectivityId, LocalDate today) {
-        Mono<String> status = database.sql("select status from person where id = :person for share")
-                .bind("person", personId)
-                .map(row -> row.get("status", String.class))
-                .one();
-        Mono<List<String>> roles = database.sql("select role" + CURRENT_MEMBER_ROLE + " for share")
-                .bind("person", personId).bind("collectivity", collectivityId).bind("today", today)
-                .map(row -> row.get("role", String.class))
-                .all()
-                .collectList();
-        return status.flatMap(s -> roles.map(r -> new Standing("active".equals(s), !r.isEmpty(), r.contains("mayor"))));
+        Mono<List<String>> roles = people.rolesInLockedForShare(personId, collectivityId, today).collectList();
+        return people.statusLockedForShare(personId)
+                .flatMap(s -> roles.map(r -> new Standing("active".equals(s), !r.isEmpty(), r.contains("mayor"))));
     }
 
     Mono<Boolean> hasCurrentDelegation(UUID personId, UUID collectivityId, Delegation kind, LocalDate today) {
-        return database.sql("select 1 from delegation where person_id = :person and collectivity_id = :collectivity"
-                        + " and kind = :kind and starts_on <= :today and (ends_on is null or ends_on >= :today) limit 1")
-                .bind("person", personId).bind("collectivity", collectivityId).bind("kind", kind.databaseName())
-                .bind("today", today)
-                .map(row -> true)
-                .first()
-                .defaultIfEmpty(false);
+        return people.holdsDelegation(personId, collectivityId, kind.databaseName(), today);
+    }
+
+    /**
+     * The person's active habilitations for the application in those collectivities, each with whether
+     * the person's COMEDEC habilitation there is active too (ACTES and HELIOS rest on it), by level.
+     */
+    Flux<ActiveRight> activeIn(UUID personId, Application application, Collection<UUID> collectivityIds) {
+        return database.sql("select h.level, h.collectivity_id,"
+                        + " exists(select 1 from habilitation x where x.person_id = h.person_id and x.collectivity_id = h.collectivity_id"
+                        + "   and x.application = 'comedec' and x.status = 'active') as comedec"
+                        + " from habilitation h where h.person_id = :person and h.application = :application and h.status = 'active'"
+                        + " and h.collectivity_id = any(:collectivities) order by h.level")
+                .bind("person", personId).bind("application", application.databaseName())
+                .bind("collectivities", collectivityIds.toArray(UUID[]::new))
+                .map(row -> new ActiveRight(Level.valueOf(row.get("level", String.class).toUpperCase(java.util.Locale.ROOT)),
+                        row.get("collectivity_id", UUID.class), Boolean.TRUE.equals(row.get("comedec", Boolean.class))))
+                .all();
     }
 
     /** The active COMEDEC habilitation of the person there, locked: its withdrawal cannot cross a grant that rests on it. */
@@ -176,6 +180,10 @@ class Habilitations {
                 Optional.ofNullable(row.get("withdrawn_by_person", UUID.class)),
                 Optional.ofNullable(row.get("withdrawal_reason", String.class)),
                 row.get("version", Long.class));
+    }
+
+    /** An active habilitation as the check reads it. */
+    record ActiveRight(Level level, UUID collectivityId, boolean comedecActive) {
     }
 
     /** What the grant rules need to know about the person in the collectivity. */

@@ -3,47 +3,35 @@ package fr.cartesagents.ra.order;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import fr.cartesagents.ra.idempotency.IdempotentRequest;
 import fr.cartesagents.ra.security.Actor;
 import fr.cartesagents.ra.web.ApiEndpoints;
-import fr.cartesagents.ra.web.EntityVersion;
+import fr.cartesagents.ra.web.IdempotentBody;
 import fr.cartesagents.ra.web.PageParameters;
 import fr.cartesagents.ra.web.ResultPage;
+import fr.cartesagents.ra.web.VersionedBody;
 import io.swagger.v3.oas.annotations.Operation;
 import reactor.core.publisher.Mono;
 
 /** Card orders: placed by the mayor, a delegate or the registration office, approved by the office (docs/api.md). */
 @RestController
-class OrderController {
+record OrderController(OrderService orders, ApiEndpoints web) {
 
     static final String ORDERS = "/api/v1/card-orders";
-
-    private final OrderService orders;
-    private final ApiEndpoints web;
-
-    OrderController(OrderService orders, ApiEndpoints web) {
-        this.orders = orders;
-        this.web = web;
-    }
 
     @Operation(summary = "Order a card for a person of the collectivity (mayor, delegate, registration office; Idempotency-Key)")
     @PostMapping(path = "/api/v1/collectivities/{id}/card-orders", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<String>> create(Actor actor, @PathVariable UUID id,
-                                        @RequestHeader(name = IdempotentRequest.HEADER, required = false) String key,
-                                        @RequestBody(required = false) String body) {
-        return web.create(actor.auditName(), key, ORDERS, orders.authorizeOrdering(actor, id), body, NewOrderRequest.class,
+    Mono<ResponseEntity<String>> create(Actor actor, @PathVariable UUID id, IdempotentBody<NewOrderRequest> creation) {
+        // the key is bound to this collectivity's path; the order itself is read at /api/v1/card-orders/{id}
+        return web.create(actor.auditName(), creation.createdUnder(ORDERS), orders.authorizeOrdering(actor, id),
                 request -> orders.create(actor, id, request).map(OrderView::of));
     }
 
@@ -64,11 +52,8 @@ class OrderController {
     @Operation(summary = "approve (registration office) or cancel the order; If-Match optional")
     @PostMapping(path = ORDERS + "/{id}/transitions", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<OrderView>> transition(Actor actor, @PathVariable UUID id,
-                                               @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                               @RequestBody(required = false) String body) {
-        return Mono.fromCallable(() -> Optional.ofNullable(ifMatch).map(EntityVersion::fromIfMatch))
-                .flatMap(expected -> ApiEndpoints.tagged(orders.transition(actor, id, expected,
-                        web.body(body, OrderTransitionRequest.class)).map(OrderView::of)));
+    Mono<ResponseEntity<OrderView>> transition(Actor actor, @PathVariable UUID id, VersionedBody<OrderTransitionRequest> change) {
+        return change.expectedIfGiven()
+                .flatMap(expected -> ApiEndpoints.tagged(orders.transition(actor, id, expected, change.body()).map(OrderView::of)));
     }
 }

@@ -16,18 +16,10 @@ import reactor.core.publisher.Mono;
  * recorded; the card is personalized and waits for its face-to-face hand-over (Art. III).
  */
 @Component
-class OrderNotices {
+record OrderNotices(Notifications notifications, CollectivityQueries collectivities) {
 
     /** When the collectivity has no registration office on record yet. */
     private static final String ANY_OFFICE = "l'autorité d'enregistrement de la collectivité";
-
-    private final Notifications notifications;
-    private final CollectivityQueries collectivities;
-
-    OrderNotices(Notifications notifications, CollectivityQueries collectivities) {
-        this.notifications = notifications;
-        this.collectivities = collectivities;
-    }
 
     Mono<Void> orderCreated(CardOrder order) {
         return Mono.zip(notifications.displayName(order.personId()), collectivities.facts(order.collectivityId()))

@@ -7,17 +7,14 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 import fr.cartesagents.ca.cardsecret.CardSecrets;
 import fr.cartesagents.ca.cardsecret.CardSerial;
-import fr.cartesagents.ra.idempotency.IdempotencyKeys;
-import fr.cartesagents.ra.idempotency.IdempotentRequest;
 import fr.cartesagents.ra.idempotency.StoredResponse;
 import fr.cartesagents.ra.security.Actor;
 import fr.cartesagents.ra.web.ApiEndpoints;
+import fr.cartesagents.ra.web.IdempotentBody;
 import io.swagger.v3.oas.annotations.Operation;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -34,37 +31,17 @@ import tools.jackson.databind.node.ObjectNode;
  * for every answer: never stored, never logged.
  */
 @RestController
-class PersonalizationController {
-
-    private final PersonalizationService personalization;
-    private final IdempotencyKeys idempotency;
-    private final ApiEndpoints web;
-    private final CardSecrets cardSecrets;
-    private final JsonMapper json;
-
-    PersonalizationController(PersonalizationService personalization, IdempotencyKeys idempotency, ApiEndpoints web,
-                              CardSecrets cardSecrets, JsonMapper json) {
-        this.personalization = personalization;
-        this.idempotency = idempotency;
-        this.web = web;
-        this.cardSecrets = cardSecrets;
-        this.json = json;
-    }
+record PersonalizationController(PersonalizationService personalization, ApiEndpoints web, CardSecrets cardSecrets,
+                                 JsonMapper json) {
 
     @Operation(summary = "Issue both certificates of the order's card in one transaction (the operator's own credentials; Idempotency-Key)")
     @PostMapping(path = OrderController.ORDERS + "/{id}/personalization", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<String>> personalize(Actor actor, @PathVariable UUID id,
-                                             @RequestHeader(name = IdempotentRequest.HEADER, required = false) String key,
-                                             @RequestBody(required = false) String body) {
-        String path = OrderController.ORDERS + "/" + id + "/personalization";
+    Mono<ResponseEntity<String>> personalize(Actor actor, @PathVariable UUID id, IdempotentBody<PersonalizationRequest> issuance) {
         return personalization.authorize(actor, id)
-                .flatMap(order -> web.body(body, PersonalizationRequest.class).flatMap(request -> Mono.fromCallable(() ->
-                                IdempotentRequest.of(actor.auditName(), key, "POST", path, json.writeValueAsString(request)))
-                        .flatMap(idempotent -> idempotency.execute(idempotent,
-                                Mono.defer(() -> personalization.reserveAndSign(actor, order, request)),
-                                prepared -> personalization.record(actor, prepared)
-                                        .map(view -> StoredResponse.fresh(HttpStatus.CREATED.value(), json.writeValueAsString(view)))))))
+                .flatMap(order -> web.body(issuance).flatMap(request -> web.once(actor.auditName(), issuance, request,
+                        Mono.defer(() -> personalization.reserveAndSign(actor, order, request)),
+                        prepared -> personalization.record(actor, prepared), HttpStatus.CREATED)))
                 .flatMap(this::withUnblockSecret)
                 .map(stored -> web.stored(stored, "/api/v1/cards", "cardId"));
     }

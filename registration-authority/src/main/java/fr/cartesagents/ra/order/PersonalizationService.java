@@ -27,28 +27,9 @@ import reactor.core.publisher.Mono;
  * from the directory, and the card is recorded with the order's move, in one transaction.
  */
 @Service
-class PersonalizationService {
-
-    private final OrderRepository orders;
-    private final CardOperators operators;
-    private final CertificatePairIssuance pairs;
-    private final CardQueries cards;
-    private final CardTransitions cardTransitions;
-    private final OrderService orderService;
-    private final OrderNotices notices;
-    private final Clock clock;
-
-    PersonalizationService(OrderRepository orders, CardOperators operators, CertificatePairIssuance pairs, CardQueries cards,
-                           CardTransitions cardTransitions, OrderService orderService, OrderNotices notices, Clock clock) {
-        this.orders = orders;
-        this.operators = operators;
-        this.pairs = pairs;
-        this.cards = cards;
-        this.cardTransitions = cardTransitions;
-        this.orderService = orderService;
-        this.notices = notices;
-        this.clock = clock;
-    }
+record PersonalizationService(OrderRepository orders, CardOperators operators, CertificatePairIssuance pairs,
+                              CardQueries cards, CardTransitions cardTransitions, OrderService orderService,
+                              OrderNotices notices, Clock clock) {
 
     /** The order, once the actor may personalize its card (the office, or a delegate for an agent): 404, 403 otherwise. */
     Mono<CardOrder> authorize(Actor actor, UUID orderId) {

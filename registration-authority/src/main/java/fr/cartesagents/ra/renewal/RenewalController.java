@@ -14,7 +14,10 @@ import org.springframework.web.bind.annotation.RestController;
 import fr.cartesagents.ra.idempotency.IdempotencyKeys;
 import fr.cartesagents.ra.idempotency.IdempotentRequest;
 import fr.cartesagents.ra.idempotency.StoredResponse;
+import fr.cartesagents.ra.problem.ProblemException;
+import fr.cartesagents.ra.problem.ProblemType;
 import fr.cartesagents.ra.security.Actor;
+import fr.cartesagents.ra.security.AuthenticationOrigin;
 import fr.cartesagents.ra.web.ApiEndpoints;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -25,7 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code POST /api/v1/cards/{cardId}/renewal}: the holder's bridge sends the two requests of the
  * new key pairs it generated on the card; the answer (200) carries both new certificates. Idempotent
  * as the personalization is (two phases: the serials are reserved and signed before the recording
- * transaction): a retry with the same Idempotency-Key and body gets the same certificates.
+ * transaction): a retry with the same Idempotency-Key and body gets the same certificates, even with the
+ * certificate the renewal superseded ({@link SupersededRenewalReplay}), which may replay and nothing else.
  */
 @RestController
 @Tag(name = "Renewal", description = "The holder renews the certificates of their card on the same card, without a new hand-over")
@@ -50,14 +54,21 @@ class RenewalController {
     Mono<ResponseEntity<String>> renew(Actor actor, @PathVariable UUID cardId,
                                        @RequestHeader(name = IdempotentRequest.HEADER, required = false) String key,
                                        @RequestBody(required = false) String body) {
-        String path = "/api/v1/cards/" + cardId + "/renewal";
+        String path = path(cardId);
         return renewals.authorize(actor, cardId)
                 .flatMap(card -> web.body(body, RenewalRequest.class).flatMap(request -> Mono.fromCallable(() ->
                                 IdempotentRequest.of(actor.auditName(), key, "POST", path, json.writeValueAsString(request)))
                         .flatMap(idempotent -> idempotency.execute(idempotent,
-                                Mono.defer(() -> renewals.reserveAndSign(actor, card, request)),
-                                prepared -> renewals.record(actor, prepared)
+                                // Reached only when nothing is stored for the key: a superseded certificate only replays
+                                Mono.defer(() -> AuthenticationOrigin.SUPERSEDED_CERTIFICATE.equals(actor.origin())
+                                        ? Mono.error(ProblemException.localized(ProblemType.FORBIDDEN, "renewal.replay-only"))
+                                        : renewals.reserveAndSign(actor, card, request)),
+                                prepared -> renewals.record(actor, prepared, idempotent.key())
                                         .map(view -> StoredResponse.fresh(HttpStatus.OK.value(), json.writeValueAsString(view)))))))
                 .map(stored -> web.stored(stored, path, "cardId"));
+    }
+
+    static String path(UUID cardId) {
+        return "/api/v1/cards/" + cardId + "/renewal";
     }
 }

@@ -29,7 +29,7 @@ import reactor.core.publisher.Mono;
  * the CA certifies them as the personalization does ({@link CertificatePairs}: both or neither,
  * subject from the directory), without a new hand-over. In one transaction: both new certificates,
  * the card pointed at them, the two old ones revoked as superseded (CRL regenerated, OCSP after
- * commit), the idempotent answer. Only the holder renews, only a delivered or active card, only in
+ * commit) with the renewal that superseded them (its key: {@link SupersededRenewalReplay}), the idempotent answer. Only the holder renews, only a delivered or active card, only in
  * the window before the authentication certificate ends ({@link RenewalWindow}), and never for a card
  * whose own 6 years end in that window (409: that card is replaced by a new order and hand-over). The
  * new certificates never outlive the card: their notAfter is the card's end when it comes before the
@@ -45,10 +45,12 @@ class RenewalService {
     private final CertificatePairs pairs;
     private final CertificateService certificates;
     private final RenewalWindow window;
+    private final RenewalSupersessions supersessions;
     private final Clock clock;
 
     RenewalService(CardQueries cards, CardTransitions cardTransitions, CertificatePairs pairs, CertificateService certificates,
-                   RenewalWindow window, Clock clock) {
+                   RenewalWindow window, RenewalSupersessions supersessions, Clock clock) {
+        this.supersessions = supersessions;
         this.cards = cards;
         this.cardTransitions = cardTransitions;
         this.pairs = pairs;
@@ -83,7 +85,7 @@ class RenewalService {
      * certificates phase 1 saw: a concurrent renewal that committed first wins, this one is a 409
      * (its two signed serials stay pending and are revoked by the reservation recovery).
      */
-    Mono<RenewalView> record(Actor actor, Prepared prepared) {
+    Mono<RenewalView> record(Actor actor, Prepared prepared, String idempotencyKey) {
         Card seen = prepared.card();
         SignedCertificatePair pair = prepared.pair();
         return cards.lock(seen.id())
@@ -96,6 +98,8 @@ class RenewalService {
                                 pair.signature().serialHex()))
                         .flatMap(renewed -> certificates.revokeTogether(actor, Optional.of(card.collectivityId()),
                                         List.of(card.authenticationSerial(), card.signatureSerial()), RevocationReason.SUPERSEDED)
+                                .then(supersessions.record(card.id(), idempotencyKey, clock.instant(), card.authenticationSerial(),
+                                        card.signatureSerial()))
                                 .thenReturn(new RenewalView(renewed.id(), renewed.cardSerial(), pair.authentication().serialHex(),
                                         pair.authentication().pem(), pair.signature().serialHex(), pair.signature().pem(),
                                         pair.authentication().notAfter(), card.authenticationSerial(), card.signatureSerial()))));

@@ -5,7 +5,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
 import fr.cartesagents.ra.problem.ProblemException;
@@ -16,17 +15,18 @@ import reactor.core.publisher.Mono;
 /**
  * The authorization rules of every endpoint, in one place: who may do what to which collectivity.
  * Handlers call it before they read or change anything; it never trusts what the client says about
- * itself, only the {@link Actor} built from its authenticated identity and the database.
+ * itself, only the {@link Actor} built from its authenticated identity and what the owners of the
+ * collectivities and the directory say ({@link CollectivityAccessFacts}, {@link PersonAccessFacts}).
  */
 @Component
 public class AccessPolicy {
 
-    private final DatabaseClient database;
     private final CollectivityAccessFacts collectivities;
+    private final PersonAccessFacts people;
 
-    public AccessPolicy(DatabaseClient database, CollectivityAccessFacts collectivities) {
-        this.database = database;
+    public AccessPolicy(CollectivityAccessFacts collectivities, PersonAccessFacts people) {
         this.collectivities = collectivities;
+        this.people = people;
     }
 
     /** Completes if {@code actor} holds {@code permission} on the collectivity; else 403 (or 404 if it does not exist). */
@@ -105,7 +105,7 @@ public class AccessPolicy {
         if (actor.isPerson(personId)) {
             return Mono.empty();
         }
-        return collectivitiesOf(personId)
+        return people.collectivitiesOf(personId)
                 .concatMap(collectivityId -> allows(actor, permission, collectivityId))
                 .any(Boolean::booleanValue)
                 .flatMap(allowed -> allowed || everywhere(actor, permission) ? Mono.<Void>empty()
@@ -165,14 +165,6 @@ public class AccessPolicy {
         return collectivities.target(collectivityId)
                 .switchIfEmpty(Mono.error(ProblemException.localized(ProblemType.COLLECTIVITY_NOT_FOUND,
                         "access.collectivity-not-found", collectivityId.toString())));
-    }
-
-    private Flux<UUID> collectivitiesOf(UUID personId) {
-        return database.sql("select distinct collectivity_id from role_assignment where person_id = :person"
-                        + " and collectivity_id is not null")
-                .bind("person", personId)
-                .map(row -> row.get("collectivity_id", UUID.class))
-                .all();
     }
 
     private enum Decision { ALLOWED, DENIED, TRUST_SUSPENDED }

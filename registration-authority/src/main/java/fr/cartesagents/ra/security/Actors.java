@@ -6,11 +6,10 @@ import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
+import fr.cartesagents.ra.security.PersonAccessFacts.KnownPerson;
 import reactor.core.publisher.Mono;
 
 /**
@@ -24,11 +23,11 @@ public class Actors {
     /** Role dates are calendar days in France. */
     public static final ZoneId FRANCE = ZoneId.of("Europe/Paris");
 
-    private final DatabaseClient database;
+    private final PersonAccessFacts people;
     private final Clock clock;
 
-    public Actors(DatabaseClient database, Clock clock) {
-        this.database = database;
+    public Actors(PersonAccessFacts people, Clock clock) {
+        this.people = people;
         this.clock = clock;
     }
 
@@ -39,16 +38,13 @@ public class Actors {
 
     /** The actor of a certificate, established by {@code origin} (see {@link AuthenticationOrigin}). */
     public Mono<Actor> of(CallerPrincipal caller, boolean administrator, Optional<String> remoteAddress, String origin) {
-        return actor(caller.auditName(), personOf(caller), administrator, remoteAddress, origin);
+        Mono<KnownPerson> person = caller.holderId().map(people::byHolderId).orElseGet(Mono::empty);
+        return actor(caller.auditName(), person, administrator, remoteAddress, origin);
     }
 
     /** The actor of a demo login: the seeded demo person, with the roles they hold today. */
     Mono<Actor> of(DemoPrincipal demoUser, Optional<String> remoteAddress) {
-        Mono<KnownPerson> person = database.sql("select id, status from person where id = :id")
-                .bind("id", demoUser.personId())
-                .map(row -> new KnownPerson(row.get("id", UUID.class), "active".equals(row.get("status", String.class))))
-                .one();
-        return actor(demoUser.auditName(), person, false, remoteAddress, AuthenticationOrigin.DEMO);
+        return actor(demoUser.auditName(), people.byId(demoUser.personId()), false, remoteAddress, AuthenticationOrigin.DEMO);
     }
 
     private Mono<Actor> actor(String auditName, Mono<KnownPerson> knownPerson, boolean administrator,
@@ -65,38 +61,17 @@ public class Actors {
                 });
     }
 
-    private Mono<KnownPerson> personOf(CallerPrincipal caller) {
-        return database.sql("select p.id, p.status from certificate c join person p on p.holder_id = c.holder_id"
-                        + " where c.serial = :serial")
-                .bind("serial", caller.serial().toString(16))
-                .map(row -> new KnownPerson(row.get("id", UUID.class), "active".equals(row.get("status", String.class))))
-                .one();
-    }
-
     private Mono<Set<Grant>> grantsOf(KnownPerson person) {
         if (!person.active()) {
             return Mono.just(Set.of());
         }
         LocalDate today = LocalDate.now(clock.withZone(FRANCE));
-        return database.sql("select role, collectivity_id, registration_office_id from role_assignment"
-                        + " where person_id = :person and starts_on <= :today and (ends_on is null or ends_on >= :today)")
-                .bind("person", person.id())
-                .bind("today", today)
-                .map(row -> {
-                    Role role = Role.fromDatabaseName(row.get("role", String.class));
-                    UUID scope = Optional.ofNullable(row.get("collectivity_id", UUID.class))
-                            .orElse(row.get("registration_office_id", UUID.class));
-                    return new Grant(role, Optional.ofNullable(scope));
-                })
-                .all()
+        return people.rolesHeldOn(person.id(), today)
                 .collect(HashSet<Grant>::new, Set::add)
                 .map(grants -> {
                     grants.add(Grant.in(Role.HOLDER, person.id()));
                     return Set.copyOf(grants);
                 });
-    }
-
-    private record KnownPerson(UUID id, boolean active) {
     }
 
     private record PersonGrants(KnownPerson person, Set<Grant> grants) {

@@ -1,6 +1,5 @@
 package fr.cartesagents.ra.security;
 
-import java.math.BigInteger;
 import java.util.Set;
 
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -31,15 +30,6 @@ public class AdministratorRegistry {
         return database.sql("select 1 from administrator where fingerprint_sha256 = :fingerprint")
                 .bind("fingerprint", fingerprintSha256)
                 .map(row -> true)
-                .first()
-                .defaultIfEmpty(false);
-    }
-
-    /** Whether our records say this certificate was revoked (a certificate we do not know is not). */
-    public Mono<Boolean> isRevoked(BigInteger serial) {
-        return database.sql("select status from certificate where serial = :serial")
-                .bind("serial", serial.toString(16))
-                .map(row -> "revoked".equals(row.get("status", String.class)))
                 .first()
                 .defaultIfEmpty(false);
     }

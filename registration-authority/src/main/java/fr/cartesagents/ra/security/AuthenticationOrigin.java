@@ -9,6 +9,11 @@ public final class AuthenticationOrigin {
     public static final String ADMINISTRATOR_CERTIFICATE = "administrator-certificate";
     /** The user's certificate forwarded in {@code X-Client-Certificate} by a trusted front, checked again here. */
     public static final String TRUSTED_FRONT = "trusted-front";
+    /**
+     * A card certificate revoked as superseded, let in for the one request the feature that superseded it
+     * still allows ({@link SupersededCertificateUse}): never an administrator, never anything else.
+     */
+    public static final String SUPERSEDED_CERTIFICATE = "superseded-certificate";
     /** The demo login, when the demo is on ({@link DemoEnabled}). */
     public static final String DEMO = "demo";
 

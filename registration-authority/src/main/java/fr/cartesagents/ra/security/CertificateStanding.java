@@ -3,8 +3,8 @@ package fr.cartesagents.ra.security;
 import java.math.BigInteger;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
+import java.util.Optional;
 
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
 import reactor.core.publisher.Mono;
@@ -20,29 +20,31 @@ class CertificateStanding {
 
     enum Standing { GOOD, REVOKED, UNKNOWN, NOT_THE_ONE_ON_RECORD }
 
-    private final DatabaseClient database;
-
-    CertificateStanding(DatabaseClient database) {
-        this.database = database;
+    /** The standing, and the directory holder our records give the certificate (empty unless it is the one on record). */
+    record Checked(Standing standing, Optional<String> holderId) {
     }
 
-    Mono<Standing> of(X509Certificate certificate) {
+    private final CertificateHolders certificates;
+
+    CertificateStanding(CertificateHolders certificates) {
+        this.certificates = certificates;
+    }
+
+    Mono<Checked> of(X509Certificate certificate) {
         String fingerprint;
         try {
             fingerprint = CertificateFingerprint.sha256(certificate.getEncoded());
         } catch (CertificateEncodingException e) {
-            return Mono.just(Standing.NOT_THE_ONE_ON_RECORD);
+            return Mono.just(new Checked(Standing.NOT_THE_ONE_ON_RECORD, Optional.empty()));
         }
         BigInteger serial = certificate.getSerialNumber();
-        return database.sql("select status, fingerprint_sha256 from certificate where serial = :serial")
-                .bind("serial", serial.toString(16))
-                .map(row -> {
-                    if (!fingerprint.equals(row.get("fingerprint_sha256", String.class))) {
-                        return Standing.NOT_THE_ONE_ON_RECORD;
+        return certificates.recorded(serial)
+                .map(recorded -> {
+                    if (!recorded.fingerprintSha256().filter(fingerprint::equals).isPresent()) {
+                        return new Checked(Standing.NOT_THE_ONE_ON_RECORD, Optional.empty());
                     }
-                    return "good".equals(row.get("status", String.class)) ? Standing.GOOD : Standing.REVOKED;
+                    return new Checked(recorded.good() ? Standing.GOOD : Standing.REVOKED, recorded.holderId());
                 })
-                .first()
-                .defaultIfEmpty(Standing.UNKNOWN);
+                .defaultIfEmpty(new Checked(Standing.UNKNOWN, Optional.empty()));
     }
 }

@@ -43,6 +43,7 @@ final class ClientCertificateAuthentication implements ServerAuthenticationConve
     static final String ADMIN_ROLE = "ADMIN";
     private static final Logger LOG = LoggerFactory.getLogger(ClientCertificateAuthentication.class);
     private static final String BEARER = "Bearer ";
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private final AdministratorRegistry administrators;
     private final TrustedFronts fronts;
@@ -51,16 +52,18 @@ final class ClientCertificateAuthentication implements ServerAuthenticationConve
     private final Optional<DemoTokens> demoTokens;
     private final Clock clock;
     private final Optional<PortalSessionLookup> portalSessions;
+    private final Optional<SupersededCertificateUse> supersededUse;
 
     ClientCertificateAuthentication(AdministratorRegistry administrators, TrustedFronts fronts, CertificateStanding standing,
                                     ServerTlsMaterial tls, Optional<DemoTokens> demoTokens, Clock clock) {
-        this(administrators, fronts, standing, tls, demoTokens, clock, Optional.empty());
+        this(administrators, fronts, standing, tls, demoTokens, clock, Optional.empty(), Optional.empty());
     }
 
     ClientCertificateAuthentication(AdministratorRegistry administrators, TrustedFronts fronts, CertificateStanding standing,
                                     ServerTlsMaterial tls, Optional<DemoTokens> demoTokens, Clock clock,
-                                    Optional<PortalSessionLookup> portalSessions) {
+                                    Optional<PortalSessionLookup> portalSessions, Optional<SupersededCertificateUse> supersededUse) {
         this.portalSessions = portalSessions;
+        this.supersededUse = supersededUse;
         this.administrators = administrators;
         this.fronts = fronts;
         this.standing = standing;
@@ -73,13 +76,14 @@ final class ClientCertificateAuthentication implements ServerAuthenticationConve
     private sealed interface Presented permits Direct, Forwarded, DemoBearer, InPortalSession {
     }
 
-    private record InPortalSession(PortalSession.Login login) implements Presented {
+    private record InPortalSession(PortalSession.Login login, SupersededCertificateUse.Request request) implements Presented {
     }
 
-    private record Direct(X509Certificate certificate) implements Presented {
+    private record Direct(X509Certificate certificate, SupersededCertificateUse.Request request) implements Presented {
     }
 
-    private record Forwarded(Optional<X509Certificate> connection, String header, String remoteAddress) implements Presented {
+    private record Forwarded(Optional<X509Certificate> connection, String header, String remoteAddress,
+                             SupersededCertificateUse.Request request) implements Presented {
     }
 
     private record DemoBearer(String token) implements Presented {
@@ -90,11 +94,14 @@ final class ClientCertificateAuthentication implements ServerAuthenticationConve
         Optional<X509Certificate> connection = connectionCertificate(exchange.getRequest().getSslInfo());
         HttpHeaders headers = exchange.getRequest().getHeaders();
         String forwarded = headers.getFirst(ForwardedCertificate.HEADER);
+        SupersededCertificateUse.Request line = new SupersededCertificateUse.Request(exchange.getRequest().getMethod().name(),
+                exchange.getRequest().getPath().pathWithinApplication().value(),
+                Optional.ofNullable(headers.getFirst(IDEMPOTENCY_KEY)));
         Presented presented = null;
         if (forwarded != null) {
-            presented = new Forwarded(connection, forwarded, String.valueOf(exchange.getRequest().getRemoteAddress()));
+            presented = new Forwarded(connection, forwarded, String.valueOf(exchange.getRequest().getRemoteAddress()), line);
         } else if (connection.isPresent()) {
-            presented = new Direct(connection.get());
+            presented = new Direct(connection.get(), line);
         } else {
             String authorization = headers.getFirst(HttpHeaders.AUTHORIZATION);
             if (demoTokens.isPresent() && authorization != null && authorization.startsWith(BEARER)) {
@@ -105,7 +112,7 @@ final class ClientCertificateAuthentication implements ServerAuthenticationConve
         if (forwarded == null && portalSessions.isPresent()) {
             // A live portal session comes first: it is what the person chose to log in with
             Mono<Presented> withoutSession = found;
-            found = portalSessions.get().live(exchange).<Presented>map(session -> new InPortalSession(session.login()))
+            found = portalSessions.get().live(exchange).<Presented>map(session -> new InPortalSession(session.login(), line))
                     .switchIfEmpty(withoutSession)
                     // A card session on another certificate's connection (ended by the lookup): the API refuses the request;
                     // the portal's pages, and the login that opens a new session, go on with what the connection presents
@@ -119,13 +126,13 @@ final class ClientCertificateAuthentication implements ServerAuthenticationConve
     public Mono<Authentication> authenticate(Authentication authentication) {
         Presented presented = (Presented) authentication.getPrincipal();
         if (presented instanceof Direct direct) {
-            return certificate(direct.certificate(), true);
+            return certificate(direct.certificate(), true, direct.request());
         }
         if (presented instanceof Forwarded forwarded) {
             return forwarded(forwarded);
         }
         if (presented instanceof InPortalSession session) {
-            return inPortalSession(session.login());
+            return inPortalSession(session.login(), session.request());
         }
         String token = ((DemoBearer) presented).token();
         return demoTokens.flatMap(tokens -> tokens.verify(token))
@@ -133,9 +140,9 @@ final class ClientCertificateAuthentication implements ServerAuthenticationConve
                 .orElseGet(() -> Mono.error(new BadCredentialsException("The demo login token is invalid or has expired")));
     }
 
-    private Mono<Authentication> inPortalSession(PortalSession.Login login) {
+    private Mono<Authentication> inPortalSession(PortalSession.Login login, SupersededCertificateUse.Request request) {
         if (login instanceof PortalSession.CardCertificate card) {
-            return certificate(card.certificate(), card.presentedDirectly());
+            return certificate(card.certificate(), card.presentedDirectly(), request);
         }
         PortalSession.DemoUser demo = (PortalSession.DemoUser) login;
         return demoTokens.isPresent()
@@ -152,12 +159,12 @@ final class ClientCertificateAuthentication implements ServerAuthenticationConve
             if (!trusted) {
                 return refuseForwarding(forwarded.remoteAddress(), "client certificate sha256 " + frontFingerprint);
             }
-            return standing.of(forwarded.connection().get()).flatMap(front -> {
+            return standing.of(forwarded.connection().get()).map(CertificateStanding.Checked::standing).flatMap(front -> {
                 if (front == CertificateStanding.Standing.REVOKED || front == CertificateStanding.Standing.NOT_THE_ONE_ON_RECORD) {
                     return Mono.error(new BadCredentialsException("The front's client certificate is revoked"));
                 }
                 X509Certificate user = ForwardedCertificate.verify(forwarded.header(), issuers, clock);
-                return certificate(user, false);
+                return certificate(user, false, forwarded.request());
             });
         });
     }
@@ -170,15 +177,22 @@ final class ClientCertificateAuthentication implements ServerAuthenticationConve
                 "Only a trusted front may forward a client certificate in " + ForwardedCertificate.HEADER));
     }
 
-    /** A certificate that chains to our CA: the records decide, administrators only on a direct connection. */
-    private Mono<Authentication> certificate(X509Certificate certificate, boolean direct) {
-        CallerPrincipal caller = new CallerPrincipal(fingerprint(certificate), certificate.getSerialNumber(),
-                certificate.getSubjectX500Principal().getName());
-        Mono<Boolean> administrator = direct ? administrators.isAdministrator(caller.fingerprintSha256()) : Mono.just(false);
+    /**
+     * A certificate that chains to our CA: the records decide, administrators only on a direct connection.
+     * A revoked one only for the one request its {@link SupersededCertificateUse} may still allow.
+     */
+    private Mono<Authentication> certificate(X509Certificate certificate, boolean direct, SupersededCertificateUse.Request request) {
+        String fingerprint = fingerprint(certificate);
+        Mono<Boolean> administrator = direct ? administrators.isAdministrator(fingerprint) : Mono.just(false);
         return Mono.zip(standing.of(certificate), administrator).flatMap(found -> {
             boolean admin = found.getT2();
-            return switch (found.getT1()) {
-                case REVOKED -> Mono.error(new BadCredentialsException("The client certificate is revoked"));
+            CallerPrincipal caller = new CallerPrincipal(fingerprint, certificate.getSerialNumber(),
+                    certificate.getSubjectX500Principal().getName(), found.getT1().holderId());
+            return switch (found.getT1().standing()) {
+                case REVOKED -> supersededUse.map(use -> use.allows(certificate.getSerialNumber(), request)).orElse(Mono.just(false))
+                        .flatMap(allowed -> allowed
+                                ? Mono.just(authenticated(caller, certificate, AuthenticationOrigin.SUPERSEDED_CERTIFICATE, false))
+                                : Mono.error(new BadCredentialsException("The client certificate is revoked")));
                 case NOT_THE_ONE_ON_RECORD -> Mono.error(new BadCredentialsException(
                         "The client certificate is not the one this registration authority issued under its serial"));
                 case UNKNOWN -> admin

@@ -45,9 +45,11 @@ class SecurityConfiguration {
     ClientCertificateAuthentication clientCertificateAuthentication(AdministratorRegistry administrators, TrustedFronts fronts,
                                                                     CertificateStanding standing, ServerTlsMaterial tls,
                                                                     ObjectProvider<DemoTokens> demoTokens, Clock clock,
-                                                                    ObjectProvider<PortalSessionLookup> portalSessions) {
+                                                                    ObjectProvider<PortalSessionLookup> portalSessions,
+                                                                    ObjectProvider<SupersededCertificateUse> supersededUse) {
         return new ClientCertificateAuthentication(administrators, fronts, standing, tls,
-                Optional.ofNullable(demoTokens.getIfAvailable()), clock, Optional.ofNullable(portalSessions.getIfAvailable()));
+                Optional.ofNullable(demoTokens.getIfAvailable()), clock, Optional.ofNullable(portalSessions.getIfAvailable()),
+                Optional.ofNullable(supersededUse.getIfAvailable()));
     }
 
     /**

@@ -25,11 +25,13 @@ import tools.jackson.databind.json.JsonMapper;
  *     then the creation run at most once per caller and {@code Idempotency-Key}, its response
  *     stored in the creation's transaction; 201 with Location and ETag, replays marked
  *     {@code Idempotent-Replayed});</li>
- * <li>{@link #change} and {@link #ifMatch}: the typed command of a versioned update, read lazily so
- *     that the service checks the caller's rights before the If-Match (428/400) and the body;</li>
+ * <li>{@link #once}: any other idempotent POST (a revocation, a grant that may wait for approval, a
+ *     two-phase issuance);</li>
  * <li>{@link #tagged}: a record answered with its version as ETag.</li>
  * </ul>
- * Handlers take {@link VersionedBody} and {@link IdempotentBody} parameters rather than the raw headers and body.
+ * Handlers take {@link IdempotentBody}, {@link VersionedBody}, {@link VersionedMove} and {@link JsonBody}
+ * parameters ({@link WebKitArguments}) rather than the raw headers and body; a versioned update's
+ * command comes from {@link VersionedBody} itself.
  */
 @Component
 public class ApiEndpoints {
@@ -45,42 +47,49 @@ public class ApiEndpoints {
     }
 
     /**
-     * An idempotent creation answered 201 with {@code Location: <collectionPath>/<id>}.
+     * An idempotent creation answered 201 with {@code Location: <collection>/<id>} and the ETag of its
+     * version: {@code authorized} (the caller's permission) first, then the body read strictly, then
+     * {@code creation} run at most once per caller and key, joining the transaction that stores its answer.
      *
-     * @param principal      who the key belongs to (the caller's audit name)
-     * @param key            the {@code Idempotency-Key} header, possibly absent (400)
-     * @param collectionPath the request path, part of what the key is bound to
-     * @param authorized     the caller's permission, checked before the key, the body or anything else
-     * @param body           the raw request body, read strictly ({@link JsonRequests}) once authorized
-     * @param creation       creates the record and returns its view; joins the idempotency transaction
-     */
-    public <T, V> Mono<ResponseEntity<String>> create(String principal, String key, String collectionPath, Mono<Void> authorized,
-                                                      String body, Class<T> type, Function<T, Mono<V>> creation) {
-        return authorized.then(Mono.fromCallable(() -> requests.read(body, type)))
-                .flatMap(request -> once(principal, key, collectionPath, request,
-                        Mono.defer(() -> creation.apply(request)), HttpStatus.CREATED))
-                .map(stored -> stored(stored, collectionPath, "id"));
-    }
-
-    /**
-     * {@link #create(String, String, String, Mono, String, Class, Function)} for a handler's {@link IdempotentBody}
-     * parameter: the key, the body and the collection path come from the request.
+     * @param principal who the key belongs to (the caller's audit name)
      */
     public <T, V> Mono<ResponseEntity<String>> create(String principal, IdempotentBody<T> request, Mono<Void> authorized,
                                                       Function<T, Mono<V>> creation) {
-        return create(principal, request.key(), request.path(), authorized, request.body(), request.type(), creation);
+        return authorized.then(body(request))
+                .flatMap(valid -> once(principal, request, valid, Mono.defer(() -> creation.apply(valid)), HttpStatus.CREATED))
+                .map(stored -> stored(stored, request.collection(), "id"));
+    }
+
+    /** The body of an idempotent POST, read strictly when subscribed (after the caller's authorization). */
+    public <T> Mono<T> body(IdempotentBody<T> request) {
+        return Mono.fromCallable(() -> requests.read(request.body(), request.type()));
+    }
+
+    /** {@link #once(String, String, String, Object, Mono, HttpStatus)} with the key and path of {@code idempotent}. */
+    public <V> Mono<StoredResponse> once(String principal, IdempotentBody<?> idempotent, Object request, Mono<V> operation,
+                                         HttpStatus status) {
+        return once(principal, idempotent.key(), idempotent.path(), request, operation, status);
+    }
+
+    /** {@link #once(String, String, String, Object, Mono, Function)} with the key and path of {@code idempotent}. */
+    public <V> Mono<StoredResponse> once(String principal, IdempotentBody<?> idempotent, Object request, Mono<V> operation,
+                                         Function<V, Answer> answer) {
+        return once(principal, idempotent.key(), idempotent.path(), request, operation, answer);
     }
 
     /**
-     * Like {@link #create}, for a body WebFlux decodes ({@code @RequestBody Mono<T>}): subscribed only
-     * once {@code authorized} completes; the created record is at {@code locationOf(its id)}.
+     * Like {@link #once(String, String, String, Object, Mono, HttpStatus)} for an operation whose first step
+     * must commit on its own before the rest (an issuance reserves its serial, then the key signs outside
+     * any transaction): {@code beforeTransaction} runs only when no answer is stored for the key, then
+     * {@code inTransaction} runs in the transaction that stores the answer
+     * ({@link IdempotencyKeys#execute(IdempotentRequest, Mono, Function)}).
      */
-    public <T, V> Mono<ResponseEntity<String>> create(String principal, String key, String path, Mono<Void> authorized,
-                                                      Mono<T> body, Function<T, Mono<V>> creation,
-                                                      Function<String, String> locationOf) {
-        return authorized.then(body)
-                .flatMap(request -> once(principal, key, path, request, Mono.defer(() -> creation.apply(request)), HttpStatus.CREATED))
-                .map(stored -> stored(stored, id -> locationOf.apply(id)));
+    public <P, V> Mono<StoredResponse> once(String principal, IdempotentBody<?> idempotent, Object request,
+                                            Mono<P> beforeTransaction, Function<P, Mono<V>> inTransaction, HttpStatus status) {
+        return Mono.fromCallable(() -> IdempotentRequest.of(principal, idempotent.key(), "POST", idempotent.path(),
+                        json.writeValueAsString(request)))
+                .flatMap(keyed -> idempotency.execute(keyed, beforeTransaction, first -> inTransaction.apply(first)
+                        .map(result -> StoredResponse.fresh(status.value(), json.writeValueAsString(result)))));
     }
 
     /**
@@ -126,10 +135,6 @@ public class ApiEndpoints {
         return stored(stored, idMember, id -> collectionPath + "/" + id);
     }
 
-    private ResponseEntity<String> stored(StoredResponse stored, Function<String, String> locationOf) {
-        return stored(stored, "id", locationOf);
-    }
-
     private ResponseEntity<String> stored(StoredResponse stored, String idMember, Function<String, String> locationOf) {
         ResponseEntity.BodyBuilder response = ResponseEntity.status(stored.status()).contentType(MediaType.APPLICATION_JSON);
         if (stored.replayed()) {
@@ -146,27 +151,15 @@ public class ApiEndpoints {
         return response.body(stored.jsonBody());
     }
 
-    /** The typed command of an update: If-Match (428 when absent, 400 when malformed), then the body read strictly. */
-    public <T> Mono<VersionedChange<T>> change(String ifMatch, String body, Class<T> type) {
-        return ifMatch(ifMatch).map(expected -> new VersionedChange<>(expected, requests.read(body, type)));
-    }
-
-    /**
-     * Like {@link #change(String, String, Class)}, for a body WebFlux decodes ({@code @RequestBody Mono<T>}):
-     * If-Match first, then the body, validated ({@link JsonRequests#valid}); {@code body} is subscribed only then.
-     */
-    public <T> Mono<VersionedChange<T>> change(String ifMatch, Mono<T> body) {
-        return ifMatch(ifMatch).flatMap(expected -> body
-                .switchIfEmpty(Mono.error(() -> ProblemException.localized(ProblemType.VALIDATION_FAILED, "request.body-missing")))
-                .map(request -> new VersionedChange<>(expected, requests.valid(request))));
-    }
-
     /** The version the caller read, for a versioned move without a body (a withdrawal, a departure). */
-    public Mono<EntityVersion> ifMatch(String ifMatch) {
+    Mono<EntityVersion> ifMatch(String ifMatch) {
         return Mono.fromCallable(() -> EntityVersion.fromIfMatch(ifMatch));
     }
 
-    /** The body read strictly and validated, lazily (so that it is read only after the service's authorization). */
+    /**
+     * The body read strictly and validated, lazily. For the controllers not yet on the kit's parameters
+     * (renewal, unblock): a handler takes a {@link JsonBody} instead.
+     */
     public <T> Mono<T> body(String body, Class<T> type) {
         return Mono.fromCallable(() -> requests.read(body, type));
     }

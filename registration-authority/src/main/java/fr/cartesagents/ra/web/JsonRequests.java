@@ -19,8 +19,9 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads a JSON request body strictly, then checks its Bean Validation constraints: a body that is
- * not well-formed JSON or gives a member twice is a 400 {@code bad-request}; an unknown
+ * Reads a JSON request body strictly, then checks its Bean Validation constraints: no body, a body
+ * that is not well-formed JSON or one that gives a member twice is a 400 {@code bad-request} (as
+ * docs/api.md lists it, and as a body WebFlux decodes is answered); an unknown
  * member, a value of the wrong type, a missing primitive or a broken constraint is a 400
  * {@code validation-failed} problem naming the fields ({@code errors}), before anything is read
  * from or written to the database. (The server's shared JSON mapper ignores unknown members, which
@@ -42,7 +43,7 @@ public class JsonRequests {
 
     public <T> T read(String body, Class<T> type) {
         if (body == null || body.isBlank()) {
-            throw ProblemException.localized(ProblemType.VALIDATION_FAILED, "request.body-missing");
+            throw ProblemException.localized(ProblemType.BAD_REQUEST, "input.body-missing");
         }
         T value;
         try {
@@ -58,7 +59,7 @@ public class JsonRequests {
                     ProblemMessages.render(why, new Object[0], locale))), "request.unreadable", field);
         }
         if (value == null) {
-            throw ProblemException.localized(ProblemType.VALIDATION_FAILED, "request.body-missing");
+            throw ProblemException.localized(ProblemType.BAD_REQUEST, "input.body-missing");
         }
         return valid(value);
     }

@@ -28,7 +28,8 @@ import fr.cartesagents.ra.idempotency.IdempotentRequest;
 import reactor.core.publisher.Mono;
 
 /**
- * Gives handlers the web kit's parameters, {@link VersionedBody}, {@link IdempotentBody} and {@link VersionedMove}. Nothing is
+ * Gives handlers the web kit's parameters, {@link VersionedBody}, {@link IdempotentBody}, {@link VersionedMove}
+ * and {@link JsonBody}. Nothing is
  * checked here (the service, or {@link ApiEndpoints#create}, authorizes first); the parts are read
  * exactly as the annotated parameters they replace read them: the body as {@code @RequestBody(required
  * = false) String} (same codecs, so the same size limit, charset and media type handling), a header as
@@ -42,17 +43,20 @@ final class WebKitArguments implements HandlerMethodArgumentResolver {
 
     private final ObjectProvider<ServerCodecConfigurer> codecs;
     private final ApiEndpoints web;
+    private final JsonRequests requests;
     private volatile RequestBodyMethodArgumentResolver bodyReader;
 
-    WebKitArguments(ObjectProvider<ServerCodecConfigurer> codecs, ApiEndpoints web) {
+    WebKitArguments(ObjectProvider<ServerCodecConfigurer> codecs, ApiEndpoints web, JsonRequests requests) {
         this.codecs = codecs;
         this.web = web;
+        this.requests = requests;
     }
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
         Class<?> type = parameter.getParameterType();
-        return VersionedBody.class.equals(type) || IdempotentBody.class.equals(type) || VersionedMove.class.equals(type);
+        return VersionedBody.class.equals(type) || IdempotentBody.class.equals(type) || VersionedMove.class.equals(type)
+                || JsonBody.class.equals(type);
     }
 
     @Override
@@ -61,14 +65,22 @@ final class WebKitArguments implements HandlerMethodArgumentResolver {
             // no body to read: the mapping declares none
             return Mono.just(new VersionedMove(web.ifMatch(header(exchange, HttpHeaders.IF_MATCH))));
         }
-        Class<?> type = bodyType(parameter);
-        boolean update = VersionedBody.class.equals(parameter.getParameterType());
-        String header = header(exchange, update ? HttpHeaders.IF_MATCH : IdempotentRequest.HEADER);
         return bodyReader().resolveArgument(TEXT_BODY, context, exchange)
                 .map(text -> Optional.of((String) text))
                 .defaultIfEmpty(Optional.empty())
-                .map(body -> update ? new VersionedBody<>(web.change(header, body.orElse(null), type))
-                        : new IdempotentBody<>(header, matchedPath(parameter, exchange), body.orElse(null), type));
+                .map(body -> parameter(parameter, exchange, body.orElse(null), bodyType(parameter)));
+    }
+
+    private <T> Object parameter(MethodParameter parameter, ServerWebExchange exchange, String body, Class<T> type) {
+        Class<?> kind = parameter.getParameterType();
+        if (VersionedBody.class.equals(kind)) {
+            return new VersionedBody<>(header(exchange, HttpHeaders.IF_MATCH), body, type, requests);
+        }
+        if (JsonBody.class.equals(kind)) {
+            return new JsonBody<>(body, type, requests);
+        }
+        String path = matchedPath(parameter, exchange);
+        return new IdempotentBody<>(header(exchange, IdempotentRequest.HEADER), path, path, body, type);
     }
 
     private static String header(ServerWebExchange exchange, String name) {
@@ -119,7 +131,7 @@ final class WebKitArguments implements HandlerMethodArgumentResolver {
         return !variable.name().isEmpty() ? variable.name() : !variable.value().isEmpty() ? variable.value() : parameter.getParameterName();
     }
 
-    /** The body type {@code T} a web kit parameter ({@code VersionedBody<T>}, {@code IdempotentBody<T>}) names. */
+    /** The body type {@code T} a web kit parameter ({@code VersionedBody<T>}, {@code IdempotentBody<T>}, {@code JsonBody<T>}) names. */
     static Class<?> bodyType(MethodParameter parameter) {
         Class<?> type = ResolvableType.forMethodParameter(parameter).getGeneric(0).resolve();
         if (type == null) {

@@ -6,14 +6,14 @@ import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
 import org.springframework.web.reactive.result.method.annotation.ArgumentResolverConfigurer;
 
-/** Registers the web kit's handler parameters ({@link VersionedBody}, {@link IdempotentBody}). */
+/** Registers the web kit's handler parameters ({@link VersionedBody}, {@link IdempotentBody}, {@link VersionedMove}, {@link JsonBody}). */
 @Configuration(proxyBeanMethods = false)
 class WebKitConfiguration implements WebFluxConfigurer {
 
     private final WebKitArguments arguments;
 
-    WebKitConfiguration(ObjectProvider<ServerCodecConfigurer> codecs, ApiEndpoints web) {
-        this.arguments = new WebKitArguments(codecs, web);
+    WebKitConfiguration(ObjectProvider<ServerCodecConfigurer> codecs, ApiEndpoints web, JsonRequests requests) {
+        this.arguments = new WebKitArguments(codecs, web, requests);
     }
 
     @Override

@@ -31,7 +31,8 @@ import io.swagger.v3.oas.models.parameters.RequestBody;
  * Documents the web kit's handler parameters in the OpenAPI description, so that {@code @Operation}
  * needs no {@code requestBody}: a {@link VersionedBody VersionedBody<T>} is the {@code If-Match}
  * header and a JSON body of schema {@code T}, an {@link IdempotentBody IdempotentBody<T>} the
- * {@code Idempotency-Key} header and that body, a {@link VersionedMove} the {@code If-Match} header.
+ * {@code Idempotency-Key} header and that body, a {@link VersionedMove} the {@code If-Match} header, a
+ * {@link JsonBody JsonBody<T>} the body alone.
  * The headers are optional in the description, as they are on the wire: their absence is a
  * documented problem (428, 400), not a rejected request. The {@code Actor} parameter is the caller
  * of the TLS session, so it is left out of the description.
@@ -42,7 +43,7 @@ class WebKitDocumentation implements GlobalOperationComponentsCustomizer {
     static {
         // Not query parameters: this class describes the web kit's; the caller (Actor) comes from the TLS session.
         SpringDocUtils.getConfig().addRequestWrapperToIgnore(VersionedBody.class, IdempotentBody.class, VersionedMove.class,
-                Actor.class);
+                JsonBody.class, Actor.class);
     }
 
     /** Springdoc's settings exist only where springdoc runs (not in a context without a web server). */
@@ -63,8 +64,10 @@ class WebKitDocumentation implements GlobalOperationComponentsCustomizer {
             Class<?> type = parameter.getParameterType();
             if (VersionedMove.class.equals(type)) {
                 operation.addParametersItem(header(HttpHeaders.IF_MATCH));
-            } else if (VersionedBody.class.equals(type) || IdempotentBody.class.equals(type)) {
-                operation.addParametersItem(header(VersionedBody.class.equals(type) ? HttpHeaders.IF_MATCH : IdempotentRequest.HEADER));
+            } else if (VersionedBody.class.equals(type) || IdempotentBody.class.equals(type) || JsonBody.class.equals(type)) {
+                if (!JsonBody.class.equals(type)) {
+                    operation.addParametersItem(header(VersionedBody.class.equals(type) ? HttpHeaders.IF_MATCH : IdempotentRequest.HEADER));
+                }
                 operation.requestBody(body(components, WebKitArguments.bodyType(parameter), handler));
             }
         }

@@ -100,7 +100,7 @@ class CollectivityBadInputTest extends TerritoryApiTest {
 
     @Test
     void whenThereIsNoBodyOrNotJson_then400Or415() {
-        problem(post(administratorClient(), BASE, ""), 400, "validation-failed");
+        problem(post(administratorClient(), BASE, ""), 400, "bad-request"); // no body: docs/api.md, "Errors"
         var response = send(administratorClient(), HttpRequest.newBuilder(api(BASE)).header("Content-Type", "text/plain")
                 .header("Idempotency-Key", newKey()).POST(HttpRequest.BodyPublishers.ofString("commune")).build());
         problem(response, 415, "unsupported-media-type");

@@ -78,17 +78,7 @@ class CardLifecycleEndToEndTest extends RunningServer {
     void world() throws Exception {
         RequiredTool.softHsm2().require();
         openssl = OpenSsl.require();
-        world = CardWorld.create(database, new CardWorld.Clients() {
-            @Override
-            public Path cardOf(TestPerson person) {
-                return CardLifecycleEndToEndTest.this.cardOf(person);
-            }
-
-            @Override
-            public HttpClient client(Path card) {
-                return CardLifecycleEndToEndTest.this.client(card, CARD_PASSWORD);
-            }
-        });
+        world = CardWorld.create(database, CardWorld.Clients.of(this::cardOf, card -> client(card, CARD_PASSWORD)));
         caChain = PemFiles.readCertificates(dataDirectory().resolve("ca-chain.pem"));
     }
 

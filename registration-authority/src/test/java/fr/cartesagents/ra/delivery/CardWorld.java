@@ -23,6 +23,21 @@ record CardWorld(UUID office, UUID commune, TestPerson officer, TestPerson deleg
         Path cardOf(TestPerson person);
 
         HttpClient client(Path card);
+
+        /** From a test's own {@code cardOf} and {@code client} (protected in the server's test base). */
+        static Clients of(java.util.function.Function<TestPerson, Path> cardOf, java.util.function.Function<Path, HttpClient> client) {
+            return new Clients() {
+                @Override
+                public Path cardOf(TestPerson person) {
+                    return cardOf.apply(person);
+                }
+
+                @Override
+                public HttpClient client(Path card) {
+                    return client.apply(card);
+                }
+            };
+        }
     }
 
     static CardWorld create(DatabaseClient database, Clients clients) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +29,6 @@ import fr.cartesagents.ca.hierarchy.PemFiles;
 import fr.cartesagents.ca.testutil.RequiredTool;
 import fr.cartesagents.ra.testsupport.RestartableServer;
 import fr.cartesagents.ra.testsupport.RunningServer;
-import fr.cartesagents.ra.testsupport.TestDirectory.TestPerson;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -58,17 +56,7 @@ class PersonalizationAcrossRestartTest {
         UUID orderId;
 
         try (RestartableServer first = RestartableServer.start(dataDirectory)) {
-            world = CardWorld.create(first.database(), new CardWorld.Clients() {
-                @Override
-                public Path cardOf(TestPerson person) {
-                    return first.cardOf(person);
-                }
-
-                @Override
-                public HttpClient client(Path login) {
-                    return first.client(login);
-                }
-            });
+            world = CardWorld.create(first.database(), CardWorld.Clients.of(first::cardOf, first::client));
             orderId = approvedOrder(first, world);
             // The server issues and stores the pair, then goes down before its answer reaches the bridge.
             PairIssuer serverStops = (request, key) -> {

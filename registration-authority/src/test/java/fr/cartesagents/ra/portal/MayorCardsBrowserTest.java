@@ -30,7 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The mayor of the demo commune and its cards: a replacement card ordered for an agent (charged,
  * so on the billing statement), the dashboard's card figures as the server counts them (an agent's
- * card whose unblock was asked among the blocked ones, listed with its holder), the
+ * card whose unblock was asked among the blocked ones, listed with its holder; each figure the list's total under a
+ * server-side filter, not what a page of cards holds), the
  * delegate's request to habilitate themselves approved (four eyes), the billing statement and its
  * CSV downloaded as a file, and the order cancelled from the commune's list. Every page passes
  * axe-core.
@@ -60,6 +61,13 @@ class MayorCardsBrowserTest extends PortalBrowserTest {
                         api("/api/v1/cards/" + leonsCard.id() + "/unblock-requests"))
                 .header("Authorization", "Bearer " + demoToken("maire")).POST(HttpRequest.BodyPublishers.noBody()).build());
         assertThat(unblockAsked.statusCode()).as(text(unblockAsked)).isEqualTo(202);
+        // Inès's card is in use too, and ends within 30 days: each figure is the server's total, not what one page read
+        TestPerson ines = directory().person("Inès", "Garnier");
+        directory().assign(ines, Role.AGENT, commune);
+        TestCards.TestCard inesCard = new TestCards(this, database, cardTransitions, transactions).personalize(ines, commune);
+        transactions.transactional(cardTransitions.move(new Actor("test-hand-over", Optional.empty(), Set.of(), "test", Optional.empty()),
+                inesCard.id(), CardAction.DELIVER, Optional.empty(), Map.of())).block();
+        database.sql("update card set expires_at = now() + interval '10 days' where id = :id").bind("id", inesCard.id()).then().block();
         UUID delegate = uuid("select id from person where holder_id = 'DEMO-59017-DELEGUE'");
         // The delegate asks for a habilitation of their own: it waits for another manager
         HttpResponse<byte[]> asked = send(anonymousClient(), HttpRequest.newBuilder(
@@ -90,14 +98,21 @@ class MayorCardsBrowserTest extends PortalBrowserTest {
         long revoked = count("card where collectivity_id = '" + commune + "' and state = 'revoked'");
         assertThat(page.text(By.cssSelector("#chiffres-cartes-" + commune + " [data-chiffre='revoquees']")))
                 .isEqualToIgnoringCase("Cartes révoquées : " + revoked);
-        assertThat(page.text(By.cssSelector("#chiffres-cartes-" + commune + " [data-chiffre='expirent-30']")))
-                .startsWithIgnoringCase("Expirent d'ici 30 jours : ");
         long blocked = count("card where collectivity_id = '" + commune + "' and state in ('delivered', 'active')"
                 + " and pin_blocked_since is not null");
         assertThat(blocked).isPositive();
         assertThat(page.text(By.cssSelector("#chiffres-cartes-" + commune + " [data-chiffre='bloquees']")))
                 .isEqualToIgnoringCase("Cartes bloquées : " + blocked);
         assertThat(page.text(By.id("cartes-bloquees-" + commune))).contains("Léon Moreau").contains(leonsCard.cardSerial());
+        String inUse = "card where collectivity_id = '" + commune + "' and state in ('delivered', 'active')";
+        assertThat(count(inUse)).as("more cards than the one item each count reads").isGreaterThan(1);
+        assertThat(page.text(By.cssSelector("#chiffres-cartes-" + commune + " [data-chiffre='en-service']")))
+                .isEqualToIgnoringCase("Cartes en service : " + count(inUse));
+        long within30 = count(inUse + " and expires_at < (((now() at time zone 'Europe/Paris')::date + 30)::timestamp"
+                + " at time zone 'Europe/Paris')");
+        assertThat(within30).isPositive();
+        assertThat(page.text(By.cssSelector("#chiffres-cartes-" + commune + " [data-chiffre='expirent-30']")))
+                .isEqualToIgnoringCase("Expirent d'ici 30 jours : " + within30);
         page.checkPage("tableau-de-bord-cartes");
 
         page.click(By.cssSelector("#menu a[href='#/habilitations']")).expectHeading("Habilitations");

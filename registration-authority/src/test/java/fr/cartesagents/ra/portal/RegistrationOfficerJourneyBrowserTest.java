@@ -17,12 +17,14 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 
+import fr.cartesagents.bridge.card.Pin;
 import fr.cartesagents.bridge.localapi.CertificateIssuers;
 import fr.cartesagents.bridge.localapi.LocalApiServer;
 import fr.cartesagents.bridge.localapi.LocalApiSettings;
 import fr.cartesagents.bridge.localapi.WorkstationCards;
 import fr.cartesagents.bridge.personalization.PairIssuer;
 import fr.cartesagents.bridge.personalization.RegistrationAuthorityClient;
+import fr.cartesagents.bridge.personalization.TransportUnblockSecret;
 import fr.cartesagents.bridge.pkcs11.SoftHsmCards;
 import fr.cartesagents.bridge.pkcs11.TestCard;
 import fr.cartesagents.ca.hierarchy.PemFiles;
@@ -71,6 +73,11 @@ class RegistrationOfficerJourneyBrowserTest extends PortalBrowserTest {
             @Override
             public List<X509CertificateHolder> caChain() {
                 return chain;
+            }
+
+            @Override
+            public TransportUnblockSecret transportUnblockSecret() {
+                return () -> Pin.wrap(SoftHsmCards.SO_PIN.toCharArray()); // the blank token's SO PIN, as a batch's transport PUK
             }
         };
         Path bridgeHome = Files.createTempDirectory(dataDirectory(), "bridge-");

@@ -181,6 +181,40 @@ class CardRenewalTest extends CardLifecycleServer {
         assertThat(read.get("renewableFrom").isNull()).isTrue();
     }
 
+    @Test
+    void whenTheAnswerIsLost_theSupersededCertificateReplaysThatRenewal_andNothingElse_forTheReplayWindow() {
+        endsIn(Duration.ofDays(80));
+        String path = "/api/v1/cards/" + card.id() + "/renewal";
+        String body = renewalJson(rsa(), rsa());
+        String key = newKey();
+        HttpResponse<byte[]> lost = postJson(holder, api(path), body, key);
+        assertThat(lost.statusCode()).as(text(lost)).isEqualTo(200);
+        long certificates = certificatesOfTheHolder();
+
+        // The holder's answer never arrived: the retry, with the only certificate their card still presents, gets it again.
+        HttpResponse<byte[]> replay = postJson(holder, api(path), body, key);
+
+        assertThat(replay.statusCode()).as(text(replay)).isEqualTo(200);
+        assertThat(replay.headers().firstValue("Idempotent-Replayed")).contains("true");
+        assertThat(text(replay)).isEqualTo(text(lost));
+        assertThat(certificatesOfTheHolder()).as("nothing issued again").isEqualTo(certificates);
+        // Another body under the key is refused as for any caller; the old certificate does nothing else.
+        HttpResponse<byte[]> otherBody = postJson(holder, api(path), renewalJson(rsa(), rsa()), key);
+        assertThat(otherBody.statusCode()).as(text(otherBody)).isEqualTo(422);
+        assertThat(postJson(holder, api(path), body, newKey()).statusCode()).as("a new renewal").isEqualTo(401);
+        assertThat(postJson(holder, api("/api/v1/cards/" + card.id() + "/revocation"), "{\"reason\": \"loss\"}", key).statusCode())
+                .as("another route, even with the renewal's key").isEqualTo(401);
+        assertThat(get(holder, api("/api/v1/cards/" + card.id())).statusCode()).isEqualTo(401);
+        assertThat(send(holder, HttpRequest.newBuilder(api("/api/v1/me")).GET().build()).statusCode()).isEqualTo(401);
+        assertThat(certificateStatus(card.authenticationSerial())).isEqualTo("revoked/superseded");
+        assertThat(certificatesOfTheHolder()).isEqualTo(certificates);
+
+        // Once cartes.renewal.replay-window (24 hours) has passed since the renewal, the old certificate is refused there too.
+        database.sql("update renewal_supersession set superseded_at = superseded_at - interval '1 day' where card_id = :card")
+                .bind("card", card.id()).then().block();
+        assertThat(postJson(holder, api(path), body, key).statusCode()).isEqualTo(401);
+    }
+
     /** As if the card's certificates had been issued almost 3 years ago; their end, to the second. */
     private Instant endsIn(Duration left) {
         Instant end = Instant.now().truncatedTo(ChronoUnit.SECONDS).plus(left);

@@ -1,7 +1,23 @@
 package fr.cartesagents.ra.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import fr.cartesagents.ra.card.CardAction;
+import fr.cartesagents.ra.testsupport.TestCards;
+import fr.cartesagents.ra.testsupport.TestDirectory.TestPerson;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The authorization matrix of cards: orders, personalization, hand-over, activation, revocation (with and without the card), unblock, billing. */
 class CardAuthorizationMatrixTest extends AuthorizationMatrix {
@@ -74,6 +90,40 @@ class CardAuthorizationMatrixTest extends AuthorizationMatrix {
                 postJson("/api/v1/cards/{random}/activation-challenges", EMPTY)));
         ROUTES.put("POST /api/v1/cards/{cardId}/activation", new Row(AUTHENTICATED,
                 postJson("/api/v1/cards/{random}/activation", EMPTY)));
+    }
+
+    /**
+     * A certificate superseded by a renewal (issue 11) authenticates one request only, the replay of that
+     * renewal with its Idempotency-Key (and body): every card route refuses it as any revoked certificate
+     * (401), the renewal route too under another key, as the matrix's calls send.
+     */
+    @Test
+    void aCertificateSupersededByARenewal_onlyReplaysThatRenewal() {
+        TestPerson renewing = directory().person("Rémi", "Renouvelé-matrice");
+        directory().assign(renewing, Role.AGENT, samples.a);
+        TestCards cards = new TestCards(this, database, cardTransitions, transactions);
+        TestCards.TestCard card = cards.personalize(renewing, samples.a);
+        Actor office = new Actor("test-hand-over", Optional.empty(), Set.of(), "test", Optional.empty());
+        transactions.transactional(cardTransitions.move(office, card.id(), CardAction.DELIVER, Optional.empty(), Map.of())).block();
+        database.sql("update certificate set not_after = now() + interval '80 days' where serial in (:a, :s)")
+                .bind("a", card.authenticationSerial()).bind("s", card.signatureSerial()).then().block();
+        HttpClient superseded = client(card.loginKeyStore(), CARD_PASSWORD);
+        String renewal = "/api/v1/cards/" + card.id() + "/renewal";
+        String body = JsonMapper.builder().build().writeValueAsString(Map.of("authenticationCsr", TestCards.csr(TestCards.rsa()),
+                "signatureCsr", TestCards.csr(TestCards.rsa())));
+        String key = UUID.randomUUID().toString();
+        HttpResponse<byte[]> renewed = postJson(superseded, api(renewal), body, key);
+        assertThat(renewed.statusCode()).as(text(renewed)).isEqualTo(200);
+
+        List<String> failures = new ArrayList<>();
+        for (Map.Entry<String, Row> route : ROUTES.entrySet()) {
+            HttpResponse<byte[]> refused = send(superseded, route.getValue().call().request(samples, true).build());
+            if (refused.statusCode() != 401) {
+                failures.add(route.getKey() + ": " + refused.statusCode() + " " + text(refused));
+            }
+        }
+        assertThat(failures).isEmpty();
+        assertThat(postJson(superseded, api(renewal), body, key).statusCode()).isEqualTo(200);
     }
 
     @Override

@@ -7,26 +7,34 @@ import { rolesOf, managedCollectivities } from '../roles.js';
 
 const DAY_MS = 24 * 3600 * 1000;
 
-/** How many of the collectivity's cards or orders are in `state` (the page's total, one item read). */
-function countOf(id, path, state) {
-  return api.get(`/api/v1/collectivities/${id}/${path}`, { params: { state, size: 1 } }).then((r) => r.data.total);
+/** How many of the collectivity's cards or orders the filter keeps (the page's total, one item read). */
+function countOf(id, path, params) {
+  return api.get(`/api/v1/collectivities/${id}/${path}`, { params: { ...params, size: 1 } }).then((r) => r.data.total);
+}
+
+/** The day `days` from today in France, YYYY-MM-DD, as the server's `expiringBefore` reads it (a day in France). */
+function dayIn(days) {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Paris' }).format(new Date(Date.now() + days * DAY_MS));
 }
 
 /**
- * The card figures of the dashboard: cards in use whose certificates end within 90 and 30 days
- * (the server's reminders go at those marks too), cards in use whose PIN is blocked (the server
- * knows it from the unblock asked, `pinBlockedSince`, until the unblock is done), orders in
- * progress, revoked cards.
+ * The card figures of the dashboard, each counted by the server (the list's `total` under a filter), so that
+ * a commune of any size is counted whole: cards in use (delivered or active), those of them that end within
+ * 90 and 30 days (the server's reminders go at those marks too), those whose PIN is blocked (the server
+ * knows it from the unblock asked, `pinBlockedSince`, until the unblock is done; listed, oldest first, from
+ * the first page), orders in progress, revoked cards.
  */
 async function cardFigures(id) {
-  const inUse = (await Promise.all(['delivered', 'active'].map((state) => api.get(`/api/v1/collectivities/${id}/cards`,
-    { params: { state, size: 200 } }).then((r) => r.data.items)))).flat();
-  const within = (days) => inUse.filter((card) => card.expiresAt && new Date(card.expiresAt).getTime() - Date.now() <= days * DAY_MS).length;
-  const [requested, approved, personalized, revoked] = await Promise.all([countOf(id, 'card-orders', 'requested'),
-    countOf(id, 'card-orders', 'approved'), countOf(id, 'card-orders', 'personalized'), countOf(id, 'cards', 'revoked')]);
-  const blocked = inUse.filter((card) => card.pinBlockedSince)
-    .sort((a, b) => a.pinBlockedSince.localeCompare(b.pinBlockedSince));
-  return { inUse: inUse.length, within90: within(90), within30: within(30), blocked,
+  const inUse = 'delivered,active';
+  const [count, within90, within30, blockedPage, requested, approved, personalized, revoked] = await Promise.all([
+    countOf(id, 'cards', { state: inUse }),
+    countOf(id, 'cards', { state: inUse, expiringBefore: dayIn(90) }),
+    countOf(id, 'cards', { state: inUse, expiringBefore: dayIn(30) }),
+    api.get(`/api/v1/collectivities/${id}/cards`, { params: { state: inUse, pinBlocked: true, size: 200 } }).then((r) => r.data),
+    countOf(id, 'card-orders', { state: 'requested' }), countOf(id, 'card-orders', { state: 'approved' }),
+    countOf(id, 'card-orders', { state: 'personalized' }), countOf(id, 'cards', { state: 'revoked' })]);
+  const blocked = [...blockedPage.items].sort((a, b) => a.pinBlockedSince.localeCompare(b.pinBlockedSince));
+  return { inUse: count, within90, within30, blocked, blockedCount: blockedPage.total,
     ordersInProgress: requested + approved + personalized, revoked };
 }
 
@@ -73,7 +81,7 @@ async function collectivityPanel(id) {
       figure('en-service', cards.inUse),
       figure('expirent-90', cards.within90, 'warning'),
       figure('expirent-30', cards.within30, 'error'),
-      figure('bloquees', cards.blocked.length, 'warning'),
+      figure('bloquees', cards.blockedCount, 'warning'),
       figure('commandes', cards.ordersInProgress, 'info'),
       figure('revoquees', cards.revoked, 'error'))], '#/commandes'));
   }

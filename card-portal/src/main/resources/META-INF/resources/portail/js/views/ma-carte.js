@@ -125,6 +125,10 @@ function renewalForm(container, card, refresh) {
   // The server's certificates not written yet (card pulled out, bridge stopped): a new attempt writes
   // them next to the keys they certify, and never makes new keys, which the server would not certify again.
   let issued = null;
+  // The renewal sent but its answer not received (connection cut, server unreachable): sent again exactly as it was,
+  // the same requests under the same Idempotency-Key, so that the server answers with the certificates it already
+  // issued (the card's superseded certificate may replay that renewal for 24 hours) instead of new keys it would refuse.
+  let sent = null;
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const { pin } = formValues(form);
@@ -132,10 +136,13 @@ function renewalForm(container, card, refresh) {
     try {
       await withProgress(form, t('carte.renouvellement.en-cours'), async () => {
         if (!issued) {
-          const requests = await bridge.renewalRequests(pin);
-          const { data } = await api.post(`/api/v1/cards/${card.id}/renewal`,
-            { authenticationCsr: requests.authenticationCsr, signatureCsr: requests.signatureCsr });
-          issued = data;
+          if (!sent) {
+            const requests = await bridge.renewalRequests(pin);
+            sent = { key: api.newIdempotencyKey(),
+              body: { authenticationCsr: requests.authenticationCsr, signatureCsr: requests.signatureCsr } };
+          }
+          issued = await postRenewal(card.id, sent);
+          sent = null;
         }
         await bridge.writeRenewedCertificates(pin, issued.authenticationCertificatePem, issued.signatureCertificatePem);
         issued = null;
@@ -145,6 +152,7 @@ function renewalForm(container, card, refresh) {
       done.setAttribute('tabindex', '-1');
       done.focus();
     } catch (problem) {
+      if (sent?.refused) sent = null;
       if (problem.kind === 'wrong-pin') problem.errors = [{ field: 'pin', message: problem.text }];
       showProblem(form, problem);
       form.querySelector('#renouvellement-a-ecrire')?.remove();
@@ -152,6 +160,17 @@ function renewalForm(container, card, refresh) {
     }
   });
   container.append(form);
+}
+
+/** The renewal request, sent a second time at once when its answer is lost; a refusal by the server ends that renewal. */
+async function postRenewal(cardId, sent) {
+  const post = () => api.post(`/api/v1/cards/${cardId}/renewal`, sent.body, { idempotencyKey: sent.key });
+  try {
+    return (await post().catch((lost) => { if (lost.status === 0) return post(); throw lost; })).data;
+  } catch (problem) {
+    if (problem.status >= 400 && problem.status < 500) sent.refused = true;
+    throw problem;
+  }
 }
 
 function pinForm(container, refresh) {

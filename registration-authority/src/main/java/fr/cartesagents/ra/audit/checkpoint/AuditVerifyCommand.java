@@ -1,9 +1,7 @@
 package fr.cartesagents.ra.audit.checkpoint;
 
-import fr.cartesagents.ra.audit.AuditEntry;
-import fr.cartesagents.ra.audit.AuditEvent;
-import fr.cartesagents.ra.audit.AuditTrail;
-import fr.cartesagents.ra.audit.UnchainedEvents;
+import fr.cartesagents.ra.audit.JdbcAuditTrail;
+import fr.cartesagents.ra.pki.JdbcCaRecords;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -21,18 +19,13 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code audit-verify}: verifies the audit trail straight from PostgreSQL (JDBC), without the
@@ -48,8 +41,6 @@ public final class AuditVerifyCommand implements Callable<Integer> {
     static final int INTACT = 0;
     static final int BROKEN = 1;
     static final int FAILED = 2;
-    private static final TypeReference<Map<String, String>> DETAILS = new TypeReference<>() {
-    };
 
     @Option(names = "--jdbc-url", required = true, description = "e.g. jdbc:postgresql://db.example.fr:5432/cartes")
     String jdbcUrl;
@@ -111,45 +102,18 @@ public final class AuditVerifyCommand implements Callable<Integer> {
             }
         }
         AuditChainVerifier verifier = new AuditChainVerifier(checkpoints, anchors);
-        JsonMapper json = JsonMapper.builder().build();
-        try (PreparedStatement query = database.prepareStatement("select " + AuditTrail.COLUMNS
-                + " from audit_event where chain_position is not null order by chain_position")) {
-            query.setFetchSize(1000);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    AuditEvent event = new AuditEvent(rows.getLong("id"), rows.getObject("occurred_at", OffsetDateTime.class).toInstant(),
-                            new AuditEntry(rows.getString("actor"), rows.getString("action"), rows.getString("target"),
-                                    json.readValue(rows.getString("details"), DETAILS),
-                                    Optional.ofNullable(rows.getObject("collectivity_id", UUID.class)),
-                                    Optional.ofNullable(rows.getString("remote_address"))),
-                            rows.getObject("chain_position", Long.class), rows.getString("previous_hash"), rows.getString("hash"));
-                    if (!verifier.accept(event)) {
-                        break;
-                    }
-                }
-            }
-        }
+        JdbcAuditTrail.chainedEvents(database, verifier::accept);
         // The command only reads: events the servers have not chained yet are counted, not chained here.
-        try (PreparedStatement query = database.prepareStatement(
-                "select count(*) as waiting, min(occurred_at) as oldest from audit_event where chain_position is null");
-             ResultSet rows = query.executeQuery()) {
-            rows.next();
-            OffsetDateTime oldest = rows.getObject("oldest", OffsetDateTime.class);
-            return verifier.finish().withUnchained(new UnchainedEvents(rows.getLong("waiting"),
-                    Optional.ofNullable(oldest).map(OffsetDateTime::toInstant)), Instant.now());
-        }
+        return verifier.finish().withUnchained(JdbcAuditTrail.unchained(database), Instant.now());
     }
 
     private static List<X509Certificate> recordedIssuingCas(Connection database, PrintWriter err) throws SQLException, CertificateException {
         err.println("Note: trusting the issuing CA certificate recorded in the database; pass --ca-certificate act.pem to"
                 + " check against the key ceremony's copy instead.");
         List<X509Certificate> anchors = new ArrayList<>();
-        try (PreparedStatement query = database.prepareStatement("select certificate from certificate_authority where role = 'issuing'");
-             ResultSet rows = query.executeQuery()) {
-            CertificateFactory factory = CertificateFactory.getInstance("X.509");
-            while (rows.next()) {
-                anchors.add((X509Certificate) factory.generateCertificate(new java.io.ByteArrayInputStream(rows.getBytes(1))));
-            }
+        CertificateFactory factory = CertificateFactory.getInstance("X.509");
+        for (byte[] der : JdbcCaRecords.issuingCertificates(database)) {
+            anchors.add((X509Certificate) factory.generateCertificate(new java.io.ByteArrayInputStream(der)));
         }
         return anchors;
     }
