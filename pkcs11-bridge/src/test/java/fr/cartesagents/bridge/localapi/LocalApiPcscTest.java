@@ -2,20 +2,35 @@ package fr.cartesagents.bridge.localapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.StringReader;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
 
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
+import fr.cartesagents.bridge.card.AuthenticatedCard;
+import fr.cartesagents.bridge.card.KeyRole;
+import fr.cartesagents.bridge.pcsc.PcscCardDriver;
+import fr.cartesagents.bridge.personalization.CertificateAuthorityIssuer;
+import fr.cartesagents.bridge.personalization.Personalizer;
 import fr.cartesagents.bridge.testsupport.PcscRig;
+import fr.cartesagents.ca.hierarchy.PemFiles;
+import fr.cartesagents.ca.issuance.TestHierarchy;
+import fr.cartesagents.ca.issuance.TestSubjects;
+import fr.cartesagents.ca.token.KeySpec;
 
 /**
  * The bridge API on a card in a PC/SC reader, picked with {@code ?reader=}: javax.smartcardio →
@@ -55,6 +70,49 @@ class LocalApiPcscTest {
             assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
             assertThat(BridgeApiClient.json(changed).get("pin").get("triesLeft").asInt()).isEqualTo(3);
             assertThat(changePin(bridge, onReader, PcscRig.USER_PIN, "5791").statusCode()).as("the old PIN").isEqualTo(403);
+        }
+    }
+
+    /**
+     * Renewal through the bridge API on the IAS-ECC card (issue 11; it answered 501 before): new keys generated
+     * on the card beside the ones in use, then the certificates written in place of the old; the card reads back
+     * with the renewed certificates, and a write sent again (lost answer) changes nothing.
+     */
+    @Test
+    void whenTheCardInAPcscReaderIsRenewed_thenItCarriesTheRenewedCertificates() throws Exception {
+        String onReader = "?reader=" + URLEncoder.encode(rig.readerName(), StandardCharsets.UTF_8);
+        try (TestHierarchy hierarchy = TestHierarchy.create(directory.resolve("ca"), KeySpec.RSA_2048);
+                ServedBridge bridge = ServedBridge.start(directory, Optional.empty())) {
+            CertificateAuthorityIssuer ca = new CertificateAuthorityIssuer(hierarchy, TestSubjects.marieDupont());
+            try (PcscCardDriver driver = PcscCardDriver.open(rig.readerName());
+                    AuthenticatedCard card = driver.authenticate(PcscRig.pin(PcscRig.USER_PIN))) {
+                new Personalizer(ca).personalize(card, new X500Name("CN=Marie DUPONT"));
+            }
+
+            HttpResponse<String> started = bridge.portal().post("/v1/card/renewal" + onReader, "{\"pin\":\"" + PcscRig.USER_PIN + "\"}");
+            assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+            JsonNode requests = BridgeApiClient.json(started);
+            String authentication = PemFiles.toPem(ca.issue(csr(requests.get("authenticationCsr").asString()), KeyRole.AUTHENTICATION).get(0));
+            String signature = PemFiles.toPem(ca.issue(csr(requests.get("signatureCsr").asString()), KeyRole.SIGNATURE).get(0));
+            String certificates = BridgeApiClient.json(bridge.portal().get("/v1/card" + onReader)).get("certificates").toString();
+            String body = JsonMapper.builder().build().writeValueAsString(Map.of("pin",
+                    PcscRig.USER_PIN, "authenticationCertificatePem", authentication, "signatureCertificatePem", signature));
+
+            HttpResponse<String> written = bridge.portal().post("/v1/card/renewal/certificates" + onReader, body);
+            assertThat(written.statusCode()).as(written.body()).isEqualTo(200);
+            HttpResponse<String> again = bridge.portal().post("/v1/card/renewal/certificates" + onReader, body);
+            assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+            try (PcscCardDriver driver = PcscCardDriver.open(rig.readerName())) {
+                assertThat(PemFiles.toPem(driver.info().certificates().get(KeyRole.AUTHENTICATION))).isEqualTo(authentication);
+                assertThat(PemFiles.toPem(driver.info().certificates().get(KeyRole.SIGNATURE))).isEqualTo(signature);
+            }
+            assertThat(BridgeApiClient.json(again).get("certificates").toString()).isNotEqualTo(certificates);
+        }
+    }
+
+    private static PKCS10CertificationRequest csr(String pem) throws Exception {
+        try (PEMParser parser = new PEMParser(new StringReader(pem))) {
+            return (PKCS10CertificationRequest) parser.readObject();
         }
     }
 

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 import fr.cartesagents.ra.audit.AuditEntry;
+import fr.cartesagents.ra.collectivity.CollectivityEvent;
 import fr.cartesagents.ra.collectivity.CollectivityQueries;
 import fr.cartesagents.ra.audit.AuditTrail;
 import fr.cartesagents.ra.audit.AuditDetails;
@@ -139,7 +140,7 @@ public class ComplianceService {
         return compliance.hasOpenMajorFinding(collectivity)
                 .flatMap(open -> collectivities.setTrustSuspended(collectivity, open))
                 .flatMap(suspended -> audit.append(AuditEntry.by(actor, Optional.of(collectivity),
-                        suspended ? TrustEvent.TRUST_SUSPENDED : TrustEvent.TRUST_RESTORED, TrustEvent.target(collectivity),
+                        suspended ? CollectivityEvent.TRUST_SUSPENDED : CollectivityEvent.TRUST_RESTORED, CollectivityEvent.target(collectivity),
                         Map.of("finding", finding.toString()))))
                 .then();
     }

@@ -3,6 +3,7 @@ package fr.cartesagents.ra.convention;
 import java.util.Locale;
 
 import fr.cartesagents.ra.audit.AuditAction;
+import fr.cartesagents.ra.audit.AuditSubject;
 import fr.cartesagents.ra.lifecycle.LifecycleAction;
 
 /**
@@ -10,6 +11,7 @@ import fr.cartesagents.ra.lifecycle.LifecycleAction;
  * {@link #TERMINATE} is the end of the notice, taken by the termination job, never by a caller. A move
  * asked by a caller is audited as {@code convention.<action>}.
  */
+@AuditSubject("convention")
 public enum ConventionAction implements LifecycleAction, AuditAction {
     SIGN,
     ACTIVATE,
@@ -18,11 +20,6 @@ public enum ConventionAction implements LifecycleAction, AuditAction {
     /** Article IX: either party may terminate at any time, with 3 months' notice. */
     REQUEST_TERMINATION,
     TERMINATE;
-
-    @Override
-    public String subject() {
-        return "convention";
-    }
 
     /** {@code convention.request_termination}: the action as the API spells it. */
     @Override

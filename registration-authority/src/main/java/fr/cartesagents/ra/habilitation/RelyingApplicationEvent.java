@@ -3,16 +3,13 @@ package fr.cartesagents.ra.habilitation;
 import java.util.UUID;
 
 import fr.cartesagents.ra.audit.AuditAction;
+import fr.cartesagents.ra.audit.AuditSubject;
 import fr.cartesagents.ra.audit.AuditTarget;
 
 /** The audit actions on relying applications ({@code relying-application.registered}...). */
+@AuditSubject("relying-application")
 enum RelyingApplicationEvent implements AuditAction {
     REGISTERED, ENABLED, DISABLED;
-
-    @Override
-    public String subject() {
-        return "relying-application";
-    }
 
     static RelyingApplicationEvent of(RelyingApplicationStatus status) {
         return valueOf(status.name());

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import fr.cartesagents.ra.audit.AuditAction;
+import fr.cartesagents.ra.audit.AuditSubject;
 import fr.cartesagents.ra.lifecycle.LifecycleAction;
 
 /**
@@ -13,6 +14,7 @@ import fr.cartesagents.ra.lifecycle.LifecycleAction;
  * {@link #PERSONALIZE} and {@link #DELIVER} are taken by the personalization and the hand-over, in
  * their own transactions.
  */
+@AuditSubject("card-order")
 public enum OrderAction implements LifecycleAction, AuditAction {
     APPROVE,
     CANCEL,
@@ -21,11 +23,6 @@ public enum OrderAction implements LifecycleAction, AuditAction {
 
     /** The actions a caller may ask by name. */
     static final Set<OrderAction> REQUESTABLE = EnumSet.of(APPROVE, CANCEL);
-
-    @Override
-    public String subject() {
-        return "card-order";
-    }
 
     /** A requestable action by its API name. */
     static Optional<OrderAction> requestable(String apiName) {

@@ -1,11 +1,13 @@
 package fr.cartesagents.ra.revocation;
 
 import fr.cartesagents.ra.audit.AuditAction;
+import fr.cartesagents.ra.audit.AuditSubject;
 
 /**
  * What the revocation feature records besides the card's own move ({@code card.revoke}) and the
  * certificates' ({@code certificate.revoked}): every attempt without the card, accepted or not.
  */
+@AuditSubject("revocation")
 enum RevocationEvent implements AuditAction {
     CODE_ISSUED,
     CODE_ACCEPTED,
@@ -14,9 +16,4 @@ enum RevocationEvent implements AuditAction {
     LINK_ACCEPTED,
     LINK_REJECTED,
     RATE_LIMITED;
-
-    @Override
-    public String subject() {
-        return "revocation";
-    }
 }

@@ -15,7 +15,7 @@ class AuditActionNamesTest {
     void collectivityAndOfficeActionsKeepTheirStoredNames() {
         assertThat(Arrays.stream(CollectivityEvent.values()).map(AuditAction::auditName)).containsExactly(
                 "collectivity.created", "collectivity.updated", "collectivity.office-assigned", "collectivity.members-replaced",
-                "collectivity.card-management-changed");
+                "collectivity.card-management-changed", "collectivity.trust-suspended", "collectivity.trust-restored");
         assertThat(Arrays.stream(OfficeEvent.values()).map(AuditAction::auditName)).containsExactly(
                 "registration-office.created", "registration-office.updated");
         assertThat(CollectivityEvent.target(java.util.UUID.fromString("00000000-0000-0000-0000-000000000001")))
