@@ -26,19 +26,9 @@ import reactor.core.publisher.Mono;
 /** Communes and groupings: search, read, and the reference data national administrators keep. */
 @RestController
 @Tag(name = "Collectivities", description = "Communes, EPCI and shared municipal police groupings")
-class CollectivityController {
+record CollectivityController(CollectivityService collectivities, AccessPolicy policy, ApiEndpoints web) {
 
     static final String BASE = "/api/v1/collectivities";
-
-    private final CollectivityService collectivities;
-    private final AccessPolicy policy;
-    private final ApiEndpoints web;
-
-    CollectivityController(CollectivityService collectivities, AccessPolicy policy, ApiEndpoints web) {
-        this.collectivities = collectivities;
-        this.policy = policy;
-        this.web = web;
-    }
 
     @Operation(summary = "Search the collectivities the caller may see (name prefix, INSEE code, department, kind), by pages")
     @GetMapping(path = BASE, produces = MediaType.APPLICATION_JSON_VALUE)

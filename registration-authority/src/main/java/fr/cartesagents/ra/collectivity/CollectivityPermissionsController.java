@@ -28,15 +28,7 @@ import reactor.core.publisher.Mono;
  */
 @RestController
 @Tag(name = "Collectivities")
-class CollectivityPermissionsController {
-
-    private final AccessPolicy policy;
-    private final CollectivityRepository collectivities;
-
-    CollectivityPermissionsController(AccessPolicy policy, CollectivityRepository collectivities) {
-        this.policy = policy;
-        this.collectivities = collectivities;
-    }
+record CollectivityPermissionsController(AccessPolicy policy, CollectivityRepository collectivities) {
 
     /** The caller's permissions here. */
     record PermissionsView(UUID collectivityId, boolean trustSuspended, List<String> permissions) {

@@ -24,19 +24,9 @@ import reactor.core.publisher.Mono;
 /** Registration offices (préfectures, "autorités d'enregistrement de rattachement"). */
 @RestController
 @Tag(name = "Registration offices")
-class OfficeController {
+record OfficeController(OfficeService offices, AccessPolicy policy, ApiEndpoints web) {
 
     static final String BASE = "/api/v1/registration-offices";
-
-    private final OfficeService offices;
-    private final AccessPolicy policy;
-    private final ApiEndpoints web;
-
-    OfficeController(OfficeService offices, AccessPolicy policy, ApiEndpoints web) {
-        this.offices = offices;
-        this.policy = policy;
-        this.web = web;
-    }
 
     @Operation(summary = "The offices the caller works in or that serve a collectivity the caller may see")
     @GetMapping(path = BASE, produces = MediaType.APPLICATION_JSON_VALUE)

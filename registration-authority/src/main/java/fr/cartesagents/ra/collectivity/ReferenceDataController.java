@@ -24,17 +24,9 @@ import reactor.core.publisher.Mono;
  */
 @RestController
 @Tag(name = "Reference data")
-class ReferenceDataController {
+record ReferenceDataController(ReferenceDataImport imports, AccessPolicy policy) {
 
     static final String BASE = "/api/v1/admin/reference-data";
-
-    private final ReferenceDataImport imports;
-    private final AccessPolicy policy;
-
-    ReferenceDataController(ReferenceDataImport imports, AccessPolicy policy) {
-        this.imports = imports;
-        this.policy = policy;
-    }
 
     @Operation(summary = "Upsert the communes of communes.json (current communes only), streamed")
     @PostMapping(path = BASE + "/communes", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)

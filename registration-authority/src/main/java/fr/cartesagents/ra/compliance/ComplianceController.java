@@ -24,19 +24,9 @@ import reactor.core.publisher.Mono;
 /** The security questionnaire (Guide SSI) of a commune and the findings of its audits. */
 @RestController
 @Tag(name = "Compliance", description = "Guide SSI questionnaire, audit findings, trust-role suspension")
-class ComplianceController {
+record ComplianceController(ComplianceService compliance, AccessPolicy policy, ApiEndpoints web) {
 
     static final String BASE = "/api/v1/collectivities/{id}";
-
-    private final ComplianceService compliance;
-    private final AccessPolicy policy;
-    private final ApiEndpoints web;
-
-    ComplianceController(ComplianceService compliance, AccessPolicy policy, ApiEndpoints web) {
-        this.compliance = compliance;
-        this.policy = policy;
-        this.web = web;
-    }
 
     @Operation(summary = "The Guide SSI questionnaire of a commune: the 9 measures, their control points, the answers and the status")
     @GetMapping(path = BASE + "/questionnaire", produces = MediaType.APPLICATION_JSON_VALUE)

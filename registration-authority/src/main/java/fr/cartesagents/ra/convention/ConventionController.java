@@ -27,19 +27,9 @@ import reactor.core.publisher.Mono;
 /** Conventions CARTES, COMEDEC and PVE: read by their parties, managed by national administrators. */
 @RestController
 @Tag(name = "Conventions", description = "CARTES (ANTS), COMEDEC (civil status), PVE (ANTAI) conventions and their lifecycle")
-class ConventionController {
+record ConventionController(ConventionService conventions, AccessPolicy policy, ApiEndpoints web) {
 
     static final String BASE = "/api/v1/conventions";
-
-    private final ConventionService conventions;
-    private final AccessPolicy policy;
-    private final ApiEndpoints web;
-
-    ConventionController(ConventionService conventions, AccessPolicy policy, ApiEndpoints web) {
-        this.conventions = conventions;
-        this.policy = policy;
-        this.web = web;
-    }
 
     @Operation(summary = "The conventions of the collectivities the caller may see (filters: collectivityId, kind, state), by pages")
     @GetMapping(path = BASE, produces = MediaType.APPLICATION_JSON_VALUE)

@@ -36,22 +36,8 @@ import reactor.core.publisher.Mono;
  * one after the other, as when one statement joined the last two.
  */
 @Component
-class CheckFacts {
-
-    private final CertificateRecords certificates;
-    private final PersonQueries people;
-    private final CollectivityQueries collectivities;
-    private final Habilitations habilitations;
-    private final CaRecords cas;
-
-    CheckFacts(CertificateRecords certificates, PersonQueries people, CollectivityQueries collectivities,
-               Habilitations habilitations, CaRecords cas) {
-        this.certificates = certificates;
-        this.people = people;
-        this.collectivities = collectivities;
-        this.habilitations = habilitations;
-        this.cas = cas;
-    }
+record CheckFacts(CertificateRecords certificates, PersonQueries people, CollectivityQueries collectivities,
+                  Habilitations habilitations, CaRecords cas) {
 
     /** The certificate we issued that {@code reference} designates; empty when we issued none such. */
     Mono<CertificateFacts> certificate(HolderReference reference) {

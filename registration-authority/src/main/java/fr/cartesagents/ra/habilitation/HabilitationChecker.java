@@ -19,15 +19,7 @@ import reactor.core.publisher.Mono;
  * response, CRL or in-memory cache is consulted: those may be hours old.
  */
 @Service
-class HabilitationChecker {
-
-    private final CheckFacts facts;
-    private final Clock clock;
-
-    HabilitationChecker(CheckFacts facts, Clock clock) {
-        this.facts = facts;
-        this.clock = clock;
-    }
+record HabilitationChecker(CheckFacts facts, Clock clock) {
 
     Mono<HabilitationAnswer> check(HolderReference reference, Application application) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);

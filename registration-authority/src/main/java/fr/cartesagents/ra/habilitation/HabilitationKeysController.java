@@ -14,16 +14,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 /** The public key of the habilitation statements, as a JWK Set, on the public (plain-HTTP) PKI listener. */
 @RestController
 @Tag(name = "Habilitation checks")
-class HabilitationKeysController {
+record HabilitationKeysController(HabilitationSigningKey key) {
 
     static final String PATH = "/pki/habilitation-keys.json";
     private static final MediaType JWK_SET = MediaType.parseMediaType("application/jwk-set+json");
-
-    private final HabilitationSigningKey key;
-
-    HabilitationKeysController(HabilitationSigningKey key) {
-        this.key = key;
-    }
 
     @Operation(summary = "The JWK Set that verifies habilitation statements (public, plain HTTP)")
     @GetMapping(path = PATH)

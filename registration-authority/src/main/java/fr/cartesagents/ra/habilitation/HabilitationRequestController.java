@@ -22,15 +22,9 @@ import reactor.core.publisher.Mono;
 /** The habilitations managers asked for themselves, waiting for another manager of the collectivity (four eyes). */
 @RestController
 @Tag(name = "Habilitations")
-class HabilitationRequestController {
+record HabilitationRequestController(HabilitationRequestService requests) {
 
     static final String BASE = "/api/v1/collectivities/{collectivityId}/habilitation-requests";
-
-    private final HabilitationRequestService requests;
-
-    HabilitationRequestController(HabilitationRequestService requests) {
-        this.requests = requests;
-    }
 
     @Operation(summary = "The collectivity's habilitation requests (pending by default): what another manager has to decide")
     @GetMapping(path = BASE, produces = MediaType.APPLICATION_JSON_VALUE)

@@ -27,22 +27,8 @@ import reactor.core.publisher.Mono;
  * reject it.
  */
 @Service
-class HabilitationRequestService {
-
-    private final HabilitationRequests requests;
-    private final HabilitationService habilitations;
-    private final AccessPolicy access;
-    private final AuditTrail audit;
-    private final TransactionalOperator transactions;
-
-    HabilitationRequestService(HabilitationRequests requests, HabilitationService habilitations, AccessPolicy access,
-                               AuditTrail audit, TransactionalOperator transactions) {
-        this.requests = requests;
-        this.habilitations = habilitations;
-        this.access = access;
-        this.audit = audit;
-        this.transactions = transactions;
-    }
+record HabilitationRequestService(HabilitationRequests requests, HabilitationService habilitations, AccessPolicy access,
+                                  AuditTrail audit, TransactionalOperator transactions) {
 
     /** The collectivity's requests in {@code status} (pending by default), oldest first: what its managers have to decide. */
     Flux<HabilitationRequestView> list(Actor actor, UUID collectivityId, Optional<String> status) {

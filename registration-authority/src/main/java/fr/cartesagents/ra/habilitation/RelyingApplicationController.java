@@ -21,17 +21,9 @@ import reactor.core.publisher.Mono;
 /** National administrators register, list, disable and re-enable the relying applications. */
 @RestController
 @Tag(name = "Relying applications", description = "Applications allowed to ask habilitation checks (national administrators)")
-class RelyingApplicationController {
+record RelyingApplicationController(RelyingApplicationService applications, ApiEndpoints web) {
 
     static final String BASE = "/api/v1/admin/relying-applications";
-
-    private final RelyingApplicationService applications;
-    private final ApiEndpoints web;
-
-    RelyingApplicationController(RelyingApplicationService applications, ApiEndpoints web) {
-        this.applications = applications;
-        this.web = web;
-    }
 
     @Operation(summary = "Register a relying application by its TLS client certificate (Idempotency-Key required)")
     @PostMapping(path = BASE, consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)

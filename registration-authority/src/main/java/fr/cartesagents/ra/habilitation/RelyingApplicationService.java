@@ -28,22 +28,8 @@ import reactor.core.publisher.Mono;
  * disabled by national administrators; and the decision of who may ask a check at all.
  */
 @Service
-class RelyingApplicationService {
-
-    private final RelyingApplications applications;
-    private final AccessPolicy access;
-    private final AuditTrail audit;
-    private final TransactionalOperator transactions;
-    private final Clock clock;
-
-    RelyingApplicationService(RelyingApplications applications, AccessPolicy access, AuditTrail audit,
-                              TransactionalOperator transactions, Clock clock) {
-        this.applications = applications;
-        this.access = access;
-        this.audit = audit;
-        this.transactions = transactions;
-        this.clock = clock;
-    }
+record RelyingApplicationService(RelyingApplications applications, AccessPolicy access, AuditTrail audit,
+                                 TransactionalOperator transactions, Clock clock) {
 
     /**
      * Who is asking a habilitation check: a national administrator, or an enabled registered

@@ -14,15 +14,7 @@ import reactor.core.publisher.Mono;
 
 /** The people a holder identifier names, and their cards that can still be revoked. */
 @Component
-class HolderRevocations {
-
-    private final PersonQueries people;
-    private final CardQueries cards;
-
-    HolderRevocations(PersonQueries people, CardQueries cards) {
-        this.people = people;
-        this.cards = cards;
-    }
+record HolderRevocations(PersonQueries people, CardQueries cards) {
 
     /** Active people named by the identifier (an e-mail address may be shared by several). */
     Flux<Holder> holders(HolderIdentifier identifier) {
