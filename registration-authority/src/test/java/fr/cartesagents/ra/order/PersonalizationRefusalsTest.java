@@ -14,6 +14,12 @@ import java.util.UUID;
 import org.bouncycastle.util.io.pem.PemReader;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 
 import fr.cartesagents.ca.hierarchy.PemFiles;
 import fr.cartesagents.ra.testsupport.CardLifecycleServer;
@@ -25,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  * signature does not prove possession of its key, one key for both uses, a malformed card serial,
  * a card serial already known, an order already personalized. Each is a problem with its status and
  * leaves nothing behind: no certificate (not even a reserved serial) for the holder, no card, the
- * order still where it was.
+ * order still where it was. The one that succeeds logs nothing of the card's PUK, even at DEBUG.
  */
 class PersonalizationRefusalsTest extends CardLifecycleServer {
 
@@ -59,7 +65,8 @@ class PersonalizationRefusalsTest extends CardLifecycleServer {
 
         // A card serial already on record: refused for another order, which stays approved
         String serial = "SIM-" + newKey().substring(0, 8).toUpperCase();
-        assertThat(personalize(office, orderId, serial, csr(authentication), csr(rsa())).statusCode()).isEqualTo(201);
+        String puk = personalizedLoggingEverything(office, orderId, serial, csr(authentication));
+        assertThat(puk).matches("[0-9]{8}");
         TestPerson other = agent("Doublon");
         UUID otherOrder = approvedOrder(other);
         HttpResponse<byte[]> knownSerial = personalize(office, otherOrder, serial, csr(rsa()), csr(rsa()));
@@ -72,6 +79,34 @@ class PersonalizationRefusalsTest extends CardLifecycleServer {
         assertThat(again.statusCode()).as(text(again)).isEqualTo(409);
         assertThat(certificatesOf(agent)).isEqualTo(2);
         assertAuditChainIntact();
+    }
+
+    /**
+     * The personalization that succeeds, with the application's loggers at DEBUG: the card's PUK it
+     * answers appears in no log line (issue 11: "never stored per card, never logged").
+     */
+    private String personalizedLoggingEverything(HttpClient office, UUID orderId, String serial, String authenticationCsr) {
+        Logger application = (Logger) LoggerFactory.getLogger("fr.cartesagents");
+        Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
+        Level level = application.getLevel();
+        ListAppender<ILoggingEvent> logs = new ListAppender<>();
+        logs.start();
+        root.addAppender(logs);
+        application.setLevel(Level.DEBUG);
+        HttpResponse<byte[]> personalized;
+        try {
+            LoggerFactory.getLogger(PersonalizationService.class).debug("capture check"); // the capture itself works
+            personalized = personalize(office, orderId, serial, authenticationCsr, csr(rsa()));
+        } finally {
+            application.setLevel(level);
+            root.detachAppender(logs);
+        }
+        assertThat(personalized.statusCode()).as(text(personalized)).isEqualTo(201);
+        String puk = JSON.readTree(personalized.body()).get("puk").asString();
+        assertThat(logs.list).extracting(ILoggingEvent::getFormattedMessage).contains("capture check");
+        assertThat(logs.list).noneSatisfy(event -> assertThat(event.getFormattedMessage()
+                + (event.getThrowableProxy() == null ? "" : event.getThrowableProxy().getMessage())).contains(puk));
+        return puk;
     }
 
     private void assertNothingIssued(TestPerson holder, UUID orderId) {
