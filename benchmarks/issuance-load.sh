@@ -5,10 +5,13 @@
 # and then P-256 CSRs, and measures in the same run the raw limit: signatures per second of an RSA 2048
 # key in SoftHSM2 through the CA's token API (JMH RawSigningBenchmark, as many threads as cores) and
 # `openssl speed -multi <cores> rsa2048`. Prints certificates/s and their ratio to the raw limit, and what the
-# database sessions waited for meanwhile (pg_stat_activity sampled every 200 ms, when psql is installed).
+# database sessions waited for meanwhile (pg_stat_activity sampled every 200 ms, when psql is installed), and
+# the CPU time per certificate of the server's JVM and of PostgreSQL (all its processes) over the measured
+# window: on a shared machine the certificates/s measure the contention, the CPU per certificate much less.
 #
 # Settings (environment): DURATION (s per measurement, default 20), CLIENTS (16, or a list: "1 4 16"),
-# CSRS (distinct CSRs per key type, 64); the server's in lib/server.sh. To profile the server:
+# CSRS (distinct CSRs per key type, 64), KINDS ("rsa ec"), RAW (1; 0 skips the raw limit, for quick
+# before/after comparisons of the CPU per certificate); the server's in lib/server.sh. To profile the server:
 #   SERVER_JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/issuance.jfr,settings=profile" benchmarks/issuance-load.sh
 set -euo pipefail
 # shellcheck source=lib/server.sh
@@ -29,6 +32,8 @@ password="$(cat "$data/admin.p12.password")"
 # What the database sessions wait for during the issuances (every 200 ms, pg_stat_activity of the embedded
 # PostgreSQL): a CPU-independent view of serialisation, which the certificates/s of a loaded machine hide.
 pg_port="$(sed -n 4p "$data/postgres/postmaster.pid" 2>/dev/null || true)"
+pg_pid="$(sed -n 1p "$data/postgres/postmaster.pid" 2>/dev/null || true)"
+cpu_processes="server=${pids[0]}${pg_pid:+,postgres=$pg_pid+}"
 sample_waits() {
   [ -n "$pg_port" ] && command -v psql >/dev/null || return 0
   printf '%s\n' "select count(*) filter (where state = 'active' and backend_type = 'client backend'),
@@ -47,17 +52,18 @@ report_waits() {
 }
 
 echo "machine: $(machine), load average before: $(load_average)"
-for kind in rsa ec; do
+for kind in ${KINDS:-rsa ec}; do
   for clients in $clients_list; do
     sample_waits
     printf '%-4s CSRs, ' "$kind"
-    java -cp "$bench_jar" fr.cartesagents.benchmarks.load.IssuanceLoad "https://localhost:$api_port" "$data/admin.p12" "$password" \
+    java -Dload.cpu="$cpu_processes" -cp "$bench_jar" fr.cartesagents.benchmarks.load.IssuanceLoad "https://localhost:$api_port" "$data/admin.p12" "$password" \
       "$data/ca-chain.pem" "$clients" "$duration" "$work/$kind"/*.csr
     report_waits
   done
 done
 echo "load average after the issuances: $(load_average)"
 
+[ "${RAW:-1}" != 0 ] || exit 0
 # The raw limit in the same run, with the server still up (as during the issuances) but idle.
 raw_json="$work/raw.json"
 benchmarks/run.sh RawSigningBenchmark -p token=SOFTHSM2 -p caKey=RSA_2048 -t "$cores" -wi 1 -w 5s -i 2 -r "${duration}s" \

@@ -2,21 +2,34 @@
 """Top frames of a JFR recording's CPU samples (async-profiler is not on this machine).
 
     jfr print --stack-depth 64 --events jdk.ExecutionSample recording.jfr > samples.txt
-    benchmarks/jfr-top.py samples.txt [PREFIX ...]
+    benchmarks/jfr-top.py samples.txt [--from HH:MM:SS] [--to HH:MM:SS] [PREFIX ...]
 
 Prints the sampled threads, the methods on top of the stack (self) and the methods anywhere in the
 stack (inclusive), as a share of the samples; with PREFIXes, the inclusive list keeps only methods
-whose name starts with one of them (e.g. fr.cartesagents org.bouncycastle).
+whose name starts with one of them (e.g. fr.cartesagents org.bouncycastle). --from and --to keep the
+samples of a time window (the startTime that `jfr print` shows), e.g. the measured issuances without
+the server's start.
 """
 import collections
 import re
 import sys
 
 
+def started(sample):
+    time = re.search(r"startTime = (\S+)", sample)
+    return time.group(1) if time else ""
+
+
 def main():
     text = open(sys.argv[1]).read()
-    prefixes = tuple(sys.argv[2:])
-    samples = text.split("jdk.ExecutionSample")[1:]
+    args = sys.argv[2:]
+    window = {"--from": "", "--to": "99"}
+    while args and args[0] in window:
+        window[args[0]] = args[1]
+        args = args[2:]
+    prefixes = tuple(args)
+    samples = [sample for sample in text.split("jdk.ExecutionSample")[1:]
+               if window["--from"] <= started(sample) <= window["--to"]]
     threads, own, inclusive = collections.Counter(), collections.Counter(), collections.Counter()
     for sample in samples:
         thread = re.search(r'sampledThread = "([^"]+)"', sample)

@@ -2,13 +2,14 @@
 # the server from its jar on a data directory kept between runs (the demo ceremony runs once), waits
 # until it is ready, and stops it on exit. Settings (environment): PORT_BASE (18080: plain listener
 # PORT_BASE, API PORT_BASE+363, management PORT_BASE+1), CARTES_DATA_DIR
-# (benchmarks/target/load-data), SERVER_JAVA_OPTS (e.g. a JFR recording).
+# (benchmarks/target/load-data), SERVER_JAVA_OPTS (e.g. a JFR recording), SERVER_JAR (another build of the
+# server, e.g. a copy of main's jar to compare with, back to back).
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
 base="${PORT_BASE:-18080}"
 http_port=$base; api_port=$((base + 363)); management_port=$((base + 1))
 data="${CARTES_DATA_DIR:-$root/benchmarks/target/load-data}"
-server_jar="$(ls registration-authority/target/registration-authority-*.jar 2>/dev/null | grep -v plain | head -1 || true)"
+server_jar="${SERVER_JAR:-$(ls registration-authority/target/registration-authority-*.jar 2>/dev/null | grep -v plain | head -1 || true)}"
 bench_jar="benchmarks/target/benchmarks.jar"
 if [ -z "$server_jar" ] || [ ! -f "$bench_jar" ]; then
   echo "building the server and the benchmarks jar" >&2

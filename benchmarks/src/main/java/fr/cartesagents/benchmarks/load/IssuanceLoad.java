@@ -10,13 +10,18 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Stream;
 
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -28,6 +33,9 @@ import javax.net.ssl.TrustManagerFactory;
  * {@code POST /api/v1/admin/certificates} with a fresh Idempotency-Key and one of the given CSRs
  * (PEM files, used in turn) for {@code SECONDS}, after a warm-up of a third of that. Prints
  * certificates per second (201 answers), the other answers by status, and the latency percentiles.
+ * With {@code -Dload.cpu=server=PID,postgres=PID+}, also the CPU time each named process (with a
+ * {@code +}, and its descendants: PostgreSQL's backends) spent per certificate over the measured window: on a shared
+ * machine, the figure that does not depend on how much of the CPU the processes were given.
  *
  * <p>Usage: {@code IssuanceLoad API_BASE_URL ADMIN_P12 PASSWORD CA_CHAIN_PEM CLIENTS SECONDS CSR_FILE...}
  */
@@ -94,6 +102,13 @@ public final class IssuanceLoad {
             threads.add(thread);
             thread.start();
         }
+        Map<String, String> processes = cpuProcesses(System.getProperty("load.cpu", ""));
+        sleepUntil(warmUpEnd);
+        Map<String, Duration> cpuBefore = cpu(processes);
+        Map<String, Duration> jitBefore = jitCompilers(processes);
+        sleepUntil(end);
+        Map<String, Duration> cpuAfter = cpu(processes);
+        Map<String, Duration> jitAfter = jitCompilers(processes);
         for (Thread thread : threads) {
             thread.join();
         }
@@ -101,6 +116,75 @@ public final class IssuanceLoad {
         System.out.printf(java.util.Locale.ROOT, "clients %d, %d s measured: %d certificates, %.1f certificates/s; p50 %.1f ms, p99 %.1f ms;"
                         + " other answers %s%n", clients, seconds, issued.sum(), issued.sum() / (double) seconds,
                 percentile(sorted, 0.50), percentile(sorted, 0.99), others);
+        if (!processes.isEmpty() && issued.sum() > 0) {
+            StringJoiner perCertificate = new StringJoiner(", ", "  CPU per certificate: ", "");
+            cpuAfter.forEach((name, after) -> perCertificate.add(String.format(java.util.Locale.ROOT, "%s %.2f ms%s", name,
+                    after.minus(cpuBefore.get(name)).toNanos() / 1e6 / issued.sum(), jitAfter.get(name).isZero() ? ""
+                            : String.format(java.util.Locale.ROOT, " (of which the JIT compiler threads %.2f ms)",
+                            jitAfter.get(name).minus(jitBefore.get(name)).toNanos() / 1e6 / issued.sum()))));
+            System.out.println(perCertificate);
+        }
+    }
+
+    /** "server=123,postgres=456+" as names to processes, in that order ({@code +}: with its descendants). */
+    private static Map<String, String> cpuProcesses(String spec) {
+        Map<String, String> processes = new LinkedHashMap<>();
+        for (String entry : spec.split(",")) {
+            if (!entry.isBlank()) {
+                String[] nameAndPid = entry.split("=", 2);
+                processes.put(nameAndPid[0].strip(), nameAndPid[1].strip());
+            }
+        }
+        return processes;
+    }
+
+    /** CPU time (user + system) of each process (and, with "+", its descendants) so far; a process gone counts as nothing. */
+    private static Map<String, Duration> cpu(Map<String, String> processes) {
+        Map<String, Duration> times = new LinkedHashMap<>();
+        processes.forEach((name, pid) -> times.put(name, ProcessHandle.of(Long.parseLong(pid.replace("+", "")))
+                .map(process -> Stream.concat(Stream.of(process), pid.endsWith("+") ? process.descendants() : Stream.empty())
+                        .map(member -> member.info().totalCpuDuration().orElse(Duration.ZERO))
+                        .reduce(Duration.ZERO, Duration::plus))
+                .orElse(Duration.ZERO)));
+        return times;
+    }
+
+    /**
+     * CPU time of each process's JIT compiler threads ("C1/C2 CompilerThread", in /proc/PID/task/TID/stat, in
+     * clock ticks of 10 ms): a JVM still compiling spends a share of its CPU that its steady state will not,
+     * all the more on a loaded machine where the compilers are late.
+     */
+    private static Map<String, Duration> jitCompilers(Map<String, String> processes) {
+        Map<String, Duration> times = new LinkedHashMap<>();
+        processes.forEach((name, pid) -> {
+            long ticks = 0;
+            try (Stream<Path> tasks = Files.list(Path.of("/proc", pid.replace("+", ""), "task"))) {
+                for (Path task : (Iterable<Path>) tasks::iterator) {
+                    String stat;
+                    try {
+                        stat = Files.readString(task.resolve("stat"));
+                    } catch (java.io.IOException gone) {
+                        continue;
+                    }
+                    String command = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    if (command.matches("C\\d CompilerThre.*")) {
+                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    }
+                }
+            } catch (java.io.IOException | RuntimeException e) {
+                ticks = 0;
+            }
+            times.put(name, Duration.ofMillis(ticks * 10));
+        });
+        return times;
+    }
+
+    private static void sleepUntil(long nanoTime) throws InterruptedException {
+        long left;
+        while ((left = nanoTime - System.nanoTime()) > 0) {
+            Thread.sleep(Math.max(1, left / 1_000_000));
+        }
     }
 
     private static double percentile(long[] sorted, double p) {

@@ -103,9 +103,10 @@ export function signCms(pin, dataBase64) {
  * Personalizes the card in the reader for an approved order: keys made on the card, both
  * certificates through the registration authority with the operator's own certificate (the bridge
  * was started with it), written on the card. The card's PUK never comes back to the page.
+ * `resume`: keep the keys already on the card (a personalization interrupted half-way) and finish.
  */
-export function personalize(pin, orderId) {
-  return call('POST', '/v1/card/personalization', { pin, orderId });
+export function personalize(pin, orderId, { resume = false } = {}) {
+  return call('POST', '/v1/card/personalization', { pin, orderId, resume });
 }
 
 /**

@@ -70,7 +70,18 @@ final class PcscDaemon implements AutoCloseable {
             FileLock lock = waitForLock(channel);
             Optional<Process> started = isPcscdRunning() ? Optional.empty() : Optional.of(launch(pcscd));
             PcscDaemon daemon = new PcscDaemon(reader, channel, lock, started);
-            daemon.awaitReader();
+            try {
+                daemon.awaitReader();
+            } catch (RuntimeException | Error e) {
+                // A pcscd started here whose reader never came (its vpcd port still held, say) must not outlive the
+                // test JVM: the next run would find it running, use it, and see no reader either.
+                try {
+                    daemon.close();
+                } catch (IOException notClosed) {
+                    e.addSuppressed(notClosed);
+                }
+                throw e;
+            }
             return daemon;
         } catch (IOException e) {
             closeQuietly(channel);

@@ -28,8 +28,10 @@ import reactor.core.publisher.Mono;
 @Repository
 public class CertificateRecords implements CertificateHolders {
 
-    private static final String COLUMNS = "serial, ca_id, profile, subject, holder_id, not_before, not_after, der, status,"
+    /** Every column of a record but its DER, which the caller may already hold. */
+    private static final String COLUMNS_BUT_DER = "serial, ca_id, profile, subject, holder_id, not_before, not_after, status,"
             + " revoked_at, revocation_reason, invalidity_date";
+    private static final String COLUMNS = COLUMNS_BUT_DER + ", der";
 
     private final DatabaseClient database;
 
@@ -84,18 +86,19 @@ public class CertificateRecords implements CertificateHolders {
 
     /**
      * {@link #storeSigned} and the record as it then stands, in one statement (one round trip fewer on
-     * every issuance than a re-read); empty when the serial is not reserved.
+     * every issuance than a re-read); empty when the serial is not reserved. The DER is not read back:
+     * the statement has just stored the very bytes it is given.
      */
     public Mono<CertificateRecord> storeSignedAndRead(X509CertificateHolder certificate) {
         byte[] der = encoded(certificate);
         StateGuard signed = CertificateStatusName.LIFECYCLE.guard(CertificateStatusName.Action.STORE_SIGNED, "status");
         return signed.bind(database.sql("update certificate set der = :der, fingerprint_sha256 = :fingerprint,"
                         + " status = case when " + signed.where("status") + " then :statusTo else status end"
-                        + " where serial = :serial and der is null returning " + COLUMNS))
+                        + " where serial = :serial and der is null returning " + COLUMNS_BUT_DER))
                 .bind("serial", SerialHex.toHex(certificate.getSerialNumber()))
                 .bind("der", der)
                 .bind("fingerprint", CertificateFingerprint.sha256(der))
-                .map(CertificateRecords::record)
+                .map(row -> recordWithDer(row, Optional.of(der)))
                 .one();
     }
 
@@ -205,6 +208,10 @@ public class CertificateRecords implements CertificateHolders {
     }
 
     private static CertificateRecord record(Readable row) {
+        return recordWithDer(row, Optional.ofNullable(row.get("der", byte[].class)));
+    }
+
+    private static CertificateRecord recordWithDer(Readable row, Optional<byte[]> der) {
         return new CertificateRecord(new BigInteger(row.get("serial", String.class), 16),
                 row.get("ca_id", String.class),
                 row.get("profile", String.class),
@@ -212,7 +219,7 @@ public class CertificateRecords implements CertificateHolders {
                 Optional.ofNullable(row.get("holder_id", String.class)),
                 row.get("not_before", OffsetDateTime.class).toInstant(),
                 row.get("not_after", OffsetDateTime.class).toInstant(),
-                Optional.ofNullable(row.get("der", byte[].class)),
+                der,
                 CertificateStatusName.ofColumn(row.get("status", String.class)),
                 Optional.ofNullable(row.get("revoked_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant),
                 Optional.ofNullable(row.get("revocation_reason", String.class)).flatMap(RevocationReason::fromRfcName),

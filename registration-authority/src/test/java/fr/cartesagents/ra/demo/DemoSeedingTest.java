@@ -46,6 +46,15 @@ class DemoSeedingTest extends RunningServer {
         assertThat(seeded).containsEntry("actor", "system").containsEntry("target", "collectivity:" + armentieres)
                 .containsEntry("collectivity_id", armentieres);
         assertThat((String) seeded.get("details")).contains("\"insee\": \"59017\"").contains("\"roles\": \"5\"");
+
+        // Issue 11: the demo commune starts with an active COMEDEC and an active CARTES convention (the whole card
+        // lifecycle at once); checked by the events that created them, since other tests may move them later
+        List<Map<String, Object>> conventions = database.sql("select c.kind, e.details::text as details from audit_event e"
+                        + " join convention c on e.target = 'convention:' || c.id where e.action = 'convention.created'"
+                        + " and e.collectivity_id = :commune and e.details->>'demo' = 'true' order by e.id")
+                .bind("commune", armentieres).fetch().all().collectList().block();
+        assertThat(conventions).extracting(row -> row.get("kind")).containsExactly("comedec", "cartes");
+        assertThat(conventions).allSatisfy(row -> assertThat((String) row.get("details")).contains("\"state\": \"active\""));
     }
 
     private void assertFirstRole(String holderId, String givenNames, String birthName, String userName, String role,

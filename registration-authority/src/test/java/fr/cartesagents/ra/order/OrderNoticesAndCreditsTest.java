@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 
@@ -41,11 +40,7 @@ class OrderNoticesAndCreditsTest extends CardLifecycleServer {
     void world() {
         name = "Commandes-" + newKey().substring(0, 6);
         freshCommune(name);
-        UUID convention = UUID.randomUUID();
-        database.sql("insert into convention (id, kind, state, signed_on, activated_on) values (:id, 'cartes', 'active', :day, :day)")
-                .bind("id", convention).bind("day", LocalDate.now()).then().block();
-        database.sql("insert into convention_party (convention_id, collectivity_id) values (:id, :c)")
-                .bind("id", convention).bind("c", commune).then().block();
+        activeCartesConvention();
     }
 
     @Test

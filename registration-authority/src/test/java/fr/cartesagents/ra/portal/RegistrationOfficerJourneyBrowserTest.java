@@ -1,6 +1,7 @@
 package fr.cartesagents.ra.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.nio.file.Files;
@@ -16,7 +17,11 @@ import org.bouncycastle.cert.X509CertificateHolder;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
 
+import fr.cartesagents.bridge.card.CardDriver;
+import fr.cartesagents.bridge.card.CardException;
+import fr.cartesagents.bridge.card.CardFailure;
 import fr.cartesagents.bridge.card.Pin;
 import fr.cartesagents.bridge.localapi.CertificateIssuers;
 import fr.cartesagents.bridge.localapi.LocalApiServer;
@@ -31,12 +36,15 @@ import fr.cartesagents.ca.hierarchy.PemFiles;
 import fr.cartesagents.ra.delivery.Zones;
 import fr.cartesagents.ra.security.Role;
 import fr.cartesagents.ra.testsupport.TestDirectory.TestPerson;
+import fr.cartesagents.ra.unblock.CardUnblockSecrets;
 
 /**
  * The registration officer of the demo (demo login) at their desk: the commune their office
  * serves, a card ordered from the desk, the order approved, the blank card in the reader
  * personalized through a real bridge ({@code LocalApiServer} on a SoftHSM2 card, with an operator
- * certificate of the same office), the
+ * certificate of the same office) whose transport unblock code file is wrong at first (the card's
+ * refusal shown, "Reprendre la personnalisation" offered; the file fixed, the page resumes and the
+ * card ends with its own PUK), the
  * face-to-face hand-over (a zone that names someone else refused with the server's reason, then the
  * right identity card, its copy, the terms, the receipt signed by the card), the receipt to print.
  * Then, logged out and without any certificate, the holder declares the card stolen with their
@@ -48,6 +56,9 @@ class RegistrationOfficerJourneyBrowserTest extends PortalBrowserTest {
     private static final String AGENT_HOLDER_ID = "DEMO-59017-AGENT";
     private static final String DOCUMENT_NUMBER = "X4RTBPFW4";
     private static final LocalDate DOCUMENT_EXPIRY = LocalDate.now().plusYears(5);
+
+    @Autowired
+    CardUnblockSecrets unblockSecrets;
 
     @Test
     void whenTheOfficerIssuesACardFaceToFace_thenTheHolderCanRevokeItWithTheirCodeWithoutAnyCertificate() throws Exception {
@@ -61,6 +72,9 @@ class RegistrationOfficerJourneyBrowserTest extends PortalBrowserTest {
         Path operatorCard = cardOf(operator);
 
         TestCard blank = SoftHsmCards.get().newCard("guichet");
+        // The bridge reads the batch's transport unblock code from its file at each personalization; a wrong one first
+        Path bridgeHome = Files.createTempDirectory(dataDirectory(), "bridge-");
+        Path transportPuk = Files.writeString(bridgeHome.resolve("transport-puk"), "00000000\n");
         List<X509CertificateHolder> chain = PemFiles.readCertificates(caChain());
         PairIssuer registrationAuthority = RegistrationAuthorityClient.connect(URI.create("https://localhost:" + api("/").getPort()),
                 operatorCard, CARD_PASSWORD.toCharArray(), chain);
@@ -77,10 +91,9 @@ class RegistrationOfficerJourneyBrowserTest extends PortalBrowserTest {
 
             @Override
             public TransportUnblockSecret transportUnblockSecret() {
-                return () -> Pin.wrap(SoftHsmCards.SO_PIN.toCharArray()); // the blank token's SO PIN, as a batch's transport PUK
+                return TransportUnblockSecret.inFile(transportPuk);
             }
         };
-        Path bridgeHome = Files.createTempDirectory(dataDirectory(), "bridge-");
         LocalApiSettings settings = new LocalApiSettings(0, Set.of("https://localhost:" + api("/").getPort()),
                 LocalApiSettings.DEFAULT_MAX_REQUEST_BYTES, bridgeHome.resolve("pairing-token"));
         UUID card;
@@ -111,9 +124,19 @@ class RegistrationOfficerJourneyBrowserTest extends PortalBrowserTest {
             page.click(By.cssSelector("#appairage button[type='submit']"));
             page.type("Code PIN de la carte insérée", SoftHsmCards.USER_PIN);
             page.checkPage("personnalisation");
-            page.click(By.cssSelector("#personnaliser button[type='submit']"));
-            page.waitForText(By.cssSelector("main .cartes-success"), "La carte est personnalisée");
+            page.click(By.cssSelector("#personnaliser button[name='personnaliser']"));
+            // The card refuses the wrong transport code: its certificates are issued and written, its PUK is not set
+            page.waitForText(By.cssSelector("#personnaliser .fr-alert--error"), "Reprendre la personnalisation");
             assertThat(orderState(order)).isEqualTo("personalized");
+            assertThat(page.driver().findElement(By.cssSelector("#personnaliser button[name='reprendre']")).isDisplayed()).isTrue();
+            page.checkPage("personnalisation-interrompue");
+
+            // The operator fixes the bridge's transport code file and resumes from the page: the keys on the card are kept
+            Files.writeString(transportPuk, SoftHsmCards.SO_PIN + "\n"); // the blank token's SO PIN, as a batch's transport PUK
+            page.type("Code PIN de la carte insérée", SoftHsmCards.USER_PIN);
+            page.click(By.cssSelector("#personnaliser button[name='reprendre']"));
+            page.waitForText(By.cssSelector("main .cartes-success"), "La carte est personnalisée");
+            assertThat(count("card where order_id = '" + order + "'")).as("one card, the resume issued nothing more").isEqualTo(1);
             card = uuid("select id from card where order_id = '" + order + "'");
 
             page.click(By.cssSelector("button[name='remettre-" + card + "']"));
@@ -157,6 +180,14 @@ class RegistrationOfficerJourneyBrowserTest extends PortalBrowserTest {
                         + " where k.id = :card").bind("card", card).map(row -> row.get("status", String.class)).all().collectList().block())
                 .containsExactly("revoked", "revoked");
         page.checkPage("perte-declaree");
+
+        // The resume set the card's own PUK: the batch's transport code no longer unblocks it, the server's PUK does
+        try (CardDriver driver = blank.driver(); Pin transport = Pin.wrap(SoftHsmCards.SO_PIN.toCharArray());
+             Pin puk = Pin.wrap(unblockSecrets.puk(blank.serialNumber()).toChars()); Pin newPin = Pin.wrap("5791".toCharArray())) {
+            assertThatThrownBy(() -> driver.unblockPin(transport, newPin)).isInstanceOfSatisfying(CardException.class,
+                    refused -> assertThat(refused.failure()).isEqualTo(CardFailure.WRONG_UNBLOCK_SECRET));
+            driver.unblockPin(puk, newPin);
+        }
     }
 
     private void fillHandOver(String mrz, Path copy) {

@@ -51,6 +51,15 @@ public abstract class CardLifecycleServer extends MailingServer {
         directory.assign(officer, Role.REGISTRATION_OFFICER, office);
     }
 
+    /** An active CARTES convention for the commune: without one, nothing can be ordered for it. */
+    protected void activeCartesConvention() {
+        UUID convention = UUID.randomUUID();
+        database.sql("insert into convention (id, kind, state, signed_on, activated_on) values (:id, 'cartes', 'active', :day, :day)")
+                .bind("id", convention).bind("day", java.time.LocalDate.now()).then().block();
+        database.sql("insert into convention_party (convention_id, collectivity_id) values (:id, :c)")
+                .bind("id", convention).bind("c", commune).then().block();
+    }
+
     protected TestPerson agent(String birthName) {
         TestPerson agent = directory().person("Chloé", birthName);
         directory().assign(agent, Role.AGENT, commune);

@@ -37,7 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The server-assisted unblock (Art. V) end to end: a SoftHSM2 token stands for the card, behind the
  * bridge's PIN-counting PKCS#11 module (so its PIN really blocks), and the bridge's own driver
  * unblocks it with the secret the server releases. Wrong codes until lock-out, and an unknown card
- * answered as a wrong code, are checked too, with the audit trail after each step.
+ * answered as a wrong code, an expired code, and the per-card limit on codes sent, are checked too,
+ * with the audit trail after each step.
  */
 class CardUnblockTest extends CardLifecycleServer {
 
@@ -186,6 +187,34 @@ class CardUnblockTest extends CardLifecycleServer {
         return database.sql("select pin_blocked_since from card where id = :id").bind("id", card.id())
                 .map(row -> java.util.Optional.ofNullable(row.get("pin_blocked_since", java.time.OffsetDateTime.class))).one().block()
                 .orElse(null);
+    }
+
+    @Test
+    void aCodeServesAQuarterOfAnHourOnly_andTheCardsManagersGetThreeCodesAnHour_whileTheOfficeIsNotLimited() {
+        String requests = "/api/v1/cards/" + card.id() + "/unblock-requests";
+        HttpClient byDelegate = clientOf(delegate);
+        assertThat(postJson(byDelegate, api(requests), "", null).statusCode()).isEqualTo(202);
+        String code = codeIn(Mailbox.awaitTo(email(agent), 1, MAIL).get(0));
+        // Sixteen minutes later (the code's end moved back, the server's clock untouched): refused as a wrong code
+        database.sql("update card_unblock_code set expires_at = expires_at - interval '16 minutes' where card_id = :c")
+                .bind("c", card.id()).then().block();
+        HttpResponse<byte[]> late = unblock(card.id(), code);
+        assertThat(late.statusCode()).as(text(late)).isEqualTo(422);
+        assertThat(JSON.readTree(late.body()).has("puk")).isFalse();
+        assertThat(auditActions("card:" + card.id())).doesNotContain("unblock.secret-released");
+
+        // Art. V: the codes are rate-limited per card (3 an hour): the fourth request is refused and mails nothing
+        assertThat(postJson(byDelegate, api(requests), "", null).statusCode()).isEqualTo(202);
+        assertThat(postJson(byDelegate, api(requests), "", null).statusCode()).isEqualTo(202);
+        HttpResponse<byte[]> fourth = postJson(byDelegate, api(requests), "", null);
+        assertThat(fourth.statusCode()).as(text(fourth)).isEqualTo(429);
+        Mailbox.awaitTo(email(agent), 3, MAIL);
+        // The registration office checked who asks: it still sends one, which works
+        assertThat(postJson(clientOf(officer), api(requests), "", null).statusCode()).isEqualTo(202);
+        String fromTheOffice = codeIn(Mailbox.awaitTo(email(agent), 4, MAIL).get(3));
+        assertThat(unblock(card.id(), fromTheOffice).statusCode()).isEqualTo(200);
+        assertThat(Mailbox.to(email(agent))).as("nothing mailed for the refused request").hasSize(4);
+        assertAuditChainIntact();
     }
 
     @Test

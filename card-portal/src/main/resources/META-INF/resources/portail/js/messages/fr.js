@@ -268,6 +268,7 @@ export default {
   'pont.probleme.not-supported': 'Cette carte ou son logiciel ne permet pas cette opération sur ce poste.',
   'pont.probleme.key-not-found': 'La carte ne contient pas de clé pour cet usage.',
   'pont.probleme.card-error': 'La carte a refusé l’opération (elle est peut-être utilisée par un autre programme).',
+  'pont.probleme.unblock-secret-not-replaced': "Les certificats sont sur la carte, mais son code de déblocage de transport n'a pas été remplacé (la carte a refusé le code de transport du lot donné au logiciel Cartes Agents, ou a été retirée). Vérifiez ce code, laissez la carte dans le lecteur, saisissez son code PIN et cliquez sur « Reprendre la personnalisation ».",
   'pont.probleme.middleware-error': 'Le logiciel de la carte (middleware) a échoué. Contactez votre service informatique.',
   'menu.declarer-perte': 'Déclarer une perte',
 
@@ -510,6 +511,7 @@ export default {
   'guichet.personnaliser.form': 'Personnaliser la carte insérée',
   'guichet.personnaliser.explication': "Insérez une carte vierge dans le lecteur. Le logiciel Cartes Agents génère les deux clés sur la carte et obtient les deux certificats avec votre propre certificat d'opérateur.",
   'guichet.personnaliser.bouton': 'Personnaliser la carte',
+  'guichet.personnaliser.reprendre': 'Reprendre la personnalisation',
   'guichet.personnaliser.en-cours': 'Génération des clés et émission des certificats…',
   'guichet.personnaliser.fait': 'La carte est personnalisée : elle peut être remise à son titulaire.',
   'guichet.pin-carte': 'Code PIN de la carte insérée',

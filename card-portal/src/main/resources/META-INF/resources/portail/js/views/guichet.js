@@ -123,12 +123,22 @@ function ordersToApprove(container, orders, names, reload) {
     }, { name: `approuver-${order.id}` })])));
 }
 
+/**
+ * The bridge's problems after which the card may be half-way: keys made but no certificate (card
+ * pulled out, the server's answer lost), or certificates written but the batch's transport unblock
+ * secret not replaced. Starting again would make new keys; resuming keeps the card's keys, gets the
+ * same certificates again (the server replays its answer) and finishes with the card's PUK.
+ */
+const HALF_WAY = new Set(['unblock-secret-not-replaced', 'card-removed', 'registration-authority']);
+
 function personalizationForm(container, orders, names, reload) {
   if (!orders.length) {
     container.append(h('p', {}, t('guichet.personnaliser.aucune')));
     return;
   }
-  const submit = h('button', { class: 'fr-btn', type: 'submit' }, t('guichet.personnaliser.bouton'));
+  const submit = h('button', { class: 'fr-btn', type: 'submit', name: 'personnaliser' }, t('guichet.personnaliser.bouton'));
+  const resume = h('button', { class: 'fr-btn fr-btn--secondary', type: 'submit', name: 'reprendre', hidden: true },
+    t('guichet.personnaliser.reprendre'));
   const form = h('form', { id: 'personnaliser', novalidate: true, 'aria-labelledby': 'titre-personnaliser-form' },
     h('h3', { id: 'titre-personnaliser-form' }, t('guichet.personnaliser.form')),
     h('p', {}, t('guichet.personnaliser.explication')),
@@ -136,16 +146,22 @@ function personalizationForm(container, orders, names, reload) {
       options: orders.map((order) => [order.id, `${personName(names.get(order.personId))} — ${order.commune.name}`]) }),
     field({ name: 'pin', label: t('guichet.pin-carte'), hint: t('guichet.pin-carte.aide'), type: 'password', required: true,
       autocomplete: 'off', inputmode: 'numeric' }),
-    submit);
+    h('div', { class: 'cartes-actions' }, submit, resume));
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
+    const resuming = event.submitter === resume;
     const values = formValues(form);
     form.querySelector('input[type="password"]').value = '';
     try {
-      await withProgress(form, t('guichet.personnaliser.en-cours'), () => bridge.personalize(values.pin, values.orderId), submit);
+      await withProgress(form, t('guichet.personnaliser.en-cours'),
+        () => bridge.personalize(values.pin, values.orderId, { resume: resuming }), resuming ? resume : submit);
       await reload(t('guichet.personnaliser.fait'));
     } catch (problem) {
       if (problem.kind === 'wrong-pin') problem.errors = [{ field: 'pin', message: problem.text }];
+      // Offered after a half-way problem and kept after a refusal of the resume itself (wrong PIN, no
+      // card): the card is as half-way as it was. Withdrawn when the card has no keys to resume from.
+      if (HALF_WAY.has(problem.kind)) resume.hidden = false;
+      if (problem.kind === 'key-not-found') resume.hidden = true;
       showProblem(form, problem);
     }
   });
