@@ -62,7 +62,7 @@ public class ReferenceDataImport {
                         .map(batch -> lastOfEach(batch, CommuneEntry::code))
                         .concatMap(this::upsertCommunes)
                         .doOnNext(tally::count)
-                        .then(Mono.defer(() -> audit.append(auditEntry.of("reference-data.communes-imported", tally.details()))))
+                        .then(Mono.defer(() -> audit.append(auditEntry.of(ReferenceDataEvent.COMMUNES_IMPORTED.auditName(), tally.details()))))
                         .then(Mono.fromSupplier(tally::report)));
     }
 
@@ -75,7 +75,7 @@ public class ReferenceDataImport {
                         .map(batch -> lastOfEach(batch, EpciEntry::code))
                         .concatMap(batch -> upsertEpcis(batch).doOnNext(tally::count).then(replaceMembers(batch)))
                         .doOnNext(tally.unknownMembers::addAndGet)
-                        .then(Mono.defer(() -> audit.append(auditEntry.of("reference-data.epcis-imported", tally.details()))))
+                        .then(Mono.defer(() -> audit.append(auditEntry.of(ReferenceDataEvent.EPCIS_IMPORTED.auditName(), tally.details()))))
                         .then(Mono.fromSupplier(tally::report)));
     }
 

@@ -1,7 +1,7 @@
 package fr.cartesagents.ra.demo;
 
-import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +16,7 @@ import fr.cartesagents.ra.audit.AuditTrail;
 import fr.cartesagents.ra.collectivity.CommuneEntry;
 import fr.cartesagents.ra.collectivity.EpciEntry;
 import fr.cartesagents.ra.collectivity.ImportReport;
+import fr.cartesagents.ra.collectivity.ReferenceDataEvent;
 import fr.cartesagents.ra.collectivity.ReferenceDataImport;
 import fr.cartesagents.ra.collectivity.ReferenceDataProperties;
 import fr.cartesagents.ra.collectivity.ReferenceFiles;
@@ -53,7 +54,7 @@ class DemoReferenceData implements InitializingBean {
         if (!enabled || environment.acceptsProfiles(Profiles.of("production"))) {
             return;
         }
-        Boolean imported = audit.hasAny(List.of("reference-data.communes-imported", "reference-data.epcis-imported")).block();
+        Boolean imported = audit.hasAny(Stream.of(ReferenceDataEvent.values()).map(ReferenceDataEvent::auditName).toList()).block();
         if (Boolean.TRUE.equals(imported)) {
             return;
         }

@@ -49,6 +49,7 @@ class AuditVocabularyTest {
             + "convention.suspended convention.terminate convention.terminated "
             + "demo.seeded "
             + "portal-session.ended portal-session.opened "
+            + "reference-data.communes-imported reference-data.epcis-imported "
             + "registration-office.created registration-office.updated "
             + "relying-application.disabled relying-application.enabled relying-application.registered "
             + "revocation.code-accepted revocation.code-issued revocation.code-rejected revocation.link-accepted "
