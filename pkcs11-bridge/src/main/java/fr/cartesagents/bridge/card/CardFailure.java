@@ -16,7 +16,13 @@ public enum CardFailure {
     NOT_SUPPORTED(11, 501),
     KEY_NOT_FOUND(12, 404),
     CARD_ERROR(13, 502),
-    MIDDLEWARE_ERROR(14, 502);
+    MIDDLEWARE_ERROR(14, 502),
+    /**
+     * A fresh personalization on a card that already holds keys or certificates (a personalization
+     * interrupted, or done): refused before anything is generated, so that the card's certificates
+     * keep matching its keys. Exit code 16: 15 is the registration authority's refusal.
+     */
+    CARD_NOT_BLANK(16, 409);
 
     private final int exitCode;
     private final int httpStatus;

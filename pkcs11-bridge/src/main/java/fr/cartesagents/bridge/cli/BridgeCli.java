@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
                 "4 pas de carte, 5 carte retirée, 6 code PIN erroné, 7 code PIN bloqué, 8 code PIN refusé par la politique,",
                 "9 code de déblocage erroné, 10 code de déblocage bloqué, 11 non pris en charge par la carte,",
                 "12 clé absente, 13 erreur de la carte, 14 erreur du middleware, 15 refus ou silence de l'autorité",
-                "d'enregistrement."})
+                "d'enregistrement, 16 carte non vierge (terminez la personnalisation avec --resume)."})
 public final class BridgeCli implements Runnable {
 
     @Spec

@@ -41,6 +41,8 @@ final class FrenchFailures {
             case CARD_ERROR -> "la carte a refusé l'opération (un autre programme l'utilise, ou elle est pleine ou "
                     + "protégée en écriture).";
             case MIDDLEWARE_ERROR -> "le module PKCS#11 ne peut pas être chargé ou a échoué (--pkcs11-module).";
+            case CARD_NOT_BLANK -> "la carte porte déjà des clés ou des certificats (personnalisation interrompue ou faite) : "
+                    + "rien n'a été modifié. S'il s'agit de cette commande, terminez-la avec --resume ; sinon prenez une carte vierge.";
         };
     }
 

@@ -75,6 +75,9 @@ public final class OrderPersonalizer {
                                              TransportUnblockSecret transport) {
         try (Pin transportSecret = transport.read()) {
             CardInfo info = driver.info();
+            if (!resume && !info.certificates().isEmpty()) {
+                throw notBlank(); // seen without the PIN: no login for a card that will be refused
+            }
             IssuedPair issued;
             try (AuthenticatedCard card = driver.authenticate(pin)) {
                 issued = resume ? resume(card, orderId, info.serialNumber(), info.atrHex())
@@ -93,8 +96,20 @@ public final class OrderPersonalizer {
         }
     }
 
-    /** New key pairs on the card (replacing any), both certified, both written. */
+    /**
+     * New key pairs on a blank card, both certified, both written.
+     *
+     * @throws CardException {@code CARD_NOT_BLANK}, the card untouched, when it already holds a key: new
+     *                       keys would no longer match the certificates a half-done personalization
+     *                       may have written, and the server refuses a second personalization of the
+     *                       order anyway; {@link #resume} finishes such a card
+     */
     public IssuedPair personalize(AuthenticatedCard card, UUID orderId, String cardSerial, Optional<String> atrHex) {
+        for (KeyRole role : KeyRole.values()) {
+            if (card.publicKey(role).isPresent()) {
+                throw notBlank();
+            }
+        }
         PublicKey authentication = card.generateKeyPair(KeyRole.AUTHENTICATION, keySpec);
         PublicKey signature = card.generateKeyPair(KeyRole.SIGNATURE, keySpec);
         return certifyAndWrite(card, orderId, cardSerial, atrHex, authentication, signature);
@@ -107,6 +122,12 @@ public final class OrderPersonalizer {
         PublicKey signature = card.publicKey(KeyRole.SIGNATURE).orElseThrow(() -> new CardException(
                 CardFailure.KEY_NOT_FOUND, "The card has no signature key: personalize it from the start"));
         return certifyAndWrite(card, orderId, cardSerial, atrHex, authentication, signature);
+    }
+
+    private static CardException notBlank() {
+        return new CardException(CardFailure.CARD_NOT_BLANK, "The card already holds keys or certificates (a personalization"
+                + " interrupted or done); nothing was changed. If it is this order's, finish it with resume (personalize-order"
+                + " --resume, or \"resume\": true); otherwise use a blank card");
     }
 
     private IssuedPair certifyAndWrite(AuthenticatedCard card, UUID orderId, String cardSerial, Optional<String> atrHex,

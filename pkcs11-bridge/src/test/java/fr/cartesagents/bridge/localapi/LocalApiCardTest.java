@@ -241,10 +241,25 @@ class LocalApiCardTest {
             assertThat(problem.get("type").asString()).endsWith(":unblock-secret-not-replaced");
             assertThat(problem.get("cardFailure").asString()).isEqualTo("wrong-unblock-secret");
             assertThat(problem.get("title").asString()).isEqualTo("Code de déblocage non remplacé");
-            assertThat(BridgeApiClient.json(bridge.portal().get("/v1/card")).get("certificates").propertyNames())
-                    .containsExactlyInAnyOrder("authentication", "signature");
+            JsonNode halfDone = BridgeApiClient.json(bridge.portal().get("/v1/card")).get("certificates");
+            assertThat(halfDone.propertyNames()).containsExactlyInAnyOrder("authentication", "signature");
 
+            // A fresh personalization of the half-done card is refused before it touches the card, naming resume.
             batchSecret.set(SO_PIN);
+            HttpResponse<String> notBlank = bridge.portal().post("/v1/card/personalization", "{\"pin\":\"" + PIN + "\"," + HOLDER + "}");
+            assertThat(notBlank.statusCode()).as(notBlank.body()).isEqualTo(409);
+            assertThat(type(notBlank)).endsWith(":card-not-blank");
+            assertThat(BridgeApiClient.json(notBlank).get("title").asString()).isEqualTo("Carte non vierge");
+            assertThat(BridgeApiClient.json(notBlank).get("detail").asString()).contains("« resume »: true");
+            HttpResponse<String> inEnglish = bridge.portal().send(java.net.http.HttpRequest.newBuilder(bridge.portal().postRequest(
+                    "/v1/card/personalization", "{\"pin\":\"" + PIN + "\"," + HOLDER + "}"), (name, value) -> true)
+                    .header("Accept-Language", "en").build());
+            assertThat(inEnglish.statusCode()).isEqualTo(409);
+            assertThat(BridgeApiClient.json(inEnglish).get("title").asString()).isEqualTo("Card not blank");
+            assertThat(BridgeApiClient.json(inEnglish).get("detail").asString()).contains("resume").contains("nothing was changed");
+            assertThat(BridgeApiClient.json(bridge.portal().get("/v1/card")).get("certificates"))
+                    .as("the card kept its certificates").isEqualTo(halfDone);
+
             HttpResponse<String> resumed = bridge.portal().post("/v1/card/personalization",
                     "{\"pin\":\"" + PIN + "\"," + HOLDER + ",\"resume\":true}");
             assertThat(resumed.statusCode()).as(resumed.body()).isEqualTo(200);

@@ -7,6 +7,8 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.PublicKey;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import fr.cartesagents.bridge.card.AuthenticatedCard;
 import fr.cartesagents.bridge.card.CardDriver;
 import fr.cartesagents.bridge.card.CardException;
 import fr.cartesagents.bridge.card.CardFailure;
@@ -111,6 +114,56 @@ class UnblockSecretAtPersonalizationTest {
             blockThePin(driver);
             assertUnblocksOnlyWithTheServersPuk(driver, SoftHsmCards.SO_PIN, card.serialNumber());
         }
+    }
+
+    @Test
+    void whenAFreshPersonalizationMeetsATokenHoldingKeys_thenItIsRefusedBeforeAnyKeyIsMade() {
+        TestCard card = SoftHsmCards.get().newCard("not-blank");
+        try (CardDriver driver = card.driver(); Pin pin = TestCard.userPin()) {
+            try (AuthenticatedCard session = driver.authenticate(pin)) {
+                // Keys made, certificates never written: a personalization interrupted before the server answered.
+                session.generateKeyPair(KeyRole.AUTHENTICATION, KeySpec.RSA_2048);
+                session.generateKeyPair(KeyRole.SIGNATURE, KeySpec.RSA_2048);
+            }
+            Map<KeyRole, PublicKey> before = publicKeys(driver, pin);
+            assertThatThrownBy(() -> personalizer().personalizeOrder(driver, pin, UUID.randomUUID(), false, secret(SoftHsmCards.SO_PIN)))
+                    .isInstanceOfSatisfying(CardException.class, e -> assertThat(e.failure()).isEqualTo(CardFailure.CARD_NOT_BLANK))
+                    .hasMessageContaining("resume");
+            assertThat(publicKeys(driver, pin)).as("no new key").isEqualTo(before);
+            assertThat(driver.info().certificates()).isEmpty();
+            assertThat(driver.unblockSecretStatus().low()).as("the transport secret untouched").isFalse();
+        }
+    }
+
+    @Test
+    void whenAFreshPersonalizationMeetsASimulatedCardHalfPersonalized_thenItIsRefusedAndTheCertificatesStillMatchTheKeys() {
+        UUID order = UUID.randomUUID();
+        try (PcscCardDriver driver = PcscCardDriver.open(rig.readerName()); Pin pin = PcscRig.pin(PcscRig.USER_PIN)) {
+            assertThatThrownBy(() -> personalizer().personalizeOrder(driver, pin, order, false, secret("2718281828459045")))
+                    .isInstanceOf(UnblockSecretNotReplaced.class);
+            var written = driver.info().certificates();
+            Map<KeyRole, PublicKey> keys = publicKeys(driver, pin);
+            assertThatThrownBy(() -> personalizer().personalizeOrder(driver, pin, order, false, secret(PcscRig.PUK)))
+                    .isInstanceOfSatisfying(CardException.class, e -> assertThat(e.failure()).isEqualTo(CardFailure.CARD_NOT_BLANK));
+            assertThat(driver.info().certificates()).isEqualTo(written);
+            assertThat(publicKeys(driver, pin)).isEqualTo(keys);
+            for (KeyRole role : KeyRole.values()) {
+                assertThat(OrderPersonalizer.certifies(written.get(role), keys.get(role))).as(role + " certificate matches its key").isTrue();
+            }
+            assertThat(rig.card().state().pukTriesLeft()).as("no PUK try spent by the refusal").isEqualTo(9);
+            assertThat(personalizer().personalizeOrder(driver, pin, order, true, secret(PcscRig.PUK)).unblockSecret())
+                    .as("resume still finishes it").isEqualTo(UnblockSecretReplacement.Outcome.REPLACED);
+        }
+    }
+
+    private static Map<KeyRole, PublicKey> publicKeys(CardDriver driver, Pin pin) {
+        Map<KeyRole, PublicKey> keys = new java.util.EnumMap<>(KeyRole.class);
+        try (AuthenticatedCard session = driver.authenticate(pin)) {
+            for (KeyRole role : KeyRole.values()) {
+                session.publicKey(role).ifPresent(key -> keys.put(role, key));
+            }
+        }
+        return keys;
     }
 
     @Test
