@@ -3,6 +3,7 @@ package fr.cartesagents.ra.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,6 +11,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.CRLReason;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509CRL;
+import java.security.cert.X509CRLEntry;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Base64;
@@ -18,6 +24,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,6 +50,7 @@ import fr.cartesagents.ca.testutil.OpenSsl;
 import fr.cartesagents.ca.testutil.ProcessResult;
 import fr.cartesagents.ca.testutil.RequiredTool;
 import fr.cartesagents.ra.audit.AuditTrail;
+import fr.cartesagents.ra.testsupport.PkiChecks;
 import fr.cartesagents.ra.testsupport.RunningServer;
 import fr.cartesagents.ra.testsupport.TestDirectory.TestPerson;
 import tools.jackson.databind.JsonNode;
@@ -52,7 +60,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The card lifecycle end to end on real components: the server (embedded PostgreSQL, its SoftHSM2
  * CA), SoftHSM2 tokens standing for the cards, driven by the bridge's own PKCS#11 driver, signers and
  * registration authority client with the officer's own certificate; openssl judges the certificates
- * and the OCSP answers. Order → approval → personalization → hand-over → activation, and the ways each
+ * the OCSP answers and the published CRL. Order → approval → personalization → hand-over → activation, and the ways each
  * step must refuse.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -198,6 +206,22 @@ class CardLifecycleEndToEndTest extends RunningServer {
             Path pem = work.resolve(certificate.getSerialNumber().toString(16) + ".pem");
             assertThat(ocsp(pem).output()).contains(pem + ": revoked").contains("Reason: keyCompromise");
         }
+        // The CRL a relying party downloads from the PKI repository: signed by the issuing CA, listing both with the reason.
+        HttpResponse<byte[]> published = get(HttpClient.newHttpClient(), pki("/pki/crl/act.crl"));
+        assertThat(published.statusCode()).isEqualTo(200);
+        X509CRL crl = (X509CRL) CertificateFactory.getInstance("X.509").generateCRL(new ByteArrayInputStream(published.body()));
+        X509Certificate issuingCa = new JcaX509CertificateConverter().getCertificate(caChain.get(0));
+        crl.verify(issuingCa.getPublicKey());
+        assertThat(crl.getIssuerX500Principal()).isEqualTo(issuingCa.getSubjectX500Principal());
+        Path crlFile = Files.write(work.resolve("act.crl"), published.body());
+        String crlText = openssl.run("crl", "-inform", "DER", "-in", crlFile.toString(), "-noout", "-text").assertSuccess().stdout();
+        for (X509CertificateHolder certificate : List.of(issued.authentication(), issued.signature())) {
+            X509CRLEntry entry = crl.getRevokedCertificate(certificate.getSerialNumber());
+            assertThat(entry).as("the CRL lists %s", certificate.getSerialNumber().toString(16)).isNotNull();
+            assertThat(entry.getRevocationReason()).isEqualTo(CRLReason.KEY_COMPROMISE);
+            assertThat(PkiChecks.lists(crlText, certificate.getSerialNumber().toString(16))).as(crlText).isTrue();
+        }
+        assertThat(crlText).contains("Key Compromise");
 
         // The audit trail tells the story, in order, and its chain holds.
         assertThat(audit.events(Optional.of("card:" + issued.cardId())).map(event -> event.entry().action()).collectList().block())
