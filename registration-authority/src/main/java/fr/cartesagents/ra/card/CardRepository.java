@@ -136,6 +136,30 @@ class CardRepository implements CardQueries {
         return update.fetch().rowsUpdated();
     }
 
+    /**
+     * Expires up to {@code batch} cards whose end ({@code expires_at}) is at or before {@code now}, in
+     * one statement: the rows are claimed with {@code skip locked}, so two instances running it together
+     * never take the same card, and a card another transaction moved meanwhile (revoked) no longer
+     * matches the guard. Each expired card, with the state it left.
+     */
+    Flux<ExpiredCard> expireDue(Instant now, int batch) {
+        StateGuard guard = CardLifecycle.TABLE.guard(CardAction.EXPIRE);
+        return guard.bind(database.sql("update card c set " + guard.set("state") + ", version = c.version + 1, updated_at = now()"
+                        + " from (select id, state from card where " + guard.where("state") + " and expires_at <= :now"
+                        + "   order by expires_at, id limit :batch for update skip locked) due"
+                        + " where c.id = due.id and " + guard.where("c.state")
+                        + " returning c.id, c.collectivity_id, c.card_serial, c.expires_at, due.state as left_state"))
+                .bind("now", utc(now)).bind("batch", batch)
+                .map(row -> new ExpiredCard(row.get("id", UUID.class), row.get("collectivity_id", UUID.class),
+                        row.get("card_serial", String.class), row.get("expires_at", OffsetDateTime.class).toInstant(),
+                        CardState.fromDatabaseName(row.get("left_state", String.class))))
+                .all();
+    }
+
+    /** A card {@link #expireDue} expired, and the state it was in. */
+    record ExpiredCard(UUID id, UUID collectivityId, String cardSerial, Instant expiresAt, CardState from) {
+    }
+
     /** Points the card at its renewed certificates (new keys on the same card). */
     Mono<Long> replaceCertificates(UUID cardId, String authenticationSerial, String signatureSerial) {
         return database.sql("update card set authentication_serial = :authentication, signature_serial = :signature,"

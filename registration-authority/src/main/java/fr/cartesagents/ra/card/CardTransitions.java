@@ -80,6 +80,23 @@ public class CardTransitions {
                 });
     }
 
+    /**
+     * Moves up to {@code batch} cards whose six years have ended by {@code now} to {@code expired}
+     * (Art. V), each with its {@code card.expire} event by {@code system}; the cards expired. Their
+     * certificates ended with them (3 years at most, renewed within the card's life): nothing is
+     * revoked. Joins the caller's transaction; two callers at once never expire the same card.
+     */
+    public Mono<Long> expireDue(String system, Instant now, int batch) {
+        // All the rows are read before the audit appends start: one statement at a time on the connection.
+        return cards.expireDue(now, batch).collectList()
+                .flatMapIterable(expired -> expired)
+                .concatMap(card -> audit.append(AuditEntry.bySystem(system, Optional.of(card.collectivityId()), CardAction.EXPIRE,
+                        CardEvent.target(card.id()), Map.of("from", card.from().databaseName(),
+                                "to", CardState.EXPIRED.databaseName(), "cardSerial", card.cardSerial(),
+                                "expiresAt", card.expiresAt().toString()))))
+                .count();
+    }
+
     /** After a renewal (new keys on the same card): the card now carries these two certificates. */
     public Mono<Card> replaceCertificates(Actor actor, UUID cardId, String authenticationSerial, String signatureSerial) {
         return cards.lock(cardId)

@@ -8,6 +8,8 @@ import fr.cartesagents.ra.audit.AuditSubject;
 enum DeliveryEvent implements AuditAction {
     /** The sealed identity document of a hand-over was read back (registration office, auditors). */
     IDENTITY_DOCUMENT_READ,
+    /** The identity document of a hand-over (details and copy) was deleted at the end of its retention. */
+    IDENTITY_DOCUMENT_DELETED,
     /** An activation challenge was given out. */
     ACTIVATION_CHALLENGED;
 }

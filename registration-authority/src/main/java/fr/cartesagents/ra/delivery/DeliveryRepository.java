@@ -11,6 +11,7 @@ import org.springframework.stereotype.Repository;
 
 import fr.cartesagents.ra.collectivity.CollectivityQueries;
 import fr.cartesagents.ra.directory.PersonQueries;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** The {@code terms_of_use}, {@code card_hand_over} and {@code card_activation_challenge} tables, and the holder's names. */
@@ -68,8 +69,30 @@ class DeliveryRepository {
                         row.get("document_copy_sealed", byte[].class), row.get("terms_version", String.class),
                         row.get("receipt", byte[].class), row.get("receipt_signature", byte[].class),
                         row.get("handed_over_at", OffsetDateTime.class).toInstant(), row.get("handed_over_by", String.class),
-                        row.get("retain_until", LocalDate.class)))
+                        row.get("retain_until", LocalDate.class),
+                        java.util.Optional.ofNullable(row.get("documents_deleted_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant)))
                 .one();
+    }
+
+    /**
+     * Deletes the identity documents (details and copy) of up to {@code batch} hand-overs whose
+     * retention ended before {@code today}, in one statement: the rows are claimed with {@code skip
+     * locked}, so two instances at once never delete the same one twice. The hand-over row stays.
+     */
+    Flux<DeletedDocument> deleteDocumentsRetainedBefore(LocalDate today, Instant now, int batch) {
+        return database.sql("update card_hand_over h set document_sealed = null, document_copy_sealed = null, documents_deleted_at = :now"
+                        + " from (select card_id from card_hand_over where documents_deleted_at is null and retain_until < :today"
+                        + "   order by retain_until, card_id limit :batch for update skip locked) due"
+                        + " where h.card_id = due.card_id and h.documents_deleted_at is null"
+                        + " returning h.card_id, h.document_kind, h.retain_until")
+                .bind("now", utc(now)).bind("today", today).bind("batch", batch)
+                .map(row -> new DeletedDocument(row.get("card_id", UUID.class), row.get("document_kind", String.class),
+                        row.get("retain_until", LocalDate.class)))
+                .all();
+    }
+
+    /** A hand-over whose identity document {@link #deleteDocumentsRetainedBefore} deleted. */
+    record DeletedDocument(UUID cardId, String documentKind, LocalDate retainedUntil) {
     }
 
     /** Replaces the card's pending activation challenge. */

@@ -57,10 +57,17 @@ class IdentityDocumentReads {
                         .then(transactions.transactional(repository.findHandOver(cardId)
                                 .switchIfEmpty(Mono.error(() -> ProblemException.localized(ProblemType.NOT_FOUND,
                                         "handover.not-found", cardId.toString())))
-                                .flatMap(handOver -> audit.append(AuditEntry.by(actor, Optional.of(card.collectivityId()),
+                                .flatMap(handOver -> handOver.documentsDeletedAt().isPresent() ? Mono.error(deleted(handOver))
+                                        : audit.append(AuditEntry.by(actor, Optional.of(card.collectivityId()),
                                                 DeliveryEvent.IDENTITY_DOCUMENT_READ, CardEvent.target(cardId),
                                                 Map.of("documentKind", handOver.documentKind())))
                                         .thenReturn(view(handOver))))));
+    }
+
+    /** 404: the retention has ended and the document is gone; the hand-over itself stays on record. */
+    private static ProblemException deleted(StoredHandOver handOver) {
+        return ProblemException.localized(ProblemType.NOT_FOUND, "handover.document-deleted", handOver.cardId().toString(),
+                handOver.documentsDeletedAt().orElseThrow().toString(), handOver.retainUntil().toString());
     }
 
     private Map<String, Object> view(StoredHandOver handOver) {

@@ -39,7 +39,7 @@ class AuditVocabularyTest {
             + "billing.line-credited billing.readers-delivered "
             + "card-order.approve card-order.cancel card-order.created card-order.deliver card-order.personalize "
             + "card.activate card.activation-challenged card.certificates-renewed card.deliver card.expire "
-            + "card.identity-document-read card.personalized card.pin-blocked card.pin-unblocked card.revoke "
+            + "card.identity-document-deleted card.identity-document-read card.personalized card.pin-blocked card.pin-unblocked card.revoke "
             + "certificate.issued certificate.reserved certificate.revoked "
             + "collectivity.card-management-changed collectivity.created collectivity.members-replaced "
             + "collectivity.office-assigned collectivity.trust-restored collectivity.trust-suspended collectivity.updated "
