@@ -191,6 +191,8 @@ abstract class AuthorizationMatrix extends RunningServer {
     private String bearerToken;
     /** A's agent, delegate and mayor: the targets of the routes on a person. */
     final Map<Caller, UUID> peopleOfA = new EnumMap<>(Caller.class);
+    /** A's callers as people of the directory (agent, delegate, mayor, registration officer, auditor, national), for their own cards. */
+    final Map<Caller, TestPerson> callersOfA = new EnumMap<>(Caller.class);
 
     @BeforeAll
     void world() {
@@ -226,6 +228,7 @@ abstract class AuthorizationMatrix extends RunningServer {
         people.put(Caller.NATIONAL_ADMINISTRATOR, national);
         people.put(Caller.HOLDER, directory.person("Hugo", "Titulaire"));
 
+        callersOfA.putAll(people);
         people.forEach((caller, person) -> clients.put(caller, clientOf(person)));
         clients.put(Caller.ANONYMOUS, anonymousClient());
         clients.put(Caller.ADMINISTRATOR_CERTIFICATE, administratorClient());
@@ -259,7 +262,7 @@ abstract class AuthorizationMatrix extends RunningServer {
         assertThat(failures).isEmpty();
     }
 
-    private java.util.Optional<String> check(String route, Row row, Caller caller, boolean own) {
+    java.util.Optional<String> check(String route, Row row, Caller caller, boolean own) {
         boolean allowed = row.rule().allows(caller, own);
         // Built first: preparing a sample (a fresh certificate to revoke) may itself write to the database.
         HttpRequest request = as(caller, row.call().request(samples, own)).timeout(Duration.ofSeconds(60)).build();
@@ -311,7 +314,7 @@ abstract class AuthorizationMatrix extends RunningServer {
     /** Sample values of path variables and bodies, for the own (A) or the other (B) collectivity. */
     final class Samples {
         final UUID a;
-        private final UUID b;
+        final UUID b;
         private final UUID officeA;
         private final UUID officeB;
         private final UUID personA;

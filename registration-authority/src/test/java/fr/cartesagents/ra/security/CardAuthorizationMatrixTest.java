@@ -127,6 +127,128 @@ class CardAuthorizationMatrixTest extends AuthorizationMatrix {
         assertThat(postJson(superseded, api(renewal), body, key).statusCode()).isEqualTo(200);
     }
 
+    /** Whose card (and order) a targeted call acts on, seen from a caller of commune A. */
+    enum Target {
+        /** The caller's own card (agents, delegates and mayors hold one). */
+        OWN,
+        AGENT_OF_A,
+        MAYOR_OF_A,
+        /** Another delegate of A: for a delegate caller, a peer. */
+        DELEGATE_OF_A,
+        AGENT_OF_B
+    }
+
+    /** Which callers a targeted route lets in, by the target's role (docs/api.md, cards and card orders). */
+    interface TargetRule {
+        boolean allows(Caller caller, Target target);
+    }
+
+    /** The holder (or the person the order is for). */
+    static boolean holder(Caller caller, Target target) {
+        return target == Target.OWN;
+    }
+
+    /** READ on the target's collectivity: A's mayor, delegates and office; auditors and national administrators everywhere. */
+    static boolean reads(Caller caller, Target target) {
+        return switch (caller) {
+            case AUDITOR, NATIONAL_ADMINISTRATOR -> true;
+            case MAYOR, DELEGATE, REGISTRATION_OFFICER -> target != Target.AGENT_OF_B;
+            default -> false;
+        };
+    }
+
+    /**
+     * HAND_OVER_CARDS for that person ({@code CardOperators.requireForPerson}): the office serving the
+     * collectivity and national administrators; its mayor and delegates for its agents only, never for
+     * the card of a mayor or delegate (their own included).
+     */
+    static boolean handsOver(Caller caller, Target target) {
+        boolean inA = target != Target.AGENT_OF_B;
+        boolean trustTarget = target == Target.MAYOR_OF_A || target == Target.DELEGATE_OF_A
+                || target == Target.OWN && (caller == Caller.MAYOR || caller == Caller.DELEGATE);
+        return switch (caller) {
+            case NATIONAL_ADMINISTRATOR -> true;
+            case REGISTRATION_OFFICER -> inA;
+            case MAYOR, DELEGATE -> inA && !trustTarget;
+            default -> false;
+        };
+    }
+
+    /** The targeted rows: "METHOD pattern" → rule on (caller, target) and path with {card} and {order}. */
+    static final Map<String, Map.Entry<TargetRule, String[]>> TARGETED = new LinkedHashMap<>();
+
+    static {
+        TARGETED.put("GET /api/v1/card-orders/{id}", Map.entry((c, t) -> holder(c, t) || reads(c, t),
+                new String[] {"GET", "/api/v1/card-orders/{order}"}));
+        TARGETED.put("POST /api/v1/card-orders/{id}/transitions", Map.entry((c, t) -> c == Caller.NATIONAL_ADMINISTRATOR
+                || c == Caller.REGISTRATION_OFFICER && t != Target.AGENT_OF_B, new String[] {"POST", "/api/v1/card-orders/{order}/transitions",
+                "{\"action\": \"approve\"}"}));
+        TARGETED.put("POST /api/v1/card-orders/{id}/personalization", Map.entry(CardAuthorizationMatrixTest::handsOver,
+                new String[] {"POST", "/api/v1/card-orders/{order}/personalization", "{}"}));
+        TARGETED.put("GET /api/v1/cards/{cardId}", Map.entry((c, t) -> holder(c, t) || reads(c, t),
+                new String[] {"GET", "/api/v1/cards/{card}"}));
+        TARGETED.put("GET /api/v1/cards/{cardId}/hand-over-receipt", Map.entry((c, t) -> holder(c, t) || handsOver(c, t),
+                new String[] {"GET", "/api/v1/cards/{card}/hand-over-receipt"}));
+        TARGETED.put("POST /api/v1/cards/{cardId}/hand-over", Map.entry(CardAuthorizationMatrixTest::handsOver,
+                new String[] {"POST", "/api/v1/cards/{card}/hand-over", "{}"}));
+        TARGETED.put("GET /api/v1/cards/{cardId}/identity-document", Map.entry((c, t) -> c == Caller.AUDITOR
+                || c == Caller.REGISTRATION_OFFICER && t != Target.AGENT_OF_B, new String[] {"GET", "/api/v1/cards/{card}/identity-document"}));
+        TARGETED.put("POST /api/v1/cards/{cardId}/activation-challenges", Map.entry((c, t) -> holder(c, t) || handsOver(c, t),
+                new String[] {"POST", "/api/v1/cards/{card}/activation-challenges", "{}"}));
+        TARGETED.put("POST /api/v1/cards/{cardId}/activation", Map.entry((c, t) -> holder(c, t) || handsOver(c, t),
+                new String[] {"POST", "/api/v1/cards/{card}/activation", "{}"}));
+    }
+
+    /**
+     * The card routes whose rows above only say "any logged-in caller, random id", with real targets:
+     * the caller's own card, an agent's of their commune, its mayor's, a (peer) delegate's, and a card of
+     * the other commune; allowed and refused as docs/api.md says, a refusal changing nothing. The cards are
+     * personalized, not handed over: an allowed write stops at its state or body check (409/400/404).
+     */
+    @Test
+    void cardRoutesAnswerByTheTargetsRole() {
+        TestCards cards = new TestCards(this, database, cardTransitions, transactions);
+        TestPerson agentOfA = directory().person("Agnès", "Cible-A");
+        directory().assign(agentOfA, Role.AGENT, samples.a);
+        TestPerson peerDelegate = directory().person("Paul", "Pair-délégué");
+        directory().assign(peerDelegate, Role.DELEGATE, samples.a);
+        directory().assign(peerDelegate, Role.AGENT, samples.a);
+        UUID b = samples.b;
+        TestPerson agentOfB = directory().person("Bruno", "Cible-B");
+        directory().assign(agentOfB, Role.AGENT, b);
+        Map<Caller, UUID> own = new java.util.EnumMap<>(Caller.class);
+        for (Caller holder : List.of(Caller.AGENT, Caller.DELEGATE, Caller.MAYOR)) {
+            own.put(holder, cards.personalize(callersOfA.get(holder), samples.a).id());
+        }
+        Map<Target, UUID> others = new java.util.EnumMap<>(Target.class);
+        others.put(Target.AGENT_OF_A, cards.personalize(agentOfA, samples.a).id());
+        others.put(Target.MAYOR_OF_A, own.get(Caller.MAYOR));
+        others.put(Target.DELEGATE_OF_A, cards.personalize(peerDelegate, samples.a).id());
+        others.put(Target.AGENT_OF_B, cards.personalize(agentOfB, b).id());
+
+        List<String> failures = new ArrayList<>();
+        for (Caller caller : List.of(Caller.AGENT, Caller.DELEGATE, Caller.MAYOR, Caller.REGISTRATION_OFFICER, Caller.AUDITOR,
+                Caller.NATIONAL_ADMINISTRATOR)) {
+            for (Target target : Target.values()) {
+                UUID card = target == Target.OWN ? own.get(caller) : others.get(target);
+                if (card == null || target == Target.MAYOR_OF_A && caller == Caller.MAYOR) {
+                    continue; // no card of their own (office, auditor, national); the mayor's own card is OWN
+                }
+                UUID order = database.sql("select order_id from card where id = :card").bind("card", card)
+                        .map(row -> row.get("order_id", UUID.class)).one().block();
+                for (Map.Entry<String, Map.Entry<TargetRule, String[]>> route : TARGETED.entrySet()) {
+                    String[] call = route.getValue().getValue();
+                    String path = call[1].replace("{card}", card.toString()).replace("{order}", order.toString());
+                    boolean allowed = route.getValue().getKey().allows(caller, target);
+                    Row row = new Row((who, ownCollectivity) -> allowed,
+                            call[0].equals("GET") ? get(path) : postJson(path, (s, o) -> call[2]));
+                    check(route.getKey() + " on " + target, row, caller, true).ifPresent(failures::add);
+                }
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
+
     @Override
     Map<String, Row> routes() {
         return ROUTES;
