@@ -66,8 +66,8 @@ class CardAuthorizationMatrixTest extends AuthorizationMatrix {
         ROUTES.put("POST /api/v1/card-revocation-requests", new Row(PUBLIC, postJson("/api/v1/card-revocation-requests", EMPTY)));
         // Cards and card orders (the fixture world has no CARTES convention: an allowed order stops at 422, nothing changes).
         // Orders, cards and hand-overs of no readable collectivity are not found (404) for everyone; the rules on the
-        // target are proved in CardLifecycleEndToEndTest (the office for the mayor's and delegates' cards) and
-        // CardRoutesUnderTrustSuspensionTest (Art. VII suspension).
+        // target (whose card: own, an agent's, the mayor's, a delegate's, another commune's) are the TARGETED rows below,
+        // CardLifecycleEndToEndTest and CardRoutesUnderTrustSuspensionTest (Art. VII suspension).
         ROUTES.put("POST /api/v1/collectivities/{id}/card-orders", new Row(onCollectivity(Permission.ORDER_CARDS),
                 postJson("/api/v1/collectivities/{collectivity}/card-orders",
                         (s, own) -> "{\"personId\": \"" + s.person(own) + "\", \"reason\": \"initial\"}")));
