@@ -269,6 +269,7 @@ export default {
   'pont.probleme.key-not-found': 'La carte ne contient pas de clé pour cet usage.',
   'pont.probleme.card-error': 'La carte a refusé l’opération (elle est peut-être utilisée par un autre programme).',
   'pont.probleme.unblock-secret-not-replaced': "Les certificats sont sur la carte, mais son code de déblocage de transport n'a pas été remplacé (la carte a refusé le code de transport du lot donné au logiciel Cartes Agents, ou a été retirée). Vérifiez ce code, laissez la carte dans le lecteur, saisissez son code PIN et cliquez sur « Reprendre la personnalisation ».",
+  'pont.probleme.card-not-blank': "Cette carte porte déjà des clés ou des certificats d'une personnalisation commencée : rien n'a été modifié. Laissez la carte dans le lecteur, saisissez son code PIN et cliquez sur « Reprendre la personnalisation ».",
   'pont.probleme.middleware-error': 'Le logiciel de la carte (middleware) a échoué. Contactez votre service informatique.',
   'menu.declarer-perte': 'Déclarer une perte',
 

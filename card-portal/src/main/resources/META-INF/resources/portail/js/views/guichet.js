@@ -127,9 +127,10 @@ function ordersToApprove(container, orders, names, reload) {
  * The bridge's problems after which the card may be half-way: keys made but no certificate (card
  * pulled out, the server's answer lost), or certificates written but the batch's transport unblock
  * secret not replaced. Starting again would make new keys; resuming keeps the card's keys, gets the
- * same certificates again (the server replays its answer) and finishes with the card's PUK.
+ * same certificates again (the server replays its answer) and finishes with the card's PUK. A card the
+ * bridge finds not blank on a fresh start (card-not-blank) is such a card too.
  */
-const HALF_WAY = new Set(['unblock-secret-not-replaced', 'card-removed', 'registration-authority']);
+const HALF_WAY = new Set(['unblock-secret-not-replaced', 'card-removed', 'registration-authority', 'card-not-blank']);
 
 function personalizationForm(container, orders, names, reload) {
   if (!orders.length) {
