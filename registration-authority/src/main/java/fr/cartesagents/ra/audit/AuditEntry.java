@@ -25,6 +25,9 @@ public record AuditEntry(String actor, String action, String target, Map<String,
         Objects.requireNonNull(remoteAddress, "remoteAddress");
     }
 
+    /** The actor of what the server does by itself: start-up, seeding, scheduled jobs. */
+    public static final String SYSTEM = "system";
+
     /** An event that concerns no collectivity, from no known address (start-up, jobs). */
     public AuditEntry(String actor, String action, String target, Map<String, String> details) {
         this(actor, action, target, details, Optional.empty(), Optional.empty());

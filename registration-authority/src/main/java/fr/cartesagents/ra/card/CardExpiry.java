@@ -10,6 +10,7 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
+import fr.cartesagents.ra.audit.AuditEntry;
 import fr.cartesagents.ra.database.Batches;
 import fr.cartesagents.ra.database.DatabaseAvailability;
 import reactor.core.publisher.Mono;
@@ -17,14 +18,13 @@ import reactor.core.publisher.Mono;
 /**
  * Ends the cards whose six years are over (Art. V, issue 11): personalized, delivered or active cards
  * whose {@code expires_at} has passed become {@code expired}, each with its {@code card.expire} audit
- * event (actor {@value #ACTOR}). Runs every {@code cartes.card-expiry.interval} on every instance;
+ * event (actor {@value AuditEntry#SYSTEM}). Runs every {@code cartes.card-expiry.interval} on every instance;
  * each batch is one transaction whose update claims its rows with {@code skip locked}
  * ({@link CardTransitions#expireDue}), so two instances at once expire each card once.
  */
 @Component
 class CardExpiry implements SchedulingConfigurer {
 
-    static final String ACTOR = "system";
     private static final Logger LOG = LoggerFactory.getLogger(CardExpiry.class);
 
     private final CardTransitions transitions;
@@ -54,6 +54,6 @@ class CardExpiry implements SchedulingConfigurer {
     /** Expires every card due now, batch after batch (each its own transaction); how many this instance expired. */
     Mono<Long> expireDue() {
         return Batches.untilShort(properties.batch(), () -> transactions.transactional(
-                Mono.defer(() -> transitions.expireDue(ACTOR, clock.instant(), properties.batch()))));
+                Mono.defer(() -> transitions.expireDue(AuditEntry.SYSTEM, clock.instant(), properties.batch()))));
     }
 }

@@ -34,7 +34,6 @@ import reactor.core.publisher.Mono;
 @Component
 public class ReservationRecovery {
 
-    static final String ACTOR = "system";
     static final String CAUSE = "reservation-not-delivered";
     static final RevocationReason REASON = RevocationReason.SUPERSEDED;
     private static final Logger LOG = LoggerFactory.getLogger(ReservationRecovery.class);
@@ -84,7 +83,7 @@ public class ReservationRecovery {
         return transactions.transactional(records.revokeAbandonedReservations(CaIds.ISSUING, now.minus(gracePeriod), now, REASON, BATCH)
                         .collectList()
                         .flatMapIterable(abandoned -> abandoned)
-                        .concatMap(abandoned -> audit.append(new AuditEntry(ACTOR, CertificateEvent.REVOKED.auditName(),
+                        .concatMap(abandoned -> audit.append(new AuditEntry(AuditEntry.SYSTEM, CertificateEvent.REVOKED.auditName(),
                                         CertificateEvent.target(abandoned.serial()).toString(),
                                         Map.of("reason", REASON.rfcName(), "cause", CAUSE,
                                                 "reservedAt", abandoned.reservedAt().toString())))

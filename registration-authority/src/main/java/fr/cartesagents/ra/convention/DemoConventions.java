@@ -72,7 +72,7 @@ class DemoConventions implements InitializingBean {
                         .bind("id", id).bind("kind", kind.databaseName()).bind("today", today).then()
                         .then(database.sql("insert into convention_party (convention_id, collectivity_id) values (:id, :commune)")
                                 .bind("id", id).bind("commune", commune).then())
-                        .then(audit.append(AuditEntry.bySystem("system", Optional.of(commune), ConventionEvent.CREATED,
+                        .then(audit.append(AuditEntry.bySystem(AuditEntry.SYSTEM, Optional.of(commune), ConventionEvent.CREATED,
                                 ConventionEvent.target(id), Map.of("kind", kind.databaseName(), "state", "active", "demo", "true"))))
                         .then());
     }

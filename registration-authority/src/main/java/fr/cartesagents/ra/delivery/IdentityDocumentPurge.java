@@ -29,7 +29,7 @@ import reactor.core.publisher.Mono;
  * the terms of use, art. 8: kept seven years after the last certificate expires, then destroyed): the
  * sealed details (number, MRZ) and the sealed copy of each hand-over whose {@code retain_until} is
  * before today (in France) are set to null, with an {@code card.identity-document-deleted} audit event
- * (actor {@value #ACTOR}; the document's kind and retention date, never its content). The hand-over
+ * (actor {@value AuditEntry#SYSTEM}; the document's kind and retention date, never its content). The hand-over
  * itself (kind, terms accepted, signed receipt) stays: it proves the card was handed over. Runs every
  * {@code cartes.delivery.document-purge-interval} on every instance; each batch is one transaction
  * whose update claims its rows with {@code skip locked}, so each document is deleted, and audited, once.
@@ -37,7 +37,6 @@ import reactor.core.publisher.Mono;
 @Component
 class IdentityDocumentPurge implements SchedulingConfigurer {
 
-    static final String ACTOR = "system";
     private static final Logger LOG = LoggerFactory.getLogger(IdentityDocumentPurge.class);
     private static final ZoneId FRANCE = ZoneId.of("Europe/Paris");
 
@@ -84,7 +83,7 @@ class IdentityDocumentPurge implements SchedulingConfigurer {
                     .collectList()
                     .flatMapIterable(deleted -> deleted)
                     .concatMap(deleted -> cards.find(deleted.cardId())
-                            .flatMap(card -> audit.append(AuditEntry.bySystem(ACTOR, Optional.of(card.collectivityId()),
+                            .flatMap(card -> audit.append(AuditEntry.bySystem(AuditEntry.SYSTEM, Optional.of(card.collectivityId()),
                                     DeliveryEvent.IDENTITY_DOCUMENT_DELETED, CardEvent.target(card.id()),
                                     Map.of("documentKind", deleted.documentKind(),
                                             "retainedUntil", deleted.retainedUntil().toString())))))

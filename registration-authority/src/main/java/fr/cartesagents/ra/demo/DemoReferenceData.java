@@ -69,6 +69,6 @@ class DemoReferenceData implements InitializingBean {
     }
 
     private static AuditEntry systemEntry(String action, Map<String, String> details) {
-        return new AuditEntry("system", action, "reference-data:demo-extract-" + DEMO_DEPARTMENT, details);
+        return new AuditEntry(AuditEntry.SYSTEM, action, "reference-data:demo-extract-" + DEMO_DEPARTMENT, details);
     }
 }

@@ -99,7 +99,7 @@ class DemoUsers implements InitializingBean, DemoAccounts {
                         .concatMap(user -> person(user).flatMap(person -> role(user, person, commune, office)))
                         .reduce(0L, Long::sum)
                         .flatMap(added -> added == 0 ? Mono.empty()
-                                : audit.append(AuditEntry.bySystem("system", Optional.of(commune), DemoEvent.SEEDED,
+                                : audit.append(AuditEntry.bySystem(AuditEntry.SYSTEM, Optional.of(commune), DemoEvent.SEEDED,
                                         AuditTarget.of("collectivity", commune),
                                         Map.of("insee", INSEE, "roles", Long.toString(added)))).then())));
     }

@@ -11,6 +11,7 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
+import fr.cartesagents.ra.database.Batches;
 import fr.cartesagents.ra.database.DatabaseAvailability;
 import reactor.core.publisher.Mono;
 
@@ -49,12 +50,8 @@ class IdempotencyKeyPurge implements SchedulingConfigurer {
     }
 
     void purge() {
-        availability.runScheduled(LOG, "The purge of idempotency keys", () -> {
-            Long purged = purgeExpired().block(Duration.ofMinutes(5));
-            if (purged != null && purged > 0) {
-                LOG.info("Purged {} idempotency key(s) older than {}", purged, retention);
-            }
-        });
+        Batches.runScheduled(availability, LOG, "The purge of idempotency keys", this::purgeExpired,
+                "Purged {} idempotency key(s) older than " + retention);
     }
 
     /** Deletes the expired keys; 0 when another instance holds the purge lock. */

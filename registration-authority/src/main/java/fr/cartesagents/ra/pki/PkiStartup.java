@@ -39,7 +39,6 @@ import reactor.core.publisher.Mono;
 @Component
 class PkiStartup implements InitializingBean {
 
-    static final String SYSTEM_ACTOR = "system";
     private static final Logger LOG = LoggerFactory.getLogger(PkiStartup.class);
 
     private final OperationalPki pki;
@@ -104,7 +103,7 @@ class PkiStartup implements InitializingBean {
         Mono<Void> administrator = Mono.justOrEmpty(pki.demoAdministratorFingerprint())
                 .flatMap(fingerprint -> administrators.register(fingerprint, "demo administrator (admin.p12)"));
         transactions.transactional(recorded.flatMap(count -> administrator.then(count == 0 ? Mono.empty()
-                        : audit.append(new AuditEntry(SYSTEM_ACTOR, "pki.recorded", "pki",
+                        : audit.append(new AuditEntry(AuditEntry.SYSTEM, "pki.recorded", "pki",
                                 Map.of("records", Long.toString(count), "issuingCa", pki.issuing().certificate().getSubject().toString()))))
                         .then()))
                 .block(Duration.ofMinutes(1));
